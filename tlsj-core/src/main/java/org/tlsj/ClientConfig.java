@@ -1,0 +1,166 @@
+package org.tlsj;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.JcaCryptoProvider;
+import org.tlsj.pki.PkixVerifier;
+import org.tlsj.pki.ServerCertificateVerifier;
+import org.tlsj.trace.KeyLog;
+import org.tlsj.trace.TraceListener;
+
+/**
+ * Immutable client settings, shared by many connections. Build with {@link #builder()}; defaults are
+ * secure: TLS 1.3, AEAD suites, X25519MLKEM768 and x25519 key shares, PKIX validation against the JDK's
+ * trust store with hostname checking.
+ *
+ * @param versions protocol versions offered, highest first
+ * @param cipherSuites suites offered, in preference order
+ * @param groups groups offered in supported_groups, in preference order
+ * @param keyShareGroups groups for which a key share is sent in the first ClientHello
+ * @param signatureSchemes schemes accepted in CertificateVerify
+ * @param certificateSignatureSchemes schemes accepted in certificate signatures
+ * @param applicationProtocols ALPN protocols offered, in preference order; empty for none
+ * @param verifier checks the server's certificate chain and name
+ * @param crypto the crypto provider (randomness included)
+ * @param clock time for certificate validity
+ * @param middleboxCompat send a session id and change_cipher_spec (RFC 8446 appendix D.4)
+ * @param recordSizeLimit the record_size_limit we advertise (RFC 8449), 64..16385
+ * @param maxHandshakeMessageSize the largest handshake message accepted
+ * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the
+ *     RFC 8446 section 5.5 limit of the negotiated AEAD
+ * @param keyLog receives secrets for SSLKEYLOGFILE; {@link KeyLog#NONE} by default
+ * @param trace receives handshake events
+ */
+public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+                           List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureSchemes,
+                           List<SignatureScheme> certificateSignatureSchemes, List<String> applicationProtocols,
+                           ServerCertificateVerifier verifier, CryptoProvider crypto, Clock clock,
+                           boolean middleboxCompat, int recordSizeLimit, int maxHandshakeMessageSize,
+                           long keyUpdateRecordLimit, KeyLog keyLog, TraceListener trace) {
+
+    /** Validates and copies. */
+    public ClientConfig {
+        versions = List.copyOf(versions);
+        cipherSuites = List.copyOf(cipherSuites);
+        groups = List.copyOf(groups);
+        keyShareGroups = List.copyOf(keyShareGroups);
+        signatureSchemes = List.copyOf(signatureSchemes);
+        certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
+        applicationProtocols = List.copyOf(applicationProtocols);
+        Objects.requireNonNull(verifier);
+        Objects.requireNonNull(crypto);
+        Objects.requireNonNull(clock);
+        Objects.requireNonNull(keyLog);
+        Objects.requireNonNull(trace);
+        ConfigChecks.versions(versions);
+        ConfigChecks.suites(cipherSuites);
+        ConfigChecks.groups(groups, crypto);
+        if (!groups.containsAll(keyShareGroups)) {
+            throw new IllegalArgumentException("key share groups " + keyShareGroups
+                    + " must be among the offered groups " + groups);
+        }
+        ConfigChecks.common(signatureSchemes, applicationProtocols, recordSizeLimit, maxHandshakeMessageSize,
+                keyUpdateRecordLimit);
+    }
+
+    /** A builder with secure defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.versions = versions;
+        b.cipherSuites = cipherSuites;
+        b.groups = groups;
+        b.keyShareGroups = keyShareGroups;
+        b.signatureSchemes = signatureSchemes;
+        b.certificateSignatureSchemes = certificateSignatureSchemes;
+        b.applicationProtocols = applicationProtocols;
+        b.verifier = verifier;
+        b.crypto = crypto;
+        b.clock = clock;
+        b.middleboxCompat = middleboxCompat;
+        b.recordSizeLimit = recordSizeLimit;
+        b.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        b.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        b.keyLog = keyLog;
+        b.trace = trace;
+        return b;
+    }
+
+    /** Builds a {@link ClientConfig}; {@link #build()} validates. */
+    public static final class Builder {
+        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13);
+        private List<CipherSuite> cipherSuites = CipherSuite.TLS13_DEFAULTS;
+        private List<NamedGroup> groups = NamedGroup.SUPPORTED;
+        private List<NamedGroup> keyShareGroups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
+        private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+        private List<SignatureScheme> certificateSignatureSchemes = SignatureScheme.CERTIFICATE_DEFAULTS;
+        private List<String> applicationProtocols = List.of();
+        private ServerCertificateVerifier verifier;
+        private CryptoProvider crypto;
+        private Clock clock = Clock.systemUTC();
+        private boolean middleboxCompat = true;
+        private int recordSizeLimit = ConfigChecks.MAX_RECORD_SIZE_LIMIT;
+        private int maxHandshakeMessageSize = ConfigChecks.DEFAULT_MAX_HANDSHAKE_MESSAGE;
+        private long keyUpdateRecordLimit;
+        private KeyLog keyLog = KeyLog.NONE;
+        private TraceListener trace = TraceListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Protocol versions offered. */
+        public Builder versions(List<ProtocolVersion> v) { versions = v; return this; }
+        /** Cipher suites offered, in preference order. */
+        public Builder cipherSuites(List<CipherSuite> v) { cipherSuites = v; return this; }
+        /**
+         * Groups offered; key shares are kept to those among them (the first group if none remains).
+         */
+        public Builder groups(List<NamedGroup> v) {
+            groups = v;
+            List<NamedGroup> kept = keyShareGroups.stream().filter(v::contains).toList();
+            keyShareGroups = kept.isEmpty() && !v.isEmpty() ? List.of(v.getFirst()) : kept;
+            return this;
+        }
+        /** Groups that get a key share in the first ClientHello. */
+        public Builder keyShareGroups(List<NamedGroup> v) { keyShareGroups = v; return this; }
+        /** Signature schemes accepted in CertificateVerify. */
+        public Builder signatureSchemes(List<SignatureScheme> v) { signatureSchemes = v; return this; }
+        /** Signature schemes accepted in certificates. */
+        public Builder certificateSignatureSchemes(List<SignatureScheme> v) { certificateSignatureSchemes = v; return this; }
+        /** ALPN protocols offered. */
+        public Builder applicationProtocols(List<String> v) { applicationProtocols = v; return this; }
+        /** The server certificate verifier. */
+        public Builder verifier(ServerCertificateVerifier v) { verifier = v; return this; }
+        /** The crypto provider. */
+        public Builder crypto(CryptoProvider v) { crypto = v; return this; }
+        /** The clock for certificate validity. */
+        public Builder clock(Clock v) { clock = v; return this; }
+        /** Middlebox compatibility mode (on by default). */
+        public Builder middleboxCompat(boolean v) { middleboxCompat = v; return this; }
+        /** The advertised record size limit. */
+        public Builder recordSizeLimit(int v) { recordSizeLimit = v; return this; }
+        /** The largest accepted handshake message. */
+        public Builder maxHandshakeMessageSize(int v) { maxHandshakeMessageSize = v; return this; }
+        /** Records per key before an automatic KeyUpdate (0: the AEAD's RFC limit). */
+        public Builder keyUpdateRecordLimit(long v) { keyUpdateRecordLimit = v; return this; }
+        /** The key log (opt-in). */
+        public Builder keyLog(KeyLog v) { keyLog = v; return this; }
+        /** The trace listener. */
+        public Builder trace(TraceListener v) { trace = v; return this; }
+
+        /** Validates and builds. */
+        public ClientConfig build() {
+            CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
+            ServerCertificateVerifier v = verifier != null ? verifier : PkixVerifier.withDefaultTrust();
+            return new ClientConfig(versions, cipherSuites, groups, keyShareGroups, signatureSchemes,
+                    certificateSignatureSchemes, applicationProtocols, v, c, clock, middleboxCompat,
+                    recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit, keyLog, trace);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.tlsj;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.JcaCryptoProvider;
+import org.tlsj.pki.CertifiedKey;
+import org.tlsj.trace.KeyLog;
+import org.tlsj.trace.TraceListener;
+
+/**
+ * Immutable server settings, shared by many connections. Build with {@link #builder(CertifiedKey...)}.
+ *
+ * @param certificates the certificates to serve; chosen by SNI (the first whose names match), else the first
+ * @param versions versions accepted
+ * @param cipherSuites suites accepted, in server preference order
+ * @param groups groups accepted, in server preference order
+ * @param signatureSchemes schemes we sign with, in preference order
+ * @param applicationProtocols ALPN protocols accepted, in server preference order; empty for none
+ * @param crypto the crypto provider (randomness included)
+ * @param clock time source
+ * @param helloRetryCookie send a cookie in HelloRetryRequest and require it back
+ * @param recordSizeLimit the record_size_limit we advertise (RFC 8449)
+ * @param maxHandshakeMessageSize the largest handshake message accepted
+ * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the AEAD's limit
+ * @param keyLog receives secrets for SSLKEYLOGFILE
+ * @param trace receives handshake events
+ */
+public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion> versions,
+                           List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+                           List<SignatureScheme> signatureSchemes, List<String> applicationProtocols,
+                           CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
+                           int maxHandshakeMessageSize, long keyUpdateRecordLimit, KeyLog keyLog,
+                           TraceListener trace) {
+
+    /** Validates and copies. */
+    public ServerConfig {
+        certificates = List.copyOf(certificates);
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("a server needs at least one certificate and key");
+        }
+        versions = List.copyOf(versions);
+        cipherSuites = List.copyOf(cipherSuites);
+        groups = List.copyOf(groups);
+        signatureSchemes = List.copyOf(signatureSchemes);
+        applicationProtocols = List.copyOf(applicationProtocols);
+        Objects.requireNonNull(crypto);
+        Objects.requireNonNull(clock);
+        Objects.requireNonNull(keyLog);
+        Objects.requireNonNull(trace);
+        ConfigChecks.versions(versions);
+        ConfigChecks.suites(cipherSuites);
+        ConfigChecks.groups(groups, crypto);
+        ConfigChecks.common(signatureSchemes, applicationProtocols, recordSizeLimit, maxHandshakeMessageSize,
+                keyUpdateRecordLimit);
+    }
+
+    /** A builder with secure defaults serving the given certificates. */
+    public static Builder builder(CertifiedKey... certificates) {
+        return new Builder(List.of(certificates));
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        Builder b = new Builder(certificates);
+        b.versions = versions;
+        b.cipherSuites = cipherSuites;
+        b.groups = groups;
+        b.signatureSchemes = signatureSchemes;
+        b.applicationProtocols = applicationProtocols;
+        b.crypto = crypto;
+        b.clock = clock;
+        b.helloRetryCookie = helloRetryCookie;
+        b.recordSizeLimit = recordSizeLimit;
+        b.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        b.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        b.keyLog = keyLog;
+        b.trace = trace;
+        return b;
+    }
+
+    /** Builds a {@link ServerConfig}; {@link #build()} validates. */
+    public static final class Builder {
+        private List<CertifiedKey> certificates;
+        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13);
+        private List<CipherSuite> cipherSuites = CipherSuite.TLS13_DEFAULTS;
+        private List<NamedGroup> groups = NamedGroup.SUPPORTED;
+        private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+        private List<String> applicationProtocols = List.of();
+        private CryptoProvider crypto;
+        private Clock clock = Clock.systemUTC();
+        private boolean helloRetryCookie = true;
+        private int recordSizeLimit = ConfigChecks.MAX_RECORD_SIZE_LIMIT;
+        private int maxHandshakeMessageSize = ConfigChecks.DEFAULT_MAX_HANDSHAKE_MESSAGE;
+        private long keyUpdateRecordLimit;
+        private KeyLog keyLog = KeyLog.NONE;
+        private TraceListener trace = TraceListener.NONE;
+
+        private Builder(List<CertifiedKey> certificates) {
+            this.certificates = certificates;
+        }
+
+        /** The certificates served (SNI picks among them). */
+        public Builder certificates(List<CertifiedKey> v) { certificates = v; return this; }
+        /** Versions accepted. */
+        public Builder versions(List<ProtocolVersion> v) { versions = v; return this; }
+        /** Cipher suites accepted, in preference order. */
+        public Builder cipherSuites(List<CipherSuite> v) { cipherSuites = v; return this; }
+        /** Groups accepted, in preference order. */
+        public Builder groups(List<NamedGroup> v) { groups = v; return this; }
+        /** Signature schemes we sign with, in preference order. */
+        public Builder signatureSchemes(List<SignatureScheme> v) { signatureSchemes = v; return this; }
+        /** ALPN protocols accepted. */
+        public Builder applicationProtocols(List<String> v) { applicationProtocols = v; return this; }
+        /** The crypto provider. */
+        public Builder crypto(CryptoProvider v) { crypto = v; return this; }
+        /** The clock. */
+        public Builder clock(Clock v) { clock = v; return this; }
+        /** Whether HelloRetryRequest carries a cookie. */
+        public Builder helloRetryCookie(boolean v) { helloRetryCookie = v; return this; }
+        /** The advertised record size limit. */
+        public Builder recordSizeLimit(int v) { recordSizeLimit = v; return this; }
+        /** The largest accepted handshake message. */
+        public Builder maxHandshakeMessageSize(int v) { maxHandshakeMessageSize = v; return this; }
+        /** Records per key before an automatic KeyUpdate (0: the AEAD's RFC limit). */
+        public Builder keyUpdateRecordLimit(long v) { keyUpdateRecordLimit = v; return this; }
+        /** The key log (opt-in). */
+        public Builder keyLog(KeyLog v) { keyLog = v; return this; }
+        /** The trace listener. */
+        public Builder trace(TraceListener v) { trace = v; return this; }
+
+        /** Validates and builds. */
+        public ServerConfig build() {
+            CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
+            return new ServerConfig(certificates, versions, cipherSuites, groups, signatureSchemes,
+                    applicationProtocols, c, clock, helloRetryCookie, recordSizeLimit, maxHandshakeMessageSize,
+                    keyUpdateRecordLimit, keyLog, trace);
+        }
+    }
+}

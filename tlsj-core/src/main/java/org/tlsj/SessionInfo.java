@@ -1,0 +1,39 @@
+package org.tlsj;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a completed handshake negotiated.
+ *
+ * @param version the protocol version
+ * @param cipherSuite the cipher suite
+ * @param group the key exchange group
+ * @param signatureScheme the scheme the server signed with
+ * @param serverName the SNI host name, if any
+ * @param applicationProtocol the ALPN protocol, if any
+ * @param peerCertificates the peer's chain as sent (leaf first); empty if none
+ * @param helloRetried whether a HelloRetryRequest was needed
+ */
+public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group,
+                          SignatureScheme signatureScheme, Optional<String> serverName,
+                          Optional<String> applicationProtocol, List<X509Certificate> peerCertificates,
+                          boolean helloRetried) {
+    /** Validates and copies. */
+    public SessionInfo {
+        Objects.requireNonNull(version);
+        Objects.requireNonNull(cipherSuite);
+        Objects.requireNonNull(group);
+        Objects.requireNonNull(signatureScheme);
+        Objects.requireNonNull(serverName);
+        Objects.requireNonNull(applicationProtocol);
+        peerCertificates = List.copyOf(peerCertificates);
+    }
+
+    /** One line, for logs: version, suite, group. */
+    public String summary() {
+        return version.displayName() + " " + cipherSuite.displayName() + " " + group.displayName();
+    }
+}

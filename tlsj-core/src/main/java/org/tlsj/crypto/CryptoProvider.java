@@ -1,0 +1,55 @@
+package org.tlsj.crypto;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.NamedGroup;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * Every cryptographic operation the engine performs goes through this interface. Implementations take
+ * all randomness (including ephemeral keys, KEM encapsulation and signature nonces) from
+ * {@link #random()}, so a seeded source makes a handshake reproducible.
+ */
+public interface CryptoProvider {
+    /** The randomness source. */
+    RandomSource random();
+
+    /** Groups this provider implements, in preference order. */
+    List<NamedGroup> groups();
+
+    /** Signature schemes this provider can sign and verify with. */
+    List<SignatureScheme> signatureSchemes();
+
+    /** A fresh transcript hash. */
+    TranscriptHash newHash(HashAlgorithm algorithm);
+
+    /** HKDF over a hash. */
+    Hkdf hkdf(HashAlgorithm algorithm);
+
+    /** HMAC with a key. */
+    Hmac hmac(HashAlgorithm algorithm, Secret key);
+
+    /** An AEAD keyed with {@code key}. */
+    Aead aead(AeadAlgorithm algorithm, Secret key);
+
+    /** Starts a key exchange: generates an ephemeral key pair for the group. */
+    KeyShare startKeyExchange(NamedGroup group);
+
+    /**
+     * The server side of a key exchange with the client's share: for ECDH a fresh key pair and the shared
+     * secret; for X25519MLKEM768, ML-KEM encapsulation to the client's key plus X25519.
+     *
+     * @throws TlsFatalAlertException illegal_parameter if the client share is malformed
+     */
+    Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException;
+
+    /** A signer for the key and scheme, if the key fits the scheme. */
+    Optional<Signer> signer(PrivateKey key, SignatureScheme scheme);
+
+    /** A verifier for the key and scheme, if the key fits the scheme. */
+    Optional<Verifier> verifier(PublicKey key, SignatureScheme scheme);
+}

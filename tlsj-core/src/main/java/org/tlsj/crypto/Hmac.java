@@ -1,0 +1,12 @@
+package org.tlsj.crypto;
+
+import org.tlsj.internal.wire.Bytes;
+
+/** HMAC with a fixed key. */
+public interface Hmac {
+    /** The hash. */
+    HashAlgorithm algorithm();
+
+    /** HMAC(key, data). */
+    Bytes mac(Bytes data);
+}

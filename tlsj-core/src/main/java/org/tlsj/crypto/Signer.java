@@ -1,0 +1,14 @@
+package org.tlsj.crypto;
+
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.Bytes;
+
+/** Signs with one private key and scheme. */
+public interface Signer {
+    /** The scheme. */
+    SignatureScheme scheme();
+
+    /** Signs the message (the full to-be-signed content; hashing is part of the scheme). */
+    Bytes sign(Bytes message) throws TlsFatalAlertException;
+}
