@@ -399,7 +399,7 @@ public final class Engine implements Effects {
                 a[at] = (byte) type;
                 a[at + 1] = 0x03;
                 // RFC 8446 section 5.1: the initial ClientHello's record MAY say 0x0301 for compatibility.
-                a[at + 2] = (byte) (firstRecordWritten ? 0x03 : 0x01);
+                a[at + 2] = (byte) (role == Role.SERVER || firstRecordWritten ? 0x03 : 0x01);
                 a[at + 3] = (byte) (n >>> 8);
                 a[at + 4] = (byte) n;
                 output.commit(RecordDeframer.HEADER_LENGTH + n);

@@ -2,9 +2,7 @@ package org.tlsj.testkit.rfc8448;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class Rfc8448ClientReplayTest {
     @Test
     void clientReproducesTheRfcRecordsByteForByte() throws Exception {
         Bytes clientHello = RFC.get("client", "construct a ClientHello", "ClientHello");
-        X509Certificate rfcCert = rfcCertificate();
+        X509Certificate rfcCert = RFC.serverCertificate();
         ClientConfig config = ClientConfig.builder()
                 .crypto(JcaCryptoProvider.create(new ScriptedRandom(8448)
                         .then(RFC.get("client", "create an ephemeral x25519 key pair", "private key"))))
@@ -73,13 +71,5 @@ class Rfc8448ClientReplayTest {
         ByteBuffer out = ByteBuffer.allocate(4096);
         e.drainOutput(out);
         return Bytes.of(out.array(), 0, out.position());
-    }
-
-    /** The certificate inside the RFC's Certificate message (after the 4+1+3+3 header bytes). */
-    private static X509Certificate rfcCertificate() throws Exception {
-        Bytes msg = RFC.get("server", "construct a Certificate", "Certificate");
-        int len = (msg.get(8) << 16) | (msg.get(9) << 8) | msg.get(10);
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(msg.slice(11, 11 + len).toArray()));
     }
 }
