@@ -1,12 +1,149 @@
 package org.tlsj.crypto;
 
-/** Placeholder until the JCA provider lands (issue 2). */
-public final class JcaCryptoProvider {
-    private JcaCryptoProvider() {
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.tlsj.NamedGroup;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * The default {@link CryptoProvider}: the JDK 25 JCA and nothing else (MessageDigest, KDF "HKDF-SHA256" /
+ * "HKDF-SHA384", Mac, AES/GCM and ChaCha20-Poly1305 Ciphers, XDH, EC, KEM "ML-KEM", Signature).
+ *
+ * <p>Randomness: every random byte comes from the {@link RandomSource}. It is wrapped as a
+ * {@link SecureRandom} that is handed to every KeyPairGenerator, KEM encapsulator and
+ * {@code Signature.initSign}, so a seeded source makes ephemeral keys, encapsulations and ECDSA/PSS
+ * signatures reproducible. X25519 is stricter: its private key is exactly the next 32 bytes drawn from the
+ * source (one {@code nextBytes} call of 32 bytes), taken as the RFC 7748 scalar, and the public share is
+ * computed from it. A test can therefore script those 32 bytes to inject a fixed key, such as RFC 8448's
+ * ephemeral keys. For X25519MLKEM768 the client draws the ML-KEM key generation first and then the X25519
+ * scalar; the server draws the X25519 scalar first and then the ML-KEM encapsulation.
+ *
+ * <p>Instances are immutable and can be shared between connections if the random source is thread-safe.
+ * The objects it returns ({@link Aead}, {@link Hmac}, {@link TranscriptHash}, {@link KeyShare}) belong to
+ * one connection and are not thread-safe; signers, verifiers and HKDF objects are.
+ */
+public final class JcaCryptoProvider implements CryptoProvider {
+    private static final List<NamedGroup> GROUPS = List.of(
+            NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+
+    private static final List<SignatureScheme> SCHEMES = List.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.ECDSA_SECP521R1_SHA512,
+            SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
+            SignatureScheme.RSA_PSS_PSS_SHA512,
+            SignatureScheme.ED25519,
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+
+    private final RandomSource random;
+    private final SecureRandom secureRandom;
+
+    private JcaCryptoProvider(RandomSource random) {
+        this.random = Objects.requireNonNull(random, "random");
+        this.secureRandom = new RandomSourceSecureRandom(random);
     }
 
-    /** The default provider over the JDK's JCA with a SecureRandom. */
+    /** The default provider over the JDK's JCA with a fresh {@link SecureRandom} as the random source. */
     public static CryptoProvider create() {
-        throw new IllegalStateException("JcaCryptoProvider lands with issue 2");
+        SecureRandom systemRandom = new SecureRandom();
+        return new JcaCryptoProvider(systemRandom::nextBytes);
+    }
+
+    /**
+     * A provider that takes every random byte from {@code random} (see the class comment for what is drawn
+     * and in which order).
+     */
+    public static CryptoProvider create(RandomSource random) {
+        return new JcaCryptoProvider(random);
+    }
+
+    @Override
+    public RandomSource random() {
+        return random;
+    }
+
+    @Override
+    public List<NamedGroup> groups() {
+        return GROUPS;
+    }
+
+    @Override
+    public List<SignatureScheme> signatureSchemes() {
+        return SCHEMES;
+    }
+
+    @Override
+    public TranscriptHash newHash(HashAlgorithm algorithm) {
+        return JcaTranscriptHash.create(algorithm);
+    }
+
+    @Override
+    public Hkdf hkdf(HashAlgorithm algorithm) {
+        return new JcaHkdf(algorithm);
+    }
+
+    @Override
+    public Hmac hmac(HashAlgorithm algorithm, Secret key) {
+        return new JcaHmac(algorithm, key);
+    }
+
+    @Override
+    public Aead aead(AeadAlgorithm algorithm, Secret key) {
+        return new JcaAead(algorithm, key);
+    }
+
+    /**
+     * Starts a key exchange.
+     *
+     * @throws IllegalArgumentException if the group is not one of {@link #groups()}
+     */
+    @Override
+    public KeyShare startKeyExchange(NamedGroup group) {
+        if (group.equals(NamedGroup.X25519MLKEM768)) {
+            return HybridKeyShare.generate(random, secureRandom);
+        }
+        if (group.equals(NamedGroup.X25519)) {
+            return X25519KeyShare.generate(random);
+        }
+        if (group.equals(NamedGroup.SECP256R1) || group.equals(NamedGroup.SECP384R1)) {
+            return EcdhKeyShare.generate(group, secureRandom);
+        }
+        throw new IllegalArgumentException("group " + group + " is not implemented by " + this);
+    }
+
+    /**
+     * The server side of a key exchange.
+     *
+     * @throws IllegalArgumentException if the group is not one of {@link #groups()}
+     */
+    @Override
+    public Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException {
+        if (group.equals(NamedGroup.X25519MLKEM768)) {
+            return HybridKeyShare.encapsulate(clientShare, random, secureRandom);
+        }
+        KeyShare server = startKeyExchange(group);
+        return new Encapsulation(server.publicShare(), server.complete(clientShare));
+    }
+
+    @Override
+    public Optional<Signer> signer(PrivateKey key, SignatureScheme scheme) {
+        return JcaSignatures.signer(key, scheme, secureRandom);
+    }
+
+    @Override
+    public Optional<Verifier> verifier(PublicKey key, SignatureScheme scheme) {
+        return JcaSignatures.verifier(key, scheme);
+    }
+
+    @Override
+    public String toString() {
+        return "JcaCryptoProvider";
     }
 }

@@ -1,35 +1,493 @@
 package org.tlsj.internal.engine;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
+import org.tlsj.AlertDescription;
+import org.tlsj.CipherSuite;
 import org.tlsj.ClientConfig;
 import org.tlsj.ConnectionStatus;
+import org.tlsj.Fatal;
+import org.tlsj.Reason;
 import org.tlsj.ServerConfig;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsException;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.TlsPeerAlertException;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.Secret;
+import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.HandshakeMachine;
+import org.tlsj.internal.handshake.client.Tls13ClientFlow;
+import org.tlsj.internal.handshake.server.Tls13ServerFlow;
+import org.tlsj.internal.keyschedule.KeySchedule13;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.record.ContentType;
+import org.tlsj.internal.record.HandshakeAssembler;
+import org.tlsj.internal.record.OutputBuffer;
+import org.tlsj.internal.record.RecordDeframer;
+import org.tlsj.internal.record.RecordProtection13;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.trace.HandshakeEvent;
+import org.tlsj.trace.HandshakeEvent.Detail;
+import org.tlsj.trace.KeyLog;
+import org.tlsj.trace.Role;
+import org.tlsj.trace.TraceListener;
 
-/** Placeholder for the connection engine (issue 2); the real one replaces this file. */
-public final class Engine {
-    private Engine() {
+/**
+ * The connection engine behind {@code ClientConnection} and {@code ServerConnection}: owns the record
+ * layer, the plaintext buffer, the sticky error and close state, and drives one handshake machine.
+ * Sans-IO: bytes in, bytes out.
+ */
+public final class Engine implements Effects {
+    /** Records that carry no progress (empty, compatibility CCS, user_canceled) tolerated in a row. */
+    private static final int MAX_USELESS_RECORDS = 32;
+    /** KeyUpdates tolerated in a row without application data in between. */
+    private static final int MAX_KEY_UPDATES_IN_ROW = 32;
+    /** RFC 8446 section 5.5: AES-GCM keys protect at most 2^24.5 records. */
+    private static final long AES_GCM_RECORD_LIMIT = 23_726_566L;
+
+    private final Role role;
+    private final CryptoProvider crypto;
+    private final TraceListener trace;
+    private final KeyLog keyLog;
+    private final long keyUpdateRecordLimit;
+    private final RecordDeframer deframer = new RecordDeframer();
+    private final HandshakeAssembler assembler;
+    private final OutputBuffer output = new OutputBuffer();
+    private final byte[] plaintext = new byte[RecordDeframer.MAX_PLAINTEXT];
+    private HandshakeMachine machine;
+    private RecordProtection13 readProtection;
+    private RecordProtection13 writeProtection;
+    private long writeRecordLimit = Long.MAX_VALUE;
+    private int plainStart;
+    private int plainEnd;
+    private int maxSendFragment = RecordDeframer.MAX_PLAINTEXT;
+    private int maxReceiveInner = RecordDeframer.MAX_PLAINTEXT + 1;
+    private int pendingPeerRecordLimit;
+    private int uselessRecords;
+    private int keyUpdatesInRow;
+    private boolean firstRecordWritten;
+    private boolean compatCcsSent;
+    private SessionInfo session;
+    private TlsException failure;
+    private boolean inboundClosed;
+    private boolean outboundClosed;
+
+    private Engine(Role role, CryptoProvider crypto, TraceListener trace, KeyLog keyLog, long keyUpdateRecordLimit,
+                   int maxHandshakeMessage) {
+        this.role = role;
+        this.crypto = crypto;
+        this.trace = trace;
+        this.keyLog = keyLog;
+        this.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        this.assembler = new HandshakeAssembler(maxHandshakeMessage);
     }
 
+    /** A client engine; the ClientHello is queued on return. */
     public static Engine client(ClientConfig config, String serverName) {
-        throw new IllegalStateException("engine lands with issue 2");
+        Engine e = new Engine(Role.CLIENT, config.crypto(), config.trace(), config.keyLog(),
+                config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
+        try {
+            e.machine = Tls13ClientFlow.start(config, serverName, e);
+        } catch (TlsFatalAlertException ex) {
+            throw new IllegalStateException("cannot build a ClientHello: " + ex.getMessage(), ex);
+        }
+        return e;
     }
 
+    /** A server engine waiting for a ClientHello. */
     public static Engine server(ServerConfig config) {
-        throw new IllegalStateException("engine lands with issue 2");
+        Engine e = new Engine(Role.SERVER, config.crypto(), config.trace(), config.keyLog(),
+                config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
+        e.machine = Tls13ServerFlow.start(config, e);
+        return e;
     }
 
-    public void feed(ByteBuffer src) throws TlsException { }
-    public int drainOutput(ByteBuffer dst) { return 0; }
-    public boolean hasPendingOutput() { return false; }
-    public int read(ByteBuffer dst) throws TlsException { return 0; }
-    public boolean hasPendingPlaintext() { return false; }
-    public int write(ByteBuffer src) throws TlsException { return 0; }
-    public void closeOutbound() { }
-    public void requestKeyUpdate(boolean requestPeerUpdate) throws TlsException { }
-    public ConnectionStatus status() { return ConnectionStatus.HANDSHAKING; }
-    public Optional<SessionInfo> session() { return Optional.empty(); }
-    public Optional<TlsException> failure() { return Optional.empty(); }
+    // ---- the application-facing calls --------------------------------------------------------------------
+
+    /** See {@code TlsConnection.feed}. */
+    public void feed(ByteBuffer src) throws TlsException {
+        throwIfFailed();
+        try {
+            while (!inboundClosed) {
+                if (!deframer.hasRecord() && !deframer.fill(src)) {
+                    break;
+                }
+                if (deframer.type() == ContentType.APPLICATION_DATA && plainEnd > plainStart) {
+                    break; // the application must read first: plaintext stays bounded to one record
+                }
+                processRecord();
+                deframer.consume();
+            }
+            if (inboundClosed) {
+                src.position(src.limit()); // RFC 8446 section 6.1: data after close_notify is ignored
+            }
+        } catch (TlsFatalAlertException e) {
+            throw fail(e);
+        } catch (TlsPeerAlertException e) {
+            failure = e;
+            throw e;
+        } catch (RuntimeException e) {
+            throw fail(Fatal.of(Reason.Local.INTERNAL, e.getClass().getSimpleName(), e));
+        }
+    }
+
+    /** See {@code TlsConnection.drainOutput}. */
+    public int drainOutput(ByteBuffer dst) {
+        return output.drain(dst);
+    }
+
+    /** See {@code TlsConnection.hasPendingOutput}. */
+    public boolean hasPendingOutput() {
+        return output.pending() > 0;
+    }
+
+    /** See {@code TlsConnection.read}. */
+    public int read(ByteBuffer dst) throws TlsException {
+        if (plainEnd == plainStart) {
+            throwIfFailed();
+            return 0;
+        }
+        int n = Math.min(dst.remaining(), plainEnd - plainStart);
+        dst.put(plaintext, plainStart, n);
+        plainStart += n;
+        return n;
+    }
+
+    /** See {@code TlsConnection.hasPendingPlaintext}. */
+    public boolean hasPendingPlaintext() {
+        return plainEnd > plainStart;
+    }
+
+    /** See {@code TlsConnection.write}. */
+    public int write(ByteBuffer src) throws TlsException {
+        throwIfFailed();
+        if (!machine.isConnected()) {
+            throw new IllegalStateException("the handshake is not complete");
+        }
+        if (outboundClosed) {
+            throw new IllegalStateException("the connection is closed for writing");
+        }
+        int total = src.remaining();
+        try {
+            while (src.hasRemaining()) {
+                int n = Math.min(src.remaining(), maxSendFragment);
+                int at = output.reserve(RecordDeframer.HEADER_LENGTH + n + 1 + writeProtection.tagLength());
+                src.get(output.array(), at + RecordDeframer.HEADER_LENGTH, n);
+                output.commit(writeProtection.seal(ContentType.APPLICATION_DATA, output.array(), at, n));
+                if (writeProtection.sequence() >= writeRecordLimit) {
+                    machine.sendKeyUpdate(false); // RFC 8446 section 5.5: rekey before the AEAD limit
+                }
+            }
+        } catch (TlsFatalAlertException e) {
+            throw fail(e);
+        }
+        return total;
+    }
+
+    /** See {@code TlsConnection.closeOutbound}. */
+    public void closeOutbound() {
+        if (outboundClosed || failure != null) {
+            return;
+        }
+        try {
+            writeAlert(1, AlertDescription.CLOSE_NOTIFY);
+        } catch (TlsFatalAlertException e) {
+            fail(e);
+        }
+        outboundClosed = true;
+    }
+
+    /** See {@code TlsConnection.requestKeyUpdate}. */
+    public void requestKeyUpdate(boolean requestPeerUpdate) throws TlsException {
+        throwIfFailed();
+        if (!machine.isConnected() || outboundClosed) {
+            throw new IllegalStateException("KeyUpdate needs an established connection open for writing");
+        }
+        try {
+            machine.sendKeyUpdate(requestPeerUpdate);
+        } catch (TlsFatalAlertException e) {
+            throw fail(e);
+        }
+    }
+
+    /** See {@code TlsConnection.status}. */
+    public ConnectionStatus status() {
+        if (failure != null) {
+            return ConnectionStatus.FAILED;
+        }
+        if (inboundClosed) {
+            return outboundClosed ? ConnectionStatus.CLOSED : ConnectionStatus.INBOUND_CLOSED;
+        }
+        return machine.isConnected() ? ConnectionStatus.ESTABLISHED : ConnectionStatus.HANDSHAKING;
+    }
+
+    /** See {@code TlsConnection.session}. */
+    public Optional<SessionInfo> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** See {@code TlsConnection.failure}. */
+    public Optional<TlsException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void throwIfFailed() throws TlsException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Makes the error sticky and queues its alert (once). */
+    private TlsFatalAlertException fail(TlsFatalAlertException e) {
+        if (failure == null) {
+            failure = e;
+            trace(new HandshakeEvent(HandshakeEvent.Kind.ALERT, role, "Alert " + e.sent().rfcName(),
+                    List.of(new Detail("reason", e.getMessage())), 0));
+            if (!outboundClosed) {
+                try {
+                    writeAlert(2, e.sent());
+                } catch (TlsFatalAlertException ignored) {
+                    // The alert cannot be protected; the connection is failed either way.
+                }
+                outboundClosed = true;
+            }
+        }
+        return e;
+    }
+
+    // ---- inbound records ----------------------------------------------------------------------------------
+
+    private void processRecord() throws TlsException {
+        byte[] buf = deframer.buffer();
+        int type = deframer.type();
+        int len = deframer.bodyLength();
+        int off = RecordDeframer.HEADER_LENGTH;
+        if (type == ContentType.CHANGE_CIPHER_SPEC) {
+            onChangeCipherSpec(buf, off, len);
+            return;
+        }
+        if (readProtection != null) {
+            if (type != ContentType.APPLICATION_DATA) {
+                throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
+                        "unprotected " + ContentType.name(type) + " record after keys were set");
+            }
+            int inner = readProtection.open(buf, len);
+            // RFC 8446 section 5.4: the content type is the last non-zero byte; the rest is padding.
+            int i = off + inner - 1;
+            while (i >= off && buf[i] == 0) {
+                i--;
+            }
+            if (i < off) {
+                throw Fatal.of(Reason.InvalidMessage.NO_CONTENT_TYPE);
+            }
+            if (inner > maxReceiveInner) {
+                throw Fatal.of(Reason.PeerMisbehaved.RECORD_SIZE_LIMIT_EXCEEDED, inner + " bytes");
+            }
+            type = buf[i] & 0xff;
+            len = i - off;
+            if (type == ContentType.CHANGE_CIPHER_SPEC || !ContentType.isKnown(type)) {
+                throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE, "protected " + ContentType.name(type) + " record");
+            }
+        } else if (len > RecordDeframer.MAX_PLAINTEXT) {
+            throw Fatal.of(Reason.InvalidMessage.RECORD_TOO_LARGE, len + " bytes of plaintext");
+        }
+        if (type != ContentType.HANDSHAKE && assembler.hasPartial()) {
+            // RFC 8446 section 5.1: handshake messages MUST NOT be interleaved with other record types.
+            throw Fatal.of(Reason.PeerMisbehaved.INTERLEAVED_RECORD, ContentType.name(type));
+        }
+        switch (type) {
+            case ContentType.HANDSHAKE -> onHandshakeRecord(buf, off, len);
+            case ContentType.ALERT -> onAlert(buf, off, len);
+            case ContentType.APPLICATION_DATA -> onApplicationData(buf, off, len);
+            default -> throw Fatal.of(Reason.InvalidMessage.UNKNOWN_CONTENT_TYPE, ContentType.name(type));
+        }
+    }
+
+    private void onChangeCipherSpec(byte[] buf, int off, int len) throws TlsFatalAlertException {
+        // RFC 8446 section 5: a CCS of the single byte 0x01, after the first ClientHello and before the peer's
+        // Finished, is dropped; any other is unexpected_message.
+        if (len != 1 || buf[off] != 1) {
+            throw Fatal.of(Reason.InvalidMessage.BAD_CHANGE_CIPHER_SPEC);
+        }
+        if (!machine.clientHelloSeen() || machine.isConnected() || assembler.hasPartial()) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC);
+        }
+        countUseless();
+    }
+
+    private void onHandshakeRecord(byte[] buf, int off, int len) throws TlsFatalAlertException {
+        if (len == 0) {
+            // RFC 8446 section 5.1: zero-length fragments of Handshake types MUST NOT be sent.
+            throw Fatal.of(Reason.InvalidMessage.EMPTY_HANDSHAKE_RECORD);
+        }
+        uselessRecords = 0;
+        assembler.add(buf, off, len);
+        Bytes raw;
+        while ((raw = assembler.next()) != null) {
+            machine.onMessage(HandshakeCodec.decode(raw), raw);
+        }
+    }
+
+    private void onAlert(byte[] buf, int off, int len) throws TlsException {
+        if (len != 2) {
+            throw Fatal.of(Reason.InvalidMessage.BAD_ALERT, len + " bytes");
+        }
+        int description = buf[off + 1] & 0xff;
+        trace(new HandshakeEvent(HandshakeEvent.Kind.ALERT, role.peer(), "Alert "
+                + AlertDescription.fromCode(description).map(AlertDescription::rfcName).orElse("" + description),
+                List.of(new Detail("level", (buf[off] & 0xff) == 1 ? "warning" : "fatal")), 0));
+        if (description == AlertDescription.CLOSE_NOTIFY.code()) {
+            inboundClosed = true;
+        } else if (description == AlertDescription.USER_CANCELED.code()) {
+            countUseless(); // RFC 8446 section 6.1: user_canceled is followed by close_notify
+        } else {
+            // RFC 8446 section 6: every other alert (any level) ends the connection.
+            throw new TlsPeerAlertException(description);
+        }
+    }
+
+    private void onApplicationData(byte[] buf, int off, int len) throws TlsFatalAlertException {
+        if (!machine.isConnected()) {
+            throw Fatal.of(Reason.PeerMisbehaved.EARLY_APPLICATION_DATA);
+        }
+        if (len == 0) {
+            countUseless();
+            return;
+        }
+        uselessRecords = 0;
+        keyUpdatesInRow = 0;
+        System.arraycopy(buf, off, plaintext, 0, len);
+        plainStart = 0;
+        plainEnd = len;
+    }
+
+    private void countUseless() throws TlsFatalAlertException {
+        if (++uselessRecords > MAX_USELESS_RECORDS) {
+            throw Fatal.of(Reason.PeerMisbehaved.TOO_MANY_EMPTY_RECORDS, uselessRecords + " in a row");
+        }
+    }
+
+    // ---- outbound records ---------------------------------------------------------------------------------
+
+    private void writeRecord(int type, byte[] data, int off, int len) throws TlsFatalAlertException {
+        do {
+            int n = Math.min(len, writeProtection == null ? RecordDeframer.MAX_PLAINTEXT : maxSendFragment);
+            int tag = writeProtection == null ? 0 : 1 + writeProtection.tagLength();
+            int at = output.reserve(RecordDeframer.HEADER_LENGTH + n + tag);
+            byte[] a = output.array();
+            System.arraycopy(data, off, a, at + RecordDeframer.HEADER_LENGTH, n);
+            if (writeProtection == null) {
+                a[at] = (byte) type;
+                a[at + 1] = 0x03;
+                // RFC 8446 section 5.1: the initial ClientHello's record MAY say 0x0301 for compatibility.
+                a[at + 2] = (byte) (firstRecordWritten ? 0x03 : 0x01);
+                a[at + 3] = (byte) (n >>> 8);
+                a[at + 4] = (byte) n;
+                output.commit(RecordDeframer.HEADER_LENGTH + n);
+            } else {
+                output.commit(writeProtection.seal(type, a, at, n));
+            }
+            firstRecordWritten = true;
+            off += n;
+            len -= n;
+        } while (len > 0);
+    }
+
+    private void writeAlert(int level, AlertDescription description) throws TlsFatalAlertException {
+        writeRecord(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()}, 0, 2);
+    }
+
+    // ---- effects for the handshake machines ---------------------------------------------------------------
+
+    @Override
+    public void sendHandshake(Bytes encoded) throws TlsFatalAlertException {
+        byte[] a = encoded.toArray();
+        writeRecord(ContentType.HANDSHAKE, a, 0, a.length);
+    }
+
+    @Override
+    public void sendCompatChangeCipherSpec() throws TlsFatalAlertException {
+        if (compatCcsSent) {
+            return; // RFC 8446 appendix D.4: only one
+        }
+        compatCcsSent = true;
+        int at = output.reserve(RecordDeframer.HEADER_LENGTH + 1);
+        byte[] a = output.array();
+        a[at] = ContentType.CHANGE_CIPHER_SPEC;
+        a[at + 1] = 0x03;
+        a[at + 2] = 0x03;
+        a[at + 3] = 0;
+        a[at + 4] = 1;
+        a[at + 5] = 1;
+        output.commit(RecordDeframer.HEADER_LENGTH + 1);
+        trace(new HandshakeEvent(HandshakeEvent.Kind.INFO, role, "ChangeCipherSpec",
+                List.of(new Detail("why", "middlebox compatibility mode (RFC 8446 D.4); carries no keys")), 0));
+    }
+
+    @Override
+    public void installReadKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException {
+        if (assembler.hasPartial()) {
+            // RFC 8446 section 5.1: a key change must fall on a record boundary.
+            throw Fatal.of(Reason.PeerMisbehaved.KEY_CHANGE_MID_MESSAGE);
+        }
+        readProtection = protection(suite, trafficSecret);
+    }
+
+    @Override
+    public void installWriteKeys(CipherSuite suite, Secret trafficSecret) {
+        writeProtection = protection(suite, trafficSecret);
+        if (pendingPeerRecordLimit > 0) {
+            maxSendFragment = Math.min(RecordDeframer.MAX_PLAINTEXT, pendingPeerRecordLimit - 1);
+        }
+        writeRecordLimit = keyUpdateRecordLimit > 0 ? keyUpdateRecordLimit
+                : suite.aead() == org.tlsj.crypto.AeadAlgorithm.CHACHA20_POLY1305 ? Long.MAX_VALUE : AES_GCM_RECORD_LIMIT;
+    }
+
+    private RecordProtection13 protection(CipherSuite suite, Secret trafficSecret) {
+        var aead = suite.aead();
+        Secret key = KeySchedule13.trafficKey(crypto, suite.hash(), trafficSecret, aead.keyLength());
+        Secret iv = KeySchedule13.trafficIv(crypto, suite.hash(), trafficSecret, aead.ivLength());
+        RecordProtection13 p = new RecordProtection13(crypto.aead(aead, key), iv);
+        key.destroy();
+        iv.destroy();
+        return p;
+    }
+
+    @Override
+    public void peerRecordSizeLimit(int limit) {
+        // RFC 8449 section 4: in TLS 1.3 the limit counts the content type byte and padding.
+        pendingPeerRecordLimit = limit;
+        if (writeProtection != null) {
+            maxSendFragment = Math.min(RecordDeframer.MAX_PLAINTEXT, limit - 1);
+        }
+    }
+
+    @Override
+    public void ownRecordSizeLimit(int limit) {
+        maxReceiveInner = limit;
+    }
+
+    @Override
+    public void keyUpdateReceived() throws TlsFatalAlertException {
+        if (++keyUpdatesInRow > MAX_KEY_UPDATES_IN_ROW) {
+            throw Fatal.of(Reason.PeerMisbehaved.TOO_MANY_KEY_UPDATES, keyUpdatesInRow + " without data");
+        }
+    }
+
+    @Override
+    public void complete(SessionInfo info) {
+        session = info;
+    }
+
+    @Override
+    public void trace(HandshakeEvent event) {
+        trace.onEvent(event);
+    }
+
+    @Override
+    public void keyLog(String label, Bytes clientRandom, Secret secret) {
+        keyLog.log(label, clientRandom, secret);
+    }
 }

@@ -1,0 +1,126 @@
+package org.tlsj.crypto;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.InvalidKeySpecException;
+import javax.crypto.KeyAgreement;
+import org.tlsj.NamedGroup;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * ECDHE over secp256r1 or secp384r1. Shares are uncompressed points, {@code 0x04 || X || Y} with X and Y
+ * padded to the field size (RFC 8446 section 4.2.8.2); the shared secret is the X coordinate, padded.
+ */
+final class EcdhKeyShare implements KeyShare {
+    private final NamedGroup group;
+    private final EcCurve curve;
+    private final PrivateKey privateKey;
+    private final Bytes publicShare;
+
+    private EcdhKeyShare(NamedGroup group, EcCurve curve, PrivateKey privateKey, Bytes publicShare) {
+        this.group = group;
+        this.curve = curve;
+        this.privateKey = privateKey;
+        this.publicShare = publicShare;
+    }
+
+    /** A fresh key pair; the JDK draws the private scalar from {@code random}. */
+    static EcdhKeyShare generate(NamedGroup group, SecureRandom random) {
+        EcCurve curve = EcCurve.forGroup(group);
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec(curve.jcaName()), random);
+            KeyPair pair = generator.generateKeyPair();
+            Bytes share = encode(curve, ((ECPublicKey) pair.getPublic()).getW());
+            return new EcdhKeyShare(group, curve, pair.getPrivate(), share);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(curve.jcaName() + " key generation failed", e);
+        }
+    }
+
+    @Override
+    public NamedGroup group() {
+        return group;
+    }
+
+    @Override
+    public Bytes publicShare() {
+        return publicShare;
+    }
+
+    @Override
+    public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
+        PublicKey peer = decode(peerShare);
+        try {
+            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+            agreement.init(privateKey);
+            agreement.doPhase(peer, true);
+            byte[] secret = agreement.generateSecret();
+            if (secret.length != curve.fieldBytes()) {
+                throw new IllegalStateException("ECDH secret of " + secret.length + " bytes on " + curve.jcaName());
+            }
+            return Secret.wrap(secret);
+        } catch (InvalidKeyException e) {
+            throw Jca.badKeyShare(group + " share was refused by the key agreement", e);
+        } catch (GeneralSecurityException e) {
+            throw Jca.cryptoFailure(group + " key agreement failed", e);
+        }
+    }
+
+    private static Bytes encode(EcCurve curve, ECPoint w) {
+        int n = curve.fieldBytes();
+        byte[] out = new byte[1 + 2 * n];
+        out[0] = 0x04;
+        putPadded(w.getAffineX(), out, 1, n);
+        putPadded(w.getAffineY(), out, 1 + n, n);
+        return Bytes.wrap(out);
+    }
+
+    private static void putPadded(BigInteger value, byte[] out, int offset, int length) {
+        byte[] raw = value.toByteArray();
+        int skip = raw.length > length ? raw.length - length : 0;
+        int copy = raw.length - skip;
+        System.arraycopy(raw, skip, out, offset + length - copy, copy);
+    }
+
+    /**
+     * Decodes and validates a peer point (RFC 8446 section 4.2.8.2, SP 800-56A partial validation): exact
+     * length, uncompressed form (which also excludes the point at infinity, encoded as a lone 0x00),
+     * coordinates below p, and on the curve.
+     */
+    private PublicKey decode(Bytes share) throws TlsFatalAlertException {
+        int n = curve.fieldBytes();
+        if (share.length() != 1 + 2 * n) {
+            throw Jca.badKeyShare(group + " share must be " + (1 + 2 * n) + " bytes (uncompressed point), got "
+                    + share.length());
+        }
+        if (share.get(0) != 0x04) {
+            throw Jca.badKeyShare(group + " share must be an uncompressed point (0x04), starts with "
+                    + String.format("0x%02x", share.get(0)));
+        }
+        ECPoint point = new ECPoint(new BigInteger(1, share.slice(1, 1 + n).toArray()),
+                new BigInteger(1, share.slice(1 + n, 1 + 2 * n).toArray()));
+        if (!curve.isOnCurve(point)) {
+            throw Jca.badKeyShare(group + " share is not a point on the curve");
+        }
+        try {
+            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve.params()));
+        } catch (InvalidKeySpecException e) {
+            throw Jca.badKeyShare(group + " share was refused as a public key", e);
+        } catch (GeneralSecurityException e) {
+            throw Jca.cryptoFailure("EC key factory failed", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.tlsj.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.util.Arrays;
+import javax.crypto.DecapsulateException;
+import javax.crypto.KEM;
+import javax.crypto.SecretKey;
+import org.tlsj.NamedGroup;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem). Unlike the NIST-curve hybrids, this group puts the ML-KEM
+ * part first everywhere: the client share is the ML-KEM-768 encapsulation key (1184) then the X25519
+ * share (32); the server share is the ML-KEM ciphertext (1088) then the X25519 share (32); the shared
+ * secret is the ML-KEM secret (32) then the X25519 secret (32).
+ */
+final class HybridKeyShare implements KeyShare {
+    /** Client share length. */
+    static final int CLIENT_SHARE_LENGTH = MlKem768.PUBLIC_KEY_LENGTH + X25519KeyShare.LENGTH;
+    /** Server share length. */
+    static final int SERVER_SHARE_LENGTH = MlKem768.CIPHERTEXT_LENGTH + X25519KeyShare.LENGTH;
+
+    private final KeyPair mlKem;
+    private final X25519KeyShare x25519;
+    private final Bytes publicShare;
+
+    private HybridKeyShare(KeyPair mlKem, X25519KeyShare x25519) {
+        this.mlKem = mlKem;
+        this.x25519 = x25519;
+        this.publicShare = Bytes.wrap(MlKem768.rawPublicKey(mlKem.getPublic())).concat(x25519.publicShare());
+    }
+
+    /**
+     * The client side. Randomness order: first the ML-KEM key generation's (through {@code secureRandom}),
+     * then the X25519 scalar (the next 32 bytes of {@code random}).
+     */
+    static HybridKeyShare generate(RandomSource random, SecureRandom secureRandom) {
+        KeyPair pair = MlKem768.generate(secureRandom);
+        return new HybridKeyShare(pair, X25519KeyShare.generate(random));
+    }
+
+    /**
+     * The server side: encapsulates to the client's ML-KEM key and runs X25519 with the client's share.
+     * Randomness order: the X25519 scalar first, then the ML-KEM encapsulation's.
+     */
+    static Encapsulation encapsulate(Bytes clientShare, RandomSource random, SecureRandom secureRandom)
+            throws TlsFatalAlertException {
+        if (clientShare.length() != CLIENT_SHARE_LENGTH) {
+            throw Jca.badKeyShare("X25519MLKEM768 client share must be " + CLIENT_SHARE_LENGTH + " bytes, got "
+                    + clientShare.length());
+        }
+        byte[] share = clientShare.toArray();
+        X25519KeyShare server = X25519KeyShare.generate(random);
+        Secret x25519Secret = server.complete(Bytes.of(share, MlKem768.PUBLIC_KEY_LENGTH, X25519KeyShare.LENGTH));
+        KEM.Encapsulated encapsulated;
+        try {
+            KEM.Encapsulator encapsulator = KEM.getInstance("ML-KEM")
+                    .newEncapsulator(MlKem768.publicKey(share, 0), secureRandom);
+            encapsulated = encapsulator.encapsulate();
+        } catch (InvalidKeyException | InvalidKeySpecException e) {
+            throw Jca.badKeyShare("X25519MLKEM768 client share holds an invalid ML-KEM-768 encapsulation key", e);
+        } catch (GeneralSecurityException e) {
+            throw Jca.cryptoFailure("ML-KEM-768 encapsulation failed", e);
+        }
+        byte[] ciphertext = encapsulated.encapsulation();
+        if (ciphertext.length != MlKem768.CIPHERTEXT_LENGTH) {
+            throw Jca.cryptoFailure("ML-KEM-768 ciphertext has " + ciphertext.length + " bytes", null);
+        }
+        Bytes serverShare = Bytes.wrap(ciphertext).concat(server.publicShare());
+        return new Encapsulation(serverShare, concat(encapsulated.key(), x25519Secret));
+    }
+
+    @Override
+    public NamedGroup group() {
+        return NamedGroup.X25519MLKEM768;
+    }
+
+    @Override
+    public Bytes publicShare() {
+        return publicShare;
+    }
+
+    @Override
+    public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
+        if (peerShare.length() != SERVER_SHARE_LENGTH) {
+            throw Jca.badKeyShare("X25519MLKEM768 server share must be " + SERVER_SHARE_LENGTH + " bytes, got "
+                    + peerShare.length());
+        }
+        Secret x25519Secret = x25519.complete(peerShare.slice(MlKem768.CIPHERTEXT_LENGTH, SERVER_SHARE_LENGTH));
+        SecretKey mlKemSecret;
+        try {
+            mlKemSecret = KEM.getInstance("ML-KEM").newDecapsulator(mlKem.getPrivate())
+                    .decapsulate(peerShare.slice(0, MlKem768.CIPHERTEXT_LENGTH).toArray());
+        } catch (DecapsulateException e) {
+            throw Jca.badKeyShare("X25519MLKEM768 server share holds an invalid ML-KEM-768 ciphertext", e);
+        } catch (GeneralSecurityException e) {
+            throw Jca.cryptoFailure("ML-KEM-768 decapsulation failed", e);
+        }
+        return concat(mlKemSecret, x25519Secret);
+    }
+
+    /** ML-KEM secret first, then the X25519 secret (the order this group defines). */
+    private static Secret concat(SecretKey mlKemSecret, Secret x25519Secret) throws TlsFatalAlertException {
+        byte[] kem = mlKemSecret.getEncoded();
+        if (kem == null || kem.length != MlKem768.SECRET_LENGTH) {
+            throw Jca.cryptoFailure("ML-KEM-768 shared secret is not " + MlKem768.SECRET_LENGTH
+                    + " extractable bytes", null);
+        }
+        byte[] x = x25519Secret.expose();
+        byte[] out = Arrays.copyOf(kem, kem.length + x.length);
+        System.arraycopy(x, 0, out, kem.length, x.length);
+        Arrays.fill(kem, (byte) 0);
+        Arrays.fill(x, (byte) 0);
+        x25519Secret.destroy();
+        return Secret.wrap(out);
+    }
+}

@@ -1,0 +1,44 @@
+package org.tlsj.internal.handshake;
+
+import org.tlsj.CipherSuite;
+import org.tlsj.SessionInfo;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.Secret;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.trace.HandshakeEvent;
+
+/**
+ * What a handshake handler may do besides returning the next state: the engine implements it. Handlers
+ * call these in protocol order; the engine writes records immediately under the keys installed so far.
+ */
+public interface Effects {
+    /** Sends one encoded handshake message under the current write keys. */
+    void sendHandshake(Bytes encoded) throws TlsFatalAlertException;
+
+    /** Sends the unprotected change_cipher_spec record of middlebox compatibility mode (RFC 8446 D.4). */
+    void sendCompatChangeCipherSpec() throws TlsFatalAlertException;
+
+    /** Protects records read from now on with keys from this traffic secret. */
+    void installReadKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException;
+
+    /** Protects records written from now on with keys from this traffic secret. */
+    void installWriteKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException;
+
+    /** The peer's record_size_limit (RFC 8449) applies to protected records we send from now on. */
+    void peerRecordSizeLimit(int limit);
+
+    /** Our advertised record_size_limit was acknowledged and applies to protected records we receive. */
+    void ownRecordSizeLimit(int limit);
+
+    /** A KeyUpdate arrived (for flood control). */
+    void keyUpdateReceived() throws TlsFatalAlertException;
+
+    /** The handshake is complete: application data may flow. */
+    void complete(SessionInfo session);
+
+    /** Tells the trace listener. */
+    void trace(HandshakeEvent event);
+
+    /** Tells the key log (only if one is configured). */
+    void keyLog(String label, Bytes clientRandom, Secret secret);
+}

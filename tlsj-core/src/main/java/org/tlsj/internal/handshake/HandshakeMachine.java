@@ -1,0 +1,20 @@
+package org.tlsj.internal.handshake;
+
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.wire.Bytes;
+
+/** One side's handshake state machine as the engine drives it: messages in, effects out. */
+public interface HandshakeMachine {
+    /** Handles one received handshake message ({@code raw} is its encoding, header included). */
+    void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException;
+
+    /** Sends a KeyUpdate after the handshake and switches the write key (RFC 8446 section 4.6.3). */
+    void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException;
+
+    /** Whether the handshake is complete on this side. */
+    boolean isConnected();
+
+    /** Whether a ClientHello was sent or received (change_cipher_spec is allowed from then on). */
+    boolean clientHelloSeen();
+}

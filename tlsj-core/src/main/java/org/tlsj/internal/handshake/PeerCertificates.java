@@ -1,0 +1,51 @@
+package org.tlsj.internal.handshake;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.tlsj.Fatal;
+import org.tlsj.Reason;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.message.Certificate13;
+import org.tlsj.internal.message.CertificateEntry;
+import org.tlsj.internal.wire.Bytes;
+
+/** Parses the certificates a peer sent (X.509 parsing is the JDK's CertificateFactory). */
+public final class PeerCertificates {
+    private PeerCertificates() {
+    }
+
+    /** The chain of a TLS 1.3 Certificate message, leaf first. */
+    public static List<X509Certificate> parse(Certificate13 message) throws TlsFatalAlertException {
+        if (message.entries().isEmpty()) {
+            throw Fatal.of(Reason.CertificateProblem.EMPTY_CHAIN);
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            for (CertificateEntry e : message.entries()) {
+                chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(e.certData().toArray())));
+            }
+        } catch (CertificateException | ClassCastException e) {
+            throw Fatal.of(Reason.CertificateProblem.BAD_ENCODING, "certificate " + (chain.size() + 1)
+                    + " of the chain: " + e.getMessage());
+        }
+        return List.copyOf(chain);
+    }
+
+    /** The DER encodings of a chain, for sending. */
+    public static List<Bytes> encode(List<X509Certificate> chain) {
+        try {
+            List<Bytes> out = new ArrayList<>();
+            for (X509Certificate c : chain) {
+                out.add(Bytes.wrap(c.getEncoded()));
+            }
+            return out;
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode our own certificate", e);
+        }
+    }
+}

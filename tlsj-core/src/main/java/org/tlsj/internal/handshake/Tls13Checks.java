@@ -1,0 +1,91 @@
+package org.tlsj.internal.handshake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.List;
+import org.tlsj.Fatal;
+import org.tlsj.Reason;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.HashAlgorithm;
+import org.tlsj.crypto.Secret;
+import org.tlsj.crypto.Signer;
+import org.tlsj.crypto.Verifier;
+import org.tlsj.internal.keyschedule.KeySchedule13;
+import org.tlsj.internal.wire.ByteWriter;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.internal.wire.ConstantTime;
+
+/** The TLS 1.3 checks both sides make: CertificateVerify signatures and Finished MACs. */
+public final class Tls13Checks {
+    /** RFC 8446 section 4.4.3 context string for the server's signature. */
+    public static final String SERVER_CONTEXT = "TLS 1.3, server CertificateVerify";
+    /** RFC 8446 section 4.4.3 context string for the client's signature. */
+    public static final String CLIENT_CONTEXT = "TLS 1.3, client CertificateVerify";
+
+    private Tls13Checks() {
+    }
+
+    /**
+     * RFC 8446 section 4.4.3: 64 bytes of 0x20, the context string, a zero byte, then the transcript hash.
+     */
+    public static Bytes signedContent(String context, Bytes transcriptHash) {
+        byte[] ctx = context.getBytes(StandardCharsets.US_ASCII);
+        ByteWriter w = new ByteWriter(64 + ctx.length + 1 + transcriptHash.length());
+        for (int i = 0; i < 64; i++) {
+            w.u8(0x20);
+        }
+        w.bytes(ctx, 0, ctx.length).u8(0).bytes(transcriptHash);
+        return w.toBytes();
+    }
+
+    /** Signs the CertificateVerify content with our key. */
+    public static Bytes sign(CryptoProvider crypto, PrivateKey key, SignatureScheme scheme, String context,
+                             Bytes transcriptHash) throws TlsFatalAlertException {
+        Signer signer = crypto.signer(key, scheme).orElseThrow(() -> Fatal.of(Reason.Local.INTERNAL,
+                "our key cannot sign with " + scheme));
+        return signer.sign(signedContent(context, transcriptHash));
+    }
+
+    /**
+     * Checks the peer's CertificateVerify: the scheme must be one we offered and fit the key
+     * (RFC 8446 section 4.4.3), and the signature must verify.
+     */
+    public static Proofs.SignatureVerified verifySignature(CryptoProvider crypto, List<SignatureScheme> offered,
+                                                           PublicKey key, SignatureScheme scheme, String context,
+                                                           Bytes transcriptHash, Bytes signature)
+            throws TlsFatalAlertException {
+        if (!offered.contains(scheme)) {
+            throw Fatal.of(Reason.PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED, scheme + " (we offered " + offered + ")");
+        }
+        Verifier verifier = crypto.verifier(key, scheme).orElseThrow(() -> Fatal.of(
+                Reason.PeerMisbehaved.SIGNATURE_SCHEME_KEY_MISMATCH, scheme + " with a " + key.getAlgorithm() + " key"));
+        if (!verifier.verify(signedContent(context, transcriptHash), signature)) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_SIGNATURE, "with " + scheme);
+        }
+        return Proofs.signatureVerified();
+    }
+
+    /** verify_data for a Finished message (RFC 8446 section 4.4.4). */
+    public static Bytes finishedData(CryptoProvider crypto, HashAlgorithm hash, Secret baseKey,
+                                     Bytes transcriptHash) {
+        return KeySchedule13.finishedVerifyData(crypto, hash, baseKey, transcriptHash);
+    }
+
+    /** Checks the peer's Finished in constant time. */
+    public static Proofs.FinishedVerified verifyFinished(CryptoProvider crypto, HashAlgorithm hash, Secret baseKey,
+                                                         Bytes transcriptHash, Bytes received)
+            throws TlsFatalAlertException {
+        Bytes expected = finishedData(crypto, hash, baseKey, transcriptHash);
+        if (received.length() != expected.length()) {
+            throw Fatal.of(Reason.InvalidMessage.LENGTH_OUT_OF_RANGE,
+                    "Finished of " + received.length() + " bytes, expected " + expected.length());
+        }
+        if (!ConstantTime.equals(expected, received)) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_FINISHED);
+        }
+        return Proofs.finishedVerified();
+    }
+}

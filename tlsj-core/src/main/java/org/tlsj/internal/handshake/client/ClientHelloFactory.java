@@ -1,0 +1,79 @@
+package org.tlsj.internal.handshake.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.ClientConfig;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.crypto.KeyShare;
+import org.tlsj.internal.message.AlpnExt;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.CookieExt;
+import org.tlsj.internal.message.Extension;
+import org.tlsj.internal.message.Extensions;
+import org.tlsj.internal.message.KeyShareClientExt;
+import org.tlsj.internal.message.KeyShareEntry;
+import org.tlsj.internal.message.PskKeyExchangeModesExt;
+import org.tlsj.internal.message.RecordSizeLimitExt;
+import org.tlsj.internal.message.ServerNameExt;
+import org.tlsj.internal.message.SignatureAlgorithmsCertExt;
+import org.tlsj.internal.message.SignatureAlgorithmsExt;
+import org.tlsj.internal.message.SupportedGroupsExt;
+import org.tlsj.internal.message.SupportedVersionsClientExt;
+import org.tlsj.internal.wire.Bytes;
+
+/** Builds the client's ClientHello (RFC 8446 section 4.1.2) from the config. */
+final class ClientHelloFactory {
+    /** RFC 8446 section 4.2.9: psk_dhe_ke, so servers send tickets we keep (resumption is issue 3). */
+    private static final int PSK_DHE_KE = 1;
+
+    private ClientHelloFactory() {
+    }
+
+    /** The server_name to send: a DNS name only; IP literals are never sent (RFC 6066 section 3). */
+    static Optional<String> sniName(String serverName) {
+        if (serverName == null || serverName.isEmpty() || isIpLiteral(serverName)) {
+            return Optional.empty();
+        }
+        String n = serverName.endsWith(".") ? serverName.substring(0, serverName.length() - 1) : serverName;
+        return Optional.of(n.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static boolean isIpLiteral(String name) {
+        return name.contains(":") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    /**
+     * The ClientHello.
+     *
+     * @param shares the key shares to offer, in order
+     * @param cookie the cookie to echo after a HelloRetryRequest
+     */
+    static ClientHello build(ClientConfig config, Optional<String> sni, Bytes random, Bytes sessionId,
+                             List<KeyShare> shares, Optional<Bytes> cookie) {
+        List<Extension> ext = new ArrayList<>();
+        sni.ifPresent(n -> ext.add(new ServerNameExt(Optional.of(n))));
+        ext.add(new SupportedVersionsClientExt(config.versions()));
+        ext.add(new SupportedGroupsExt(config.groups()));
+        ext.add(new SignatureAlgorithmsExt(config.signatureSchemes()));
+        if (!config.certificateSignatureSchemes().equals(config.signatureSchemes())) {
+            ext.add(new SignatureAlgorithmsCertExt(config.certificateSignatureSchemes()));
+        }
+        ext.add(new KeyShareClientExt(shares.stream()
+                .map(s -> new KeyShareEntry(s.group(), s.publicShare())).toList()));
+        if (!config.applicationProtocols().isEmpty()) {
+            ext.add(new AlpnExt(config.applicationProtocols()));
+        }
+        ext.add(new RecordSizeLimitExt(config.recordSizeLimit()));
+        ext.add(new PskKeyExchangeModesExt(List.of(PSK_DHE_KE)));
+        cookie.ifPresent(c -> ext.add(new CookieExt(c)));
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, config.cipherSuites(),
+                Bytes.of(new byte[] {0}), Extensions.of(ext));
+    }
+
+    /** Groups for which a share was sent. */
+    static List<NamedGroup> groupsOf(List<KeyShare> shares) {
+        return shares.stream().map(KeyShare::group).toList();
+    }
+}

@@ -1,0 +1,460 @@
+package org.tlsj.internal.handshake.client;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.CipherSuite;
+import org.tlsj.ClientConfig;
+import org.tlsj.Fatal;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.Reason;
+import org.tlsj.SessionInfo;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.Secret;
+import org.tlsj.internal.handshake.AppSecrets;
+import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.HandshakeMachine;
+import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Proofs.FinishedVerified;
+import org.tlsj.internal.handshake.Proofs.SignatureVerified;
+import org.tlsj.internal.handshake.Tls13Checks;
+import org.tlsj.internal.handshake.TraceEvents;
+import org.tlsj.internal.keyschedule.KeySchedule13;
+import org.tlsj.internal.keyschedule.KeySchedule13.HandshakeSecret;
+import org.tlsj.internal.keyschedule.KeySchedule13.MasterSecret;
+import org.tlsj.internal.keyschedule.Transcript;
+import org.tlsj.internal.message.AlpnExt;
+import org.tlsj.internal.message.Certificate13;
+import org.tlsj.internal.message.CertificateRequest13;
+import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.CookieExt;
+import org.tlsj.internal.message.EncryptedExtensions;
+import org.tlsj.internal.message.Finished;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.HelloRetryRequest;
+import org.tlsj.internal.message.KeyShareHrrExt;
+import org.tlsj.internal.message.KeyShareServerExt;
+import org.tlsj.internal.message.KeyUpdate;
+import org.tlsj.internal.message.NewSessionTicket13;
+import org.tlsj.internal.message.RecordSizeLimitExt;
+import org.tlsj.internal.message.ServerHello;
+import org.tlsj.internal.message.ServerNameExt;
+import org.tlsj.internal.message.SignatureAlgorithmsExt;
+import org.tlsj.internal.message.SupportedVersionsServerExt;
+import org.tlsj.internal.message.UnknownExt;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.pki.CertificateVerified;
+import org.tlsj.trace.HandshakeEvent.Detail;
+import org.tlsj.trace.Role;
+
+/**
+ * The TLS 1.3 client (RFC 8446 section 2): states, the transition table, and one handler per message.
+ *
+ * <pre>
+ * ClientHello          -->
+ *                      <-- [HelloRetryRequest --> ClientHello]
+ *                      <-- ServerHello, {EncryptedExtensions}, {CertificateRequest*},
+ *                          {Certificate}, {CertificateVerify}, {Finished}
+ * {Certificate*}, {Finished} -->
+ * </pre>
+ */
+public final class Tls13ClientFlow implements HandshakeMachine {
+
+    /** What the client offered; fixed for the handshake except the shares and cookie after HRR. */
+    record Offer(ClientConfig config, Optional<String> sni, Optional<String> verifyName, Bytes random,
+                 Bytes sessionId, List<KeyShare> shares, Optional<HelloRetryRequest> retry) {
+        @Override
+        public String toString() {
+            return "Offer[" + sni + ", shares=" + ClientHelloFactory.groupsOf(shares) + "]";
+        }
+    }
+
+    /** What the server chose, growing as the handshake goes. */
+    record Chosen(CipherSuite suite, NamedGroup group, Optional<String> alpn, boolean sniAcknowledged) {
+        Chosen withAlpn(Optional<String> a, boolean sniAck) {
+            return new Chosen(suite, group, a, sniAck);
+        }
+    }
+
+    /** The handshake-stage secrets. */
+    record HandshakeKeys(HandshakeSecret handshakeSecret, Secret client, Secret server) {
+    }
+
+    sealed interface State permits ExpectServerHello, ExpectEncryptedExtensions, ExpectCertificateOrRequest,
+            ExpectCertificate, ExpectCertificateVerify, ExpectFinished, Connected {
+    }
+
+    record ExpectServerHello(Offer offer, Transcript transcript) implements State {
+    }
+
+    record ExpectEncryptedExtensions(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript)
+            implements State {
+    }
+
+    record ExpectCertificateOrRequest(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript)
+            implements State {
+    }
+
+    record ExpectCertificate(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
+                             Optional<CertificateRequest13> request) implements State {
+    }
+
+    record ExpectCertificateVerify(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
+                                   Optional<CertificateRequest13> request, List<X509Certificate> chain,
+                                   CertificateVerified chainOk) implements State {
+    }
+
+    record ExpectFinished(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
+                          Optional<CertificateRequest13> request, List<X509Certificate> chain,
+                          SignatureScheme scheme, CertificateVerified chainOk, SignatureVerified signatureOk)
+            implements State {
+    }
+
+    record Connected(AppSecrets secrets, SessionInfo session, List<NewSessionTicket13> tickets,
+                     CertificateVerified chainOk, SignatureVerified signatureOk, FinishedVerified finishedOk)
+            implements State {
+        Connected {
+            tickets = List.copyOf(tickets);
+            java.util.Objects.requireNonNull(chainOk);
+            java.util.Objects.requireNonNull(signatureOk);
+            java.util.Objects.requireNonNull(finishedOk);
+        }
+
+        Connected with(AppSecrets s) {
+            return new Connected(s, session, tickets, chainOk, signatureOk, finishedOk);
+        }
+    }
+
+    private final Effects out;
+    private State state;
+
+    private Tls13ClientFlow(Effects out, State state) {
+        this.out = out;
+        this.state = state;
+    }
+
+    /** Sends the ClientHello and waits for the server. */
+    public static Tls13ClientFlow start(ClientConfig config, String serverName, Effects out)
+            throws TlsFatalAlertException {
+        Bytes random = randomBytes(config, 32);
+        // RFC 8446 appendix D.4: in compatibility mode the client sends a non-empty legacy_session_id.
+        Bytes sessionId = config.middleboxCompat() ? randomBytes(config, 32) : Bytes.EMPTY;
+        List<KeyShare> shares = new ArrayList<>();
+        for (NamedGroup g : config.keyShareGroups()) {
+            shares.add(config.crypto().startKeyExchange(g));
+        }
+        Optional<String> verifyName = Optional.ofNullable(serverName).filter(s -> !s.isEmpty())
+                .map(s -> s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s);
+        Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), verifyName, random, sessionId,
+                List.copyOf(shares), Optional.empty());
+        ClientHello ch = ClientHelloFactory.build(config, offer.sni(), random, sessionId, shares, Optional.empty());
+        Bytes raw = send(out, ch);
+        return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
+    }
+
+    @Override
+    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+        state = next(state, message, raw, out);
+    }
+
+    @Override
+    public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
+        if (!(state instanceof Connected c)) {
+            throw new IllegalStateException("KeyUpdate before the handshake completed");
+        }
+        state = c.with(c.secrets().sendKeyUpdate(requestPeerUpdate, out));
+    }
+
+    @Override
+    public boolean isConnected() {
+        return state instanceof Connected;
+    }
+
+    @Override
+    public boolean clientHelloSeen() {
+        return true;
+    }
+
+    /** The tickets the server sent, kept for resumption (issue 3). */
+    public List<NewSessionTicket13> tickets() {
+        return state instanceof Connected c ? c.tickets() : List.of();
+    }
+
+    /** The transition table: each legal step is one line; anything else is unexpected_message. */
+    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+        return switch (state) {
+            case ExpectServerHello s when message instanceof ServerHello m -> onServerHello(s, m, raw, out);
+            case ExpectServerHello s when message instanceof HelloRetryRequest m -> onHelloRetryRequest(s, m, raw, out);
+            case ExpectEncryptedExtensions s when message instanceof EncryptedExtensions m -> onEncryptedExtensions(s, m, raw, out);
+            case ExpectCertificateOrRequest s when message instanceof CertificateRequest13 m -> onCertificateRequest(s, m, raw, out);
+            case ExpectCertificateOrRequest s when message instanceof Certificate13 m -> onCertificate(
+                    new ExpectCertificate(s.offer(), s.chosen(), s.keys(), s.transcript(), Optional.empty()), m, raw, out);
+            case ExpectCertificate s when message instanceof Certificate13 m -> onCertificate(s, m, raw, out);
+            case ExpectCertificateVerify s when message instanceof CertificateVerify m -> onCertificateVerify(s, m, raw, out);
+            case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
+            case Connected s when message instanceof NewSessionTicket13 m -> onNewSessionTicket(s, m, raw, out);
+            case Connected s when message instanceof KeyUpdate m -> s.with(s.secrets().onKeyUpdate(m, out));
+            // RFC 8446 section 6.2: a message out of order is unexpected_message.
+            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
+                    TraceEvents.name(message) + " while in " + state.getClass().getSimpleName());
+        };
+    }
+
+    private static State onServerHello(ExpectServerHello s, ServerHello m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        Offer offer = s.offer();
+        CipherSuite suite = checkHelloCommon(offer, m.legacyVersion(), m.legacySessionIdEcho(), m.cipherSuite(),
+                m.legacyCompressionMethod(), m.extensions().find(SupportedVersionsServerExt.class));
+        // RFC 8446 section 4.1.4: the ServerHello after a HelloRetryRequest keeps its cipher suite.
+        if (offer.retry().isPresent() && !offer.retry().get().cipherSuite().equals(suite)) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE,
+                    "ServerHello changed the suite chosen in HelloRetryRequest");
+        }
+        rejectUnsolicited(m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList());
+        KeyShareServerExt ks = m.extensions().find(KeyShareServerExt.class).orElseThrow(() -> Fatal.of(
+                Reason.PeerMisbehaved.MISSING_EXTENSION, "ServerHello has no key_share (PSK-only is not offered)"));
+        NamedGroup group = ks.entry().group();
+        KeyShare share = offer.shares().stream().filter(k -> k.group().equals(group)).findFirst()
+                .orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_GROUP,
+                        "server chose " + group + "; we sent shares for " + ClientHelloFactory.groupsOf(offer.shares())));
+        Transcript t = (offer.retry().isPresent() ? s.transcript() : s.transcript()
+                .withHash(offer.config().crypto(), suite.hash())).add(raw);
+        Secret shared = share.complete(ks.entry().keyExchange());
+        HandshakeSecret hs = KeySchedule13.withoutPsk(offer.config().crypto(), suite.hash()).handshakeSecret(shared);
+        shared.destroy();
+        HandshakeKeys keys = new HandshakeKeys(hs, hs.clientHandshakeTrafficSecret(t.current()),
+                hs.serverHandshakeTrafficSecret(t.current()));
+        out.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", offer.random(), keys.client());
+        out.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", offer.random(), keys.server());
+        out.trace(TraceEvents.keys(Role.CLIENT, "Handshake keys", List.of(
+                new Detail("key_exchange", group + ": shared secret " + (group.equals(NamedGroup.X25519MLKEM768)
+                        ? "64 bytes (ML-KEM-768 32 + X25519 32)" : "computed")),
+                new Detail("derived", "client/server handshake traffic secrets (" + suite.hash().length()
+                        + " bytes each), " + suite.aead() + " keys (" + suite.aead().keyLength() + " bytes) and IVs (12 bytes)"))));
+        out.installReadKeys(suite, keys.server());
+        return new ExpectEncryptedExtensions(offer, new Chosen(suite, group, Optional.empty(), false), keys, t);
+    }
+
+    /** Checks shared by ServerHello and HelloRetryRequest (RFC 8446 sections 4.1.3, 4.1.4, 4.2.1). */
+    private static CipherSuite checkHelloCommon(Offer offer, ProtocolVersion legacyVersion, Bytes sessionIdEcho,
+                                                CipherSuite suite, int compression,
+                                                Optional<SupportedVersionsServerExt> versions)
+            throws TlsFatalAlertException {
+        if (versions.isEmpty()) {
+            throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "server answered with "
+                    + legacyVersion + " and no supported_versions; we offer only TLS 1.3");
+        }
+        if (!offer.config().versions().contains(versions.get().selected())) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_VERSION, versions.get().selected().toString());
+        }
+        if (!legacyVersion.equals(ProtocolVersion.TLS12)) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "legacy_version " + legacyVersion);
+        }
+        if (!sessionIdEcho.equals(offer.sessionId())) {
+            throw Fatal.of(Reason.PeerMisbehaved.SESSION_ID_MISMATCH);
+        }
+        if (!offer.config().cipherSuites().contains(suite)) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE, suite + " (we offered "
+                    + offer.config().cipherSuites() + ")");
+        }
+        if (compression != 0) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_COMPRESSION, "method " + compression);
+        }
+        return suite;
+    }
+
+    private static void rejectUnsolicited(List<?> unknown) throws TlsFatalAlertException {
+        if (!unknown.isEmpty()) {
+            // RFC 8446 section 4.2: extensions the client did not offer are unsupported_extension.
+            throw Fatal.of(Reason.PeerMisbehaved.UNSOLICITED_EXTENSION, unknown.toString());
+        }
+    }
+
+    private static State onHelloRetryRequest(ExpectServerHello s, HelloRetryRequest m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        Offer offer = s.offer();
+        if (offer.retry().isPresent()) {
+            // RFC 8446 section 4.1.4: a second HelloRetryRequest is unexpected_message.
+            throw Fatal.of(Reason.PeerMisbehaved.SECOND_HRR);
+        }
+        CipherSuite suite = checkHelloCommon(offer, m.legacyVersion(), m.legacySessionIdEcho(), m.cipherSuite(),
+                m.legacyCompressionMethod(), m.extensions().find(SupportedVersionsServerExt.class));
+        rejectUnsolicited(m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList());
+        Optional<NamedGroup> group = m.extensions().find(KeyShareHrrExt.class).map(KeyShareHrrExt::selectedGroup);
+        Optional<Bytes> cookie = m.extensions().find(CookieExt.class).map(CookieExt::cookie);
+        if (group.isEmpty() && cookie.isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.HRR_WITHOUT_CHANGE);
+        }
+        List<KeyShare> shares = offer.shares();
+        if (group.isPresent()) {
+            NamedGroup g = group.get();
+            if (!offer.config().groups().contains(g)) {
+                throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_GROUP, g + " in HelloRetryRequest");
+            }
+            if (ClientHelloFactory.groupsOf(shares).contains(g)) {
+                throw Fatal.of(Reason.PeerMisbehaved.HRR_FOR_OFFERED_SHARE, g.toString());
+            }
+            shares = List.of(offer.config().crypto().startKeyExchange(g));
+        }
+        // RFC 8446 section 4.4.1: ClientHello1 is replaced by message_hash, then HRR is added.
+        Transcript t = s.transcript().replaceWithMessageHash(offer.config().crypto(), suite.hash()).add(raw);
+        if (offer.config().middleboxCompat()) {
+            out.sendCompatChangeCipherSpec();
+        }
+        ClientHello ch2 = ClientHelloFactory.build(offer.config(), offer.sni(), offer.random(), offer.sessionId(),
+                shares, cookie);
+        Bytes raw2 = send(out, ch2);
+        Offer retried = new Offer(offer.config(), offer.sni(), offer.verifyName(), offer.random(), offer.sessionId(),
+                shares, Optional.of(m));
+        return new ExpectServerHello(retried, t.add(raw2));
+    }
+
+    private static State onEncryptedExtensions(ExpectEncryptedExtensions s, EncryptedExtensions m, Bytes raw,
+                                               Effects out) throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        ClientConfig config = s.offer().config();
+        rejectUnsolicited(m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList());
+        Optional<String> alpn = Optional.empty();
+        Optional<AlpnExt> alpnExt = m.extensions().find(AlpnExt.class);
+        if (alpnExt.isPresent()) {
+            // RFC 7301 section 3.1: exactly one protocol, one the client offered.
+            List<String> p = alpnExt.get().protocols();
+            if (p.size() != 1 || !config.applicationProtocols().contains(p.getFirst())) {
+                throw Fatal.of(Reason.PeerMisbehaved.NO_ALPN_MATCH, p + " (we offered " + config.applicationProtocols() + ")");
+            }
+            alpn = Optional.of(p.getFirst());
+        }
+        boolean sniAck = m.extensions().find(ServerNameExt.class).isPresent();
+        if (sniAck && s.offer().sni().isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.UNSOLICITED_EXTENSION, "server_name");
+        }
+        Optional<RecordSizeLimitExt> limit = m.extensions().find(RecordSizeLimitExt.class);
+        if (limit.isPresent()) {
+            out.peerRecordSizeLimit(limit.get().limit());
+            out.ownRecordSizeLimit(config.recordSizeLimit());
+        }
+        return new ExpectCertificateOrRequest(s.offer(), s.chosen().withAlpn(alpn, sniAck), s.keys(),
+                s.transcript().add(raw));
+    }
+
+    private static State onCertificateRequest(ExpectCertificateOrRequest s, CertificateRequest13 m, Bytes raw,
+                                              Effects out) throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        // RFC 8446 section 4.3.2: the context is empty during the handshake; signature_algorithms is required.
+        if (!m.context().isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "certificate_request_context not empty");
+        }
+        if (m.extensions().find(SignatureAlgorithmsExt.class).isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.MISSING_EXTENSION, "signature_algorithms in CertificateRequest");
+        }
+        return new ExpectCertificate(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), Optional.of(m));
+    }
+
+    private static State onCertificate(ExpectCertificate s, Certificate13 m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        if (!m.context().isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "server certificate_request_context not empty");
+        }
+        for (var e : m.entries()) {
+            // RFC 8446 section 4.4.2: entry extensions must answer ones we sent; we sent none.
+            rejectUnsolicited(e.extensions().list());
+        }
+        List<X509Certificate> chain = PeerCertificates.parse(m);
+        out.trace(TraceEvents.chain(Role.SERVER, chain));
+        ClientConfig config = s.offer().config();
+        CertificateVerified ok;
+        try {
+            ok = config.verifier().verify(chain, s.offer().verifyName(), config.clock().instant());
+        } catch (TlsFatalAlertException e) {
+            out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
+            throw e;
+        }
+        out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
+        return new ExpectCertificateVerify(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(),
+                chain, ok);
+    }
+
+    private static State onCertificateVerify(ExpectCertificateVerify s, CertificateVerify m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        ClientConfig config = s.offer().config();
+        SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), config.signatureSchemes(),
+                s.chain().getFirst().getPublicKey(), m.scheme(), Tls13Checks.SERVER_CONTEXT, s.transcript().current(),
+                m.signature());
+        out.trace(TraceEvents.check(Role.CLIENT, "Verify CertificateVerify", List.of(
+                m.scheme() + " signature over the transcript verifies with the certificate's key: ok")));
+        return new ExpectFinished(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(), s.chain(),
+                m.scheme(), s.chainOk(), ok);
+    }
+
+    private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        ClientConfig config = s.offer().config();
+        CipherSuite suite = s.chosen().suite();
+        FinishedVerified finishedOk = Tls13Checks.verifyFinished(config.crypto(), suite.hash(), s.keys().server(),
+                s.transcript().current(), m.verifyData());
+        out.trace(TraceEvents.check(Role.CLIENT, "Verify server Finished", List.of(
+                "verify_data matches HMAC of the transcript: the handshake was not tampered with")));
+        Transcript t = s.transcript().add(raw);
+        MasterSecret master = s.keys().handshakeSecret().masterSecret();
+        Secret clientApp = master.clientApplicationTrafficSecret(t.current());
+        Secret serverApp = master.serverApplicationTrafficSecret(t.current());
+        Bytes random = s.offer().random();
+        out.keyLog("CLIENT_TRAFFIC_SECRET_0", random, clientApp);
+        out.keyLog("SERVER_TRAFFIC_SECRET_0", random, serverApp);
+        out.keyLog("EXPORTER_SECRET", random, master.exporterMasterSecret(t.current()));
+        out.installReadKeys(suite, serverApp);
+        if (config.middleboxCompat()) {
+            out.sendCompatChangeCipherSpec();
+        }
+        out.installWriteKeys(suite, s.keys().client());
+        if (s.request().isPresent()) {
+            // RFC 8446 section 4.4.2: with no certificate to offer, send an empty Certificate.
+            Certificate13 empty = new Certificate13(s.request().get().context(), List.of());
+            t = t.add(send(out, empty));
+        }
+        Finished fin = new Finished(Tls13Checks.finishedData(config.crypto(), suite.hash(), s.keys().client(),
+                t.current()));
+        send(out, fin);
+        out.installWriteKeys(suite, clientApp);
+        out.trace(TraceEvents.keys(Role.CLIENT, "Application keys", List.of(new Detail("derived",
+                "client/server application traffic secrets and " + suite.aead() + " keys; secure communication begins"))));
+        SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),
+                s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent());
+        out.complete(session);
+        return new Connected(new AppSecrets(Role.CLIENT, config.crypto(), suite, clientApp, serverApp), session,
+                List.of(), s.chainOk(), s.signatureOk(), finishedOk);
+    }
+
+    private static State onNewSessionTicket(Connected s, NewSessionTicket13 m, Bytes raw, Effects out) {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        List<NewSessionTicket13> kept = new ArrayList<>(s.tickets());
+        if (kept.size() >= 8) {
+            kept.removeFirst(); // bounded: a peer cannot make us keep unlimited tickets
+        }
+        kept.add(m);
+        return new Connected(s.secrets(), s.session(), kept, s.chainOk(), s.signatureOk(), s.finishedOk());
+    }
+
+    private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
+        Bytes raw = HandshakeCodec.encode(m);
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.sendHandshake(raw);
+        return raw;
+    }
+
+    private static Bytes randomBytes(ClientConfig config, int n) {
+        byte[] b = new byte[n];
+        config.crypto().random().nextBytes(b);
+        return Bytes.wrap(b);
+    }
+}

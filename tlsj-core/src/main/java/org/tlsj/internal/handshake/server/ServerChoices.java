@@ -1,0 +1,84 @@
+package org.tlsj.internal.handshake.server;
+
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.CipherSuite;
+import org.tlsj.Fatal;
+import org.tlsj.NamedGroup;
+import org.tlsj.Reason;
+import org.tlsj.ServerConfig;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.message.AlpnExt;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.KeyShareEntry;
+import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.HostnameMatcher;
+
+/** The server's pure negotiation functions: suite, group, certificate and scheme, ALPN. */
+final class ServerChoices {
+    private ServerChoices() {
+    }
+
+    /** The first suite in our order that the client offered. */
+    static CipherSuite suite(ServerConfig config, ClientHello ch) throws TlsFatalAlertException {
+        return config.cipherSuites().stream().filter(ch.cipherSuites()::contains).findFirst()
+                .orElseThrow(() -> Fatal.of(Reason.PeerIncompatible.NO_COMMON_CIPHER_SUITE,
+                        "client offered " + ch.cipherSuites() + "; we accept " + config.cipherSuites()));
+    }
+
+    /** The key share to use now: our most preferred group that the client sent a share for, if any. */
+    static Optional<KeyShareEntry> share(ServerConfig config, List<NamedGroup> clientGroups,
+                                         List<KeyShareEntry> shares) {
+        for (NamedGroup g : config.groups()) {
+            if (!clientGroups.contains(g)) {
+                continue;
+            }
+            for (KeyShareEntry e : shares) {
+                if (e.group().equals(g)) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The group to ask for in a HelloRetryRequest: our most preferred one the client supports. */
+    static NamedGroup retryGroup(ServerConfig config, List<NamedGroup> clientGroups) throws TlsFatalAlertException {
+        return config.groups().stream().filter(clientGroups::contains).findFirst()
+                .orElseThrow(() -> Fatal.of(Reason.PeerIncompatible.NO_COMMON_GROUP,
+                        "client offered " + clientGroups + "; we accept " + config.groups()));
+    }
+
+    /** A certificate and scheme: by SNI first, then one whose key can sign with a scheme the client accepts. */
+    record Credential(CertifiedKey key, SignatureScheme scheme) {
+    }
+
+    static Credential credential(ServerConfig config, Optional<String> sni, List<SignatureScheme> clientSchemes)
+            throws TlsFatalAlertException {
+        List<CertifiedKey> byName = sni.map(n -> config.certificates().stream()
+                .filter(c -> HostnameMatcher.matches(c.leaf(), n)).toList()).orElse(List.of());
+        for (List<CertifiedKey> candidates : List.of(byName, config.certificates())) {
+            for (CertifiedKey c : candidates) {
+                for (SignatureScheme s : config.signatureSchemes()) {
+                    if (clientSchemes.contains(s) && config.crypto().signer(c.privateKey(), s).isPresent()) {
+                        return new Credential(c, s);
+                    }
+                }
+            }
+        }
+        throw Fatal.of(Reason.PeerIncompatible.NO_SIGNATURE_SCHEME,
+                "client accepts " + clientSchemes + "; our keys sign with none of them");
+    }
+
+    /** RFC 7301 section 3.2: the first of our protocols the client offered; none in common is an error. */
+    static Optional<String> alpn(ServerConfig config, Optional<AlpnExt> offered) throws TlsFatalAlertException {
+        if (offered.isEmpty() || config.applicationProtocols().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> theirs = offered.get().protocols();
+        return Optional.of(config.applicationProtocols().stream().filter(theirs::contains).findFirst()
+                .orElseThrow(() -> Fatal.of(Reason.PeerIncompatible.NO_APPLICATION_PROTOCOL,
+                        "client offered " + theirs + "; we accept " + config.applicationProtocols())));
+    }
+}

@@ -1,0 +1,320 @@
+package org.tlsj.internal.handshake.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.CipherSuite;
+import org.tlsj.Fatal;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.Reason;
+import org.tlsj.ServerConfig;
+import org.tlsj.SessionInfo;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.Encapsulation;
+import org.tlsj.crypto.Secret;
+import org.tlsj.internal.handshake.AppSecrets;
+import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.HandshakeMachine;
+import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Proofs.FinishedVerified;
+import org.tlsj.internal.handshake.Tls13Checks;
+import org.tlsj.internal.handshake.TraceEvents;
+import org.tlsj.internal.handshake.server.ServerChoices.Credential;
+import org.tlsj.internal.keyschedule.KeySchedule13;
+import org.tlsj.internal.keyschedule.KeySchedule13.HandshakeSecret;
+import org.tlsj.internal.keyschedule.KeySchedule13.MasterSecret;
+import org.tlsj.internal.keyschedule.Transcript;
+import org.tlsj.internal.message.AlpnExt;
+import org.tlsj.internal.message.Certificate13;
+import org.tlsj.internal.message.CertificateEntry;
+import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.CookieExt;
+import org.tlsj.internal.message.EncryptedExtensions;
+import org.tlsj.internal.message.Extension;
+import org.tlsj.internal.message.Extensions;
+import org.tlsj.internal.message.Finished;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.HelloRetryRequest;
+import org.tlsj.internal.message.KeyShareClientExt;
+import org.tlsj.internal.message.KeyShareEntry;
+import org.tlsj.internal.message.KeyShareHrrExt;
+import org.tlsj.internal.message.KeyShareServerExt;
+import org.tlsj.internal.message.KeyUpdate;
+import org.tlsj.internal.message.RecordSizeLimitExt;
+import org.tlsj.internal.message.ServerHello;
+import org.tlsj.internal.message.ServerNameExt;
+import org.tlsj.internal.message.SignatureAlgorithmsExt;
+import org.tlsj.internal.message.SupportedGroupsExt;
+import org.tlsj.internal.message.SupportedVersionsClientExt;
+import org.tlsj.internal.message.SupportedVersionsServerExt;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.trace.HandshakeEvent.Detail;
+import org.tlsj.trace.Role;
+
+/**
+ * The TLS 1.3 server (RFC 8446 section 2): states, the transition table, and one handler per message.
+ *
+ * <pre>
+ *                      <-- ClientHello
+ * [HelloRetryRequest   -->   ClientHello]
+ * ServerHello, {EncryptedExtensions}, {Certificate}, {CertificateVerify}, {Finished} -->
+ *                      <-- {Finished}
+ * </pre>
+ */
+public final class Tls13ServerFlow implements HandshakeMachine {
+
+    /** What the first ClientHello settled. */
+    record Hello(ServerConfig config, ClientHello first, CipherSuite suite, Optional<String> sni,
+                 Credential credential, Optional<String> alpn, boolean retried) {
+    }
+
+    sealed interface State permits ExpectClientHello, ExpectSecondClientHello, ExpectFinished, Connected {
+    }
+
+    record ExpectClientHello(ServerConfig config) implements State {
+    }
+
+    record ExpectSecondClientHello(Hello hello, NamedGroup group, Optional<Bytes> cookie, Transcript transcript)
+            implements State {
+    }
+
+    record ExpectFinished(Hello hello, NamedGroup group, HandshakeSecret handshakeSecret, Secret clientHandshake,
+                          AppSecrets app, Transcript transcript) implements State {
+    }
+
+    record Connected(AppSecrets secrets, SessionInfo session, FinishedVerified finishedOk) implements State {
+        Connected {
+            java.util.Objects.requireNonNull(finishedOk);
+        }
+    }
+
+    private final Effects out;
+    private State state;
+
+    private Tls13ServerFlow(Effects out, State state) {
+        this.out = out;
+        this.state = state;
+    }
+
+    /** A server waiting for the ClientHello. */
+    public static Tls13ServerFlow start(ServerConfig config, Effects out) {
+        return new Tls13ServerFlow(out, new ExpectClientHello(config));
+    }
+
+    @Override
+    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+        state = next(state, message, raw, out);
+    }
+
+    @Override
+    public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
+        if (!(state instanceof Connected c)) {
+            throw new IllegalStateException("KeyUpdate before the handshake completed");
+        }
+        state = new Connected(c.secrets().sendKeyUpdate(requestPeerUpdate, out), c.session(), c.finishedOk());
+    }
+
+    @Override
+    public boolean isConnected() {
+        return state instanceof Connected;
+    }
+
+    @Override
+    public boolean clientHelloSeen() {
+        return !(state instanceof ExpectClientHello);
+    }
+
+    /** The transition table: each legal step is one line; anything else is unexpected_message. */
+    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+        return switch (state) {
+            case ExpectClientHello s when message instanceof ClientHello m -> onClientHello(s, m, raw, out);
+            case ExpectSecondClientHello s when message instanceof ClientHello m -> onSecondClientHello(s, m, raw, out);
+            case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
+            case Connected s when message instanceof KeyUpdate m ->
+                    new Connected(s.secrets().onKeyUpdate(m, out), s.session(), s.finishedOk());
+            // RFC 8446 section 6.2: a message out of order is unexpected_message.
+            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
+                    TraceEvents.name(message) + " while in " + state.getClass().getSimpleName());
+        };
+    }
+
+    private static State onClientHello(ExpectClientHello s, ClientHello m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        ServerConfig config = s.config();
+        // RFC 8446 section 4.2.1: TLS 1.3 is negotiated only through supported_versions.
+        List<ProtocolVersion> versions = m.extensions().find(SupportedVersionsClientExt.class)
+                .map(SupportedVersionsClientExt::versions).orElse(List.of());
+        if (!versions.contains(ProtocolVersion.TLS13)) {
+            throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "client offers " + (versions.isEmpty()
+                    ? m.legacyVersion().toString() : versions.toString()) + "; we accept TLS 1.3");
+        }
+        // RFC 8446 section 4.1.2: legacy_compression_methods is exactly one zero byte.
+        if (m.legacyCompressionMethods().length() != 1 || m.legacyCompressionMethods().get(0) != 0) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "legacy_compression_methods must be [0]");
+        }
+        CipherSuite suite = ServerChoices.suite(config, m);
+        // RFC 8446 section 9.2: without PSK, signature_algorithms, supported_groups and key_share are required.
+        List<org.tlsj.SignatureScheme> schemes = m.extensions().find(SignatureAlgorithmsExt.class)
+                .orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.MISSING_EXTENSION, "signature_algorithms")).schemes();
+        List<NamedGroup> groups = m.extensions().find(SupportedGroupsExt.class)
+                .orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.MISSING_EXTENSION, "supported_groups")).groups();
+        List<KeyShareEntry> shares = m.extensions().find(KeyShareClientExt.class)
+                .orElseThrow(() -> Fatal.of(Reason.PeerIncompatible.NO_KEY_SHARE_SUPPORT)).entries();
+        for (KeyShareEntry e : shares) {
+            // RFC 8446 section 4.2.8: shares only for groups in supported_groups.
+            if (!groups.contains(e.group())) {
+                throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "key share for " + e.group()
+                        + " which is not in supported_groups");
+            }
+        }
+        Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
+        Credential credential = ServerChoices.credential(config, sni, schemes);
+        Optional<String> alpn = ServerChoices.alpn(config, m.extensions().find(AlpnExt.class));
+        Hello hello = new Hello(config, m, suite, sni, credential, alpn, false);
+        Transcript t = Transcript.buffering().add(raw);
+        Optional<KeyShareEntry> share = ServerChoices.share(config, groups, shares);
+        if (share.isPresent()) {
+            return sendServerFlight(hello, share.get(), t.withHash(config.crypto(), suite.hash()), out);
+        }
+        return sendHelloRetryRequest(hello, ServerChoices.retryGroup(config, groups), t, out);
+    }
+
+    private static State sendHelloRetryRequest(Hello hello, NamedGroup group, Transcript t, Effects out)
+            throws TlsFatalAlertException {
+        ServerConfig config = hello.config();
+        List<Extension> ext = new ArrayList<>();
+        ext.add(new SupportedVersionsServerExt(ProtocolVersion.TLS13));
+        ext.add(new KeyShareHrrExt(group));
+        Optional<Bytes> cookie = Optional.empty();
+        if (config.helloRetryCookie()) {
+            byte[] c = new byte[32];
+            config.crypto().random().nextBytes(c);
+            cookie = Optional.of(Bytes.wrap(c));
+            ext.add(new CookieExt(cookie.get()));
+        }
+        HelloRetryRequest hrr = new HelloRetryRequest(ProtocolVersion.TLS12, hello.first().legacySessionId(),
+                hello.suite(), 0, Extensions.of(ext));
+        // RFC 8446 section 4.4.1: ClientHello1 becomes message_hash in the transcript.
+        Transcript t2 = t.replaceWithMessageHash(config.crypto(), hello.suite().hash()).add(send(out, hrr));
+        if (!hello.first().legacySessionId().isEmpty()) {
+            out.sendCompatChangeCipherSpec();
+        }
+        return new ExpectSecondClientHello(hello, group, cookie, t2);
+    }
+
+    private static State onSecondClientHello(ExpectSecondClientHello s, ClientHello m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        ClientHello first = s.hello().first();
+        // RFC 8446 section 4.1.2: the second ClientHello is the first with only the allowed changes.
+        if (!m.random().equals(first.random()) || !m.legacySessionId().equals(first.legacySessionId())
+                || !m.cipherSuites().equals(first.cipherSuites())
+                || !m.legacyCompressionMethods().equals(first.legacyCompressionMethods())
+                || !m.extensions().find(SupportedVersionsClientExt.class)
+                    .equals(first.extensions().find(SupportedVersionsClientExt.class))) {
+            throw Fatal.of(Reason.PeerMisbehaved.CLIENT_HELLO_CHANGED);
+        }
+        List<KeyShareEntry> shares = m.extensions().find(KeyShareClientExt.class)
+                .map(KeyShareClientExt::entries).orElse(List.of());
+        if (shares.size() != 1 || !shares.getFirst().group().equals(s.group())) {
+            throw Fatal.of(Reason.PeerMisbehaved.WRONG_KEY_SHARE, "expected one share for " + s.group());
+        }
+        Optional<Bytes> echoed = m.extensions().find(CookieExt.class).map(CookieExt::cookie);
+        if (!echoed.equals(s.cookie())) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_COOKIE);
+        }
+        Hello hello = s.hello();
+        Hello retried = new Hello(hello.config(), hello.first(), hello.suite(), hello.sni(), hello.credential(),
+                hello.alpn(), true);
+        return sendServerFlight(retried, shares.getFirst(), s.transcript().add(raw), out);
+    }
+
+    private static State sendServerFlight(Hello hello, KeyShareEntry clientShare, Transcript t, Effects out)
+            throws TlsFatalAlertException {
+        ServerConfig config = hello.config();
+        CipherSuite suite = hello.suite();
+        ClientHello ch = hello.first();
+        Encapsulation kx = config.crypto().encapsulate(clientShare.group(), clientShare.keyExchange());
+        byte[] random = new byte[32];
+        config.crypto().random().nextBytes(random);
+        ServerHello sh = new ServerHello(ProtocolVersion.TLS12, Bytes.wrap(random), ch.legacySessionId(), suite, 0,
+                Extensions.of(new SupportedVersionsServerExt(ProtocolVersion.TLS13),
+                        new KeyShareServerExt(new KeyShareEntry(clientShare.group(), kx.serverShare()))));
+        t = t.add(send(out, sh));
+        if (!ch.legacySessionId().isEmpty()) {
+            out.sendCompatChangeCipherSpec(); // RFC 8446 appendix D.4
+        }
+        HandshakeSecret hs = KeySchedule13.withoutPsk(config.crypto(), suite.hash()).handshakeSecret(kx.sharedSecret());
+        kx.sharedSecret().destroy();
+        Secret clientHs = hs.clientHandshakeTrafficSecret(t.current());
+        Secret serverHs = hs.serverHandshakeTrafficSecret(t.current());
+        out.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", ch.random(), clientHs);
+        out.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", ch.random(), serverHs);
+        out.trace(TraceEvents.keys(Role.SERVER, "Handshake keys", List.of(new Detail("key_exchange",
+                clientShare.group() + ": shared secret computed"), new Detail("derived",
+                "client/server handshake traffic secrets, " + suite.aead() + " keys and IVs"))));
+        out.installWriteKeys(suite, serverHs);
+        out.installReadKeys(suite, clientHs);
+        t = t.add(send(out, encryptedExtensions(hello, out)));
+        List<CertificateEntry> entries = PeerCertificates.encode(hello.credential().key().chain()).stream()
+                .map(d -> new CertificateEntry(d, Extensions.of())).toList();
+        t = t.add(send(out, new Certificate13(Bytes.EMPTY, entries)));
+        Bytes signature = Tls13Checks.sign(config.crypto(), hello.credential().key().privateKey(),
+                hello.credential().scheme(), Tls13Checks.SERVER_CONTEXT, t.current());
+        t = t.add(send(out, new CertificateVerify(hello.credential().scheme(), signature)));
+        t = t.add(send(out, new Finished(Tls13Checks.finishedData(config.crypto(), suite.hash(), serverHs,
+                t.current()))));
+        MasterSecret master = hs.masterSecret();
+        Secret clientApp = master.clientApplicationTrafficSecret(t.current());
+        Secret serverApp = master.serverApplicationTrafficSecret(t.current());
+        out.keyLog("CLIENT_TRAFFIC_SECRET_0", ch.random(), clientApp);
+        out.keyLog("SERVER_TRAFFIC_SECRET_0", ch.random(), serverApp);
+        out.keyLog("EXPORTER_SECRET", ch.random(), master.exporterMasterSecret(t.current()));
+        out.installWriteKeys(suite, serverApp);
+        return new ExpectFinished(hello, clientShare.group(), hs, clientHs,
+                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), t);
+    }
+
+    private static EncryptedExtensions encryptedExtensions(Hello hello, Effects out) {
+        List<Extension> ext = new ArrayList<>();
+        if (hello.sni().isPresent()) {
+            ext.add(new ServerNameExt(Optional.empty())); // RFC 6066 section 3: acknowledge SNI
+        }
+        hello.alpn().ifPresent(p -> ext.add(new AlpnExt(List.of(p))));
+        Optional<RecordSizeLimitExt> limit = hello.first().extensions().find(RecordSizeLimitExt.class);
+        if (limit.isPresent()) {
+            // RFC 8449 section 4: answer with our limit; theirs governs the records we protect from now.
+            ext.add(new RecordSizeLimitExt(hello.config().recordSizeLimit()));
+            out.peerRecordSizeLimit(limit.get().limit());
+            out.ownRecordSizeLimit(hello.config().recordSizeLimit());
+        }
+        return new EncryptedExtensions(Extensions.of(ext));
+    }
+
+    private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        Hello hello = s.hello();
+        CipherSuite suite = hello.suite();
+        FinishedVerified ok = Tls13Checks.verifyFinished(hello.config().crypto(), suite.hash(), s.clientHandshake(),
+                s.transcript().current(), m.verifyData());
+        out.trace(TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
+                "verify_data matches HMAC of the transcript: the handshake was not tampered with")));
+        out.installReadKeys(suite, s.app().client());
+        SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.group(), hello.credential().scheme(),
+                hello.sni(), hello.alpn(), List.of(), hello.retried());
+        out.complete(session);
+        return new Connected(s.app(), session, ok);
+    }
+
+    private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
+        Bytes raw = HandshakeCodec.encode(m);
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.sendHandshake(raw);
+        return raw;
+    }
+}

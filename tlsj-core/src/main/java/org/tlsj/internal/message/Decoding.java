@@ -1,0 +1,57 @@
+package org.tlsj.internal.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tlsj.Fatal;
+import org.tlsj.Reason;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.ByteReader;
+
+/** Small decoding rules shared by the message and extension codecs (RFC 8446 section 3 vectors). */
+final class Decoding {
+    private Decoding() {
+    }
+
+    /** A vector with a non-zero lower bound was empty: decode_error. */
+    static void requireNotEmpty(ByteReader r, String what) throws TlsFatalAlertException {
+        if (r.atEnd()) {
+            throw Fatal.of(Reason.InvalidMessage.EMPTY_LIST, what + " is empty");
+        }
+    }
+
+    /** A list of two-byte code points inside {@code r} (which must hold an even number of bytes). */
+    static List<Integer> u16Codes(ByteReader r, String what) throws TlsFatalAlertException {
+        if (r.remaining() % 2 != 0) {
+            throw Fatal.of(Reason.InvalidMessage.LENGTH_OUT_OF_RANGE, what + " has an odd length");
+        }
+        List<Integer> out = new ArrayList<>(r.remaining() / 2);
+        while (!r.atEnd()) {
+            out.add(r.u16());
+        }
+        return out;
+    }
+
+    /** An illegal value: illegal_parameter, with a plain-words detail. */
+    static TlsFatalAlertException illegal(String detail) {
+        return Fatal.of(Reason.InvalidMessage.ILLEGAL_VALUE, detail);
+    }
+
+    /** A length out of its vector bounds: decode_error. */
+    static TlsFatalAlertException badLength(String detail) {
+        return Fatal.of(Reason.InvalidMessage.LENGTH_OUT_OF_RANGE, detail);
+    }
+
+    /** Checks a value fits {@code bits} unsigned bits (for record constructors). */
+    static void checkUnsigned(long v, int bits, String what) {
+        if (v < 0 || v >= (1L << bits)) {
+            throw new IllegalArgumentException(what + " does not fit " + bits + " bits: " + v);
+        }
+    }
+
+    /** Checks a length fits a vector's bounds (for record constructors). */
+    static void checkLength(int n, int min, int max, String what) {
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(what + " must be " + min + ".." + max + " bytes, not " + n);
+        }
+    }
+}

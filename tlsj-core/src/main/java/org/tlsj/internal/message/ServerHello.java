@@ -1,0 +1,116 @@
+package org.tlsj.internal.message;
+
+import java.util.Objects;
+import org.tlsj.CipherSuite;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.ByteReader;
+import org.tlsj.internal.wire.ByteWriter;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * ServerHello (RFC 8446 section 4.1.3). The same wire message with the special random is a
+ * {@link HelloRetryRequest}; {@link HandshakeCodec} returns whichever it is. A ServerHello without
+ * supported_versions is a TLS 1.2 one: its extensions are parsed but not checked against RFC 8446's
+ * table, and an absent extension block decodes as empty.
+ *
+ * @param legacyVersion 0x0303 in TLS 1.3
+ * @param random 32 bytes (never {@link HelloRetryRequest#RANDOM})
+ * @param legacySessionIdEcho the client's legacy_session_id
+ * @param cipherSuite the chosen suite
+ * @param legacyCompressionMethod 0 in TLS 1.3
+ * @param extensions the extension block
+ */
+public record ServerHello(ProtocolVersion legacyVersion, Bytes random, Bytes legacySessionIdEcho,
+                          CipherSuite cipherSuite, int legacyCompressionMethod, Extensions extensions)
+        implements HandshakeMessage {
+    /** Checks the fields are present and fit the wire. */
+    public ServerHello {
+        Objects.requireNonNull(legacyVersion, "legacyVersion");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(legacySessionIdEcho, "legacySessionIdEcho");
+        Objects.requireNonNull(cipherSuite, "cipherSuite");
+        Objects.requireNonNull(extensions, "extensions");
+        Decoding.checkLength(random.length(), 32, 32, "random");
+        Decoding.checkLength(legacySessionIdEcho.length(), 0, 32, "legacy_session_id_echo");
+        Decoding.checkUnsigned(legacyCompressionMethod, 8, "legacy_compression_method");
+    }
+
+    /** A TLS 1.3 ServerHello: legacy version TLS 1.2, null compression. */
+    public static ServerHello of(Bytes random, Bytes legacySessionIdEcho, CipherSuite cipherSuite,
+                                 Extensions extensions) {
+        return new ServerHello(ProtocolVersion.TLS12, random, legacySessionIdEcho, cipherSuite, 0, extensions);
+    }
+
+    @Override
+    public HandshakeType type() {
+        return HandshakeType.SERVER_HELLO;
+    }
+
+    /** A copy with another legacy_version. */
+    public ServerHello withLegacyVersion(ProtocolVersion v) {
+        return new ServerHello(v, random, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, extensions);
+    }
+
+    /** A copy with another random. */
+    public ServerHello withRandom(Bytes r) {
+        return new ServerHello(legacyVersion, r, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, extensions);
+    }
+
+    /** A copy with another legacy_session_id_echo. */
+    public ServerHello withLegacySessionIdEcho(Bytes id) {
+        return new ServerHello(legacyVersion, random, id, cipherSuite, legacyCompressionMethod, extensions);
+    }
+
+    /** A copy with another cipher suite. */
+    public ServerHello withCipherSuite(CipherSuite suite) {
+        return new ServerHello(legacyVersion, random, legacySessionIdEcho, suite, legacyCompressionMethod, extensions);
+    }
+
+    /** A copy with another compression method. */
+    public ServerHello withLegacyCompressionMethod(int method) {
+        return new ServerHello(legacyVersion, random, legacySessionIdEcho, cipherSuite, method, extensions);
+    }
+
+    /** A copy with another extension block. */
+    public ServerHello withExtensions(Extensions ext) {
+        return new ServerHello(legacyVersion, random, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, ext);
+    }
+
+    /** Decodes a server_hello body as a ServerHello or, by its random, a HelloRetryRequest. */
+    static HandshakeMessage decode(ByteReader r) throws TlsFatalAlertException {
+        ProtocolVersion version = new ProtocolVersion(r.u16());
+        Bytes random = r.bytes(32);
+        Bytes sessionId = r.u8Bytes();
+        if (sessionId.length() > 32) {
+            throw Decoding.badLength("legacy_session_id_echo of " + sessionId.length() + " bytes is longer than 32");
+        }
+        CipherSuite suite = new CipherSuite(r.u16());
+        int compression = r.u8();
+        boolean hrr = random.equals(HelloRetryRequest.RANDOM);
+        MessageContext ctx = hrr ? MessageContext.HELLO_RETRY_REQUEST : MessageContext.SERVER_HELLO;
+        Extensions extensions = r.atEnd() ? Extensions.EMPTY : Extensions.decode(r, ctx);
+        r.expectEnd();
+        return hrr
+                ? new HelloRetryRequest(version, sessionId, suite, compression, extensions)
+                : new ServerHello(version, random, sessionId, suite, compression, extensions);
+    }
+
+    static void encode(ByteWriter w, ProtocolVersion version, Bytes random, Bytes sessionId, CipherSuite suite,
+                       int compression, Extensions extensions) {
+        w.u16(version.code()).bytes(random).u8Bytes(sessionId).u16(suite.code()).u8(compression);
+        extensions.encode(w);
+    }
+
+    @Override
+    public void encodeBody(ByteWriter w) {
+        encode(w, legacyVersion, random, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, extensions);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerHello[version=" + legacyVersion + ", random=" + Show.hex(random)
+                + ", sessionId=" + Show.hex(legacySessionIdEcho) + ", suite=" + cipherSuite
+                + ", compression=" + legacyCompressionMethod + ", extensions=" + extensions + "]";
+    }
+}

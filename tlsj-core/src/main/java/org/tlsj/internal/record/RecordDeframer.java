@@ -1,0 +1,92 @@
+package org.tlsj.internal.record;
+
+import java.nio.ByteBuffer;
+import org.tlsj.Fatal;
+import org.tlsj.Reason;
+import org.tlsj.TlsFatalAlertException;
+
+/**
+ * Collects bytes from the peer into one record at a time, in a fixed buffer: it never holds more than one
+ * record, whatever the peer sends, and any split of the input works. The record body can be decrypted in
+ * place in {@link #buffer()}.
+ */
+public final class RecordDeframer {
+    /** Header: type (1), legacy_record_version (2), length (2). */
+    public static final int HEADER_LENGTH = 5;
+    /** RFC 8446 section 5.2: TLSCiphertext.length MUST NOT exceed 2^14 + 256. */
+    public static final int MAX_CIPHERTEXT = (1 << 14) + 256;
+    /** RFC 8446 section 5.1: TLSPlaintext.length MUST NOT exceed 2^14. */
+    public static final int MAX_PLAINTEXT = 1 << 14;
+
+    private final byte[] buf = new byte[HEADER_LENGTH + MAX_CIPHERTEXT];
+    private int filled;
+
+    /**
+     * Copies bytes from {@code src} until one record is complete or {@code src} is empty.
+     *
+     * @return whether a complete record is now available
+     * @throws TlsFatalAlertException if the header is invalid or the record is too long
+     */
+    public boolean fill(ByteBuffer src) throws TlsFatalAlertException {
+        if (filled < HEADER_LENGTH) {
+            int n = Math.min(HEADER_LENGTH - filled, src.remaining());
+            src.get(buf, filled, n);
+            filled += n;
+            if (filled < HEADER_LENGTH) {
+                return false;
+            }
+            checkHeader();
+        }
+        int total = HEADER_LENGTH + bodyLength();
+        int n = Math.min(total - filled, src.remaining());
+        src.get(buf, filled, n);
+        filled += n;
+        return filled == total;
+    }
+
+    private void checkHeader() throws TlsFatalAlertException {
+        int type = buf[0] & 0xff;
+        if (!ContentType.isKnown(type)) {
+            // RFC 8446 section 5: an unknown content type is unexpected_message.
+            throw Fatal.of(Reason.InvalidMessage.UNKNOWN_CONTENT_TYPE, "content type " + type);
+        }
+        if ((buf[1] & 0xff) != 0x03) {
+            throw Fatal.of(Reason.InvalidMessage.BAD_RECORD_VERSION,
+                    String.format("record version 0x%02x%02x is not TLS", buf[1], buf[2]));
+        }
+        if (bodyLength() > MAX_CIPHERTEXT) {
+            throw Fatal.of(Reason.InvalidMessage.RECORD_TOO_LARGE,
+                    bodyLength() + " bytes, the limit is " + MAX_CIPHERTEXT);
+        }
+    }
+
+    /** Whether a complete record is available. */
+    public boolean hasRecord() {
+        return filled >= HEADER_LENGTH && filled == HEADER_LENGTH + bodyLength();
+    }
+
+    /** Whether a record has been started but not completed. */
+    public boolean hasPartialRecord() {
+        return filled > 0 && !hasRecord();
+    }
+
+    /** The content type of the available record. */
+    public int type() {
+        return buf[0] & 0xff;
+    }
+
+    /** The length of the available record's body. */
+    public int bodyLength() {
+        return ((buf[3] & 0xff) << 8) | (buf[4] & 0xff);
+    }
+
+    /** The buffer: header at 0, body at {@link #HEADER_LENGTH}. Decryption may overwrite the body. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    /** Drops the available record. */
+    public void consume() {
+        filled = 0;
+    }
+}

@@ -1,0 +1,92 @@
+package org.tlsj.internal.record;
+
+import org.tlsj.Fatal;
+import org.tlsj.Reason;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.Aead;
+import org.tlsj.crypto.Secret;
+
+/**
+ * TLS 1.3 record protection for one direction and one traffic key (RFC 8446 section 5.2-5.3): the inner
+ * content type, zero padding, nonce = write_iv xor the 64-bit sequence number, and the record header as
+ * additional data. Reuses its scratch arrays: no allocation per record.
+ */
+public final class RecordProtection13 {
+    private final Aead aead;
+    private final byte[] iv;
+    private final byte[] nonce = new byte[12];
+    private final byte[] aad = new byte[RecordDeframer.HEADER_LENGTH];
+    private long sequence;
+
+    /**
+     * Creates the protection.
+     *
+     * @param aead the keyed AEAD
+     * @param iv the 12-byte write_iv
+     */
+    public RecordProtection13(Aead aead, Secret iv) {
+        this.aead = aead;
+        this.iv = iv.expose();
+    }
+
+    /** Records protected or opened so far under this key. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** The AEAD's tag length. */
+    public int tagLength() {
+        return aead.algorithm().tagLength();
+    }
+
+    private void nextNonce() throws TlsFatalAlertException {
+        if (sequence == -1L) {
+            // RFC 8446 section 5.3: the sequence number MUST NOT wrap.
+            throw Fatal.of(Reason.Local.INTERNAL, "record sequence number exhausted");
+        }
+        System.arraycopy(iv, 0, nonce, 0, 12);
+        for (int i = 0; i < 8; i++) {
+            nonce[11 - i] ^= (byte) (sequence >>> (8 * i));
+        }
+        sequence++;
+    }
+
+    /**
+     * Protects one record in place: {@code buf[at+5, at+5+len)} holds the content; this writes the header
+     * at {@code at}, appends the inner type and tag, and returns the whole record's length.
+     * {@code buf} must have room for len + 1 + tag after the header.
+     */
+    public int seal(int contentType, byte[] buf, int at, int len) throws TlsFatalAlertException {
+        int inner = at + RecordDeframer.HEADER_LENGTH;
+        buf[inner + len] = (byte) contentType;
+        int cipherLen = len + 1 + tagLength();
+        aad[0] = (byte) ContentType.APPLICATION_DATA;
+        aad[1] = 0x03;
+        aad[2] = 0x03;
+        aad[3] = (byte) (cipherLen >>> 8);
+        aad[4] = (byte) cipherLen;
+        System.arraycopy(aad, 0, buf, at, RecordDeframer.HEADER_LENGTH);
+        nextNonce();
+        aead.seal(nonce, aad, aad.length, buf, inner, len + 1, buf, inner);
+        return RecordDeframer.HEADER_LENGTH + cipherLen;
+    }
+
+    /**
+     * Opens the available record in the deframer's buffer in place.
+     *
+     * @return the length of TLSInnerPlaintext (content, type byte and padding), at offset 5
+     * @throws TlsFatalAlertException bad_record_mac if authentication fails
+     */
+    public int open(byte[] buf, int bodyLength) throws TlsFatalAlertException {
+        if (bodyLength < tagLength() + 1) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC, "record too short to be protected");
+        }
+        nextNonce();
+        int n = aead.open(nonce, buf, RecordDeframer.HEADER_LENGTH, buf, RecordDeframer.HEADER_LENGTH,
+                bodyLength, buf, RecordDeframer.HEADER_LENGTH);
+        if (n < 0) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC);
+        }
+        return n;
+    }
+}
