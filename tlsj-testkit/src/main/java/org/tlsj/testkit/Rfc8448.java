@@ -1,0 +1,108 @@
+package org.tlsj.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * The RFC 8448 section 3 "Simple 1-RTT Handshake" trace, parsed from the RFC's own text: each step
+ * ({@code {server}  derive secret "tls13 c hs traffic":}) with its labelled hex values.
+ */
+public final class Rfc8448 {
+    /**
+     * One labelled value.
+     *
+     * @param party "client" or "server" (empty for section 2's key)
+     * @param step the step's text, for example {@code derive secret "tls13 c hs traffic"}
+     * @param label the value's label, for example {@code expanded}
+     * @param value the bytes
+     */
+    public record Entry(String party, String step, String label, Bytes value) {
+    }
+
+    private static final Pattern STEP = Pattern.compile("^\\s*\\{(client|server)}\\s+(.*?):?\\s*$");
+    private static final Pattern VALUE = Pattern.compile("^\\s+([A-Za-z][A-Za-z _/-]*?)(?: \\(\\d+ octets\\))?:\\s+(.*)$");
+    private static final Pattern HEX_LINE = Pattern.compile("^\\s+([0-9a-f]{2}(\\s+[0-9a-f]{2})*)\\s*$");
+
+    private final List<Entry> entries;
+
+    private Rfc8448(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** Loads the vectors shipped with the testkit. */
+    public static Rfc8448 load() {
+        try (InputStream in = Rfc8448.class.getResourceAsStream("rfc8448-1rtt.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("rfc8448-1rtt.txt is missing from the testkit");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Rfc8448 parse(String text) {
+        List<Entry> out = new ArrayList<>();
+        String party = "";
+        String step = "";
+        String label = null;
+        StringBuilder hex = new StringBuilder();
+        for (String line : text.split("\n")) {
+            Matcher s = STEP.matcher(line);
+            Matcher v = VALUE.matcher(line);
+            if (s.matches()) {
+                label = flush(out, party, step, label, hex);
+                party = s.group(1);
+                step = s.group(2);
+            } else if (HEX_LINE.matcher(line).matches() && label != null) {
+                hex.append(line.trim()).append(' ');
+            } else if (v.matches() && v.group(2).matches("([0-9a-f]{2}\\s*)+|\\(empty\\)")) {
+                label = flush(out, party, step, label, hex);
+                label = v.group(1).trim();
+                hex.append(v.group(2).equals("(empty)") ? "" : v.group(2)).append(' ');
+            } else {
+                label = flush(out, party, step, label, hex);
+            }
+        }
+        flush(out, party, step, label, hex);
+        return new Rfc8448(out);
+    }
+
+    private static String flush(List<Entry> out, String party, String step, String label, StringBuilder hex) {
+        if (label != null) {
+            out.add(new Entry(party, step, label, Bytes.fromHex(hex.toString())));
+        }
+        hex.setLength(0);
+        return null;
+    }
+
+    /**
+     * The value with this label in the first step of this party whose text contains {@code stepContains}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Bytes get(String party, String stepContains, String label) {
+        return entries.stream()
+                .filter(e -> e.party().equals(party) && e.step().contains(stepContains) && e.label().equals(label))
+                .map(Entry::value).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + party + " '" + stepContains + "' / " + label));
+    }
+
+    /** Every value with this label in steps of this party whose text contains {@code stepContains}, in order. */
+    public List<Bytes> all(String party, String stepContains, String label) {
+        return entries.stream()
+                .filter(e -> e.party().equals(party) && e.step().contains(stepContains) && e.label().equals(label))
+                .map(Entry::value).toList();
+    }
+
+    /** Every entry, in RFC order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+}
