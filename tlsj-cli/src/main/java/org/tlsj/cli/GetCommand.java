@@ -1,0 +1,113 @@
+package org.tlsj.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tlsj.ClientConfig;
+import org.tlsj.NamedGroup;
+import org.tlsj.io.KeyLogFile;
+import org.tlsj.pki.ServerCertificateVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tlsj get URL}: an HTTPS GET that prints the body, and the handshake with --trace. */
+@Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fetch an https:// URL with tlsj's TLS client and print the body.",
+                "Trusts the JDK's CA store unless --ca or --insecure is given; the host name is always checked."})
+final class GetCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "the https:// URL to fetch (https:// may be left out)")
+    private String url;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "trust only the CA certificates in this PEM file")
+    private Path ca;
+
+    @Option(names = {"-k", "--insecure"}, description = "accept any certificate (for testing only)")
+    private boolean insecure;
+
+    @Option(names = "--trace", description = "print each handshake step to stderr as it happens")
+    private boolean trace;
+
+    @Option(names = "--keylog", paramLabel = "FILE",
+            description = "append TLS secrets in NSS key log format, for Wireshark (default: $SSLKEYLOGFILE if set)")
+    private Path keylog;
+
+    @Option(names = "--group", paramLabel = "G", split = ",", converter = GroupConverter.class,
+            description = "key exchange groups to offer, in order: X25519MLKEM768, x25519, secp256r1, secp384r1")
+    private List<NamedGroup> groups;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "limit for connecting, for the handshake and for each wait for data (default: ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the body to FILE instead of stdout")
+    private Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (ca != null && insecure) {
+            throw new CliException("--ca and --insecure contradict each other: give one of them");
+        }
+        HttpsGet.Target target = HttpsGet.Target.parse(url);
+        try (KeyLogFile keyLog = openKeyLog()) {
+            ClientConfig.Builder b = ClientConfig.builder().verifier(verifier());
+            if (groups != null && !groups.isEmpty()) {
+                b.groups(groups);
+            }
+            if (keyLog != null) {
+                b.keyLog(keyLog);
+            }
+            if (trace) {
+                b.trace(new TracePrinter(err, () -> ""));
+            }
+            ClientConfig config = Options.build(b::build);
+            Http.Response response = HttpsGet.fetch(target, config, timeout, session -> {
+                if (trace) {
+                    err.println("connected to " + target.authority() + ": " + session.summary());
+                    err.flush();
+                }
+            });
+            if (output != null) {
+                Files.write(output, response.body());
+            } else {
+                String text = response.text();
+                out.print(text);
+                if (!text.isEmpty() && !text.endsWith("\n")) {
+                    out.println();
+                }
+                out.flush();
+            }
+            if (!response.ok()) {
+                throw new CliException(target.authority() + " answered " + response.status() + " " + response.reason());
+            }
+        }
+        return 0;
+    }
+
+    private ServerCertificateVerifier verifier() throws IOException {
+        if (insecure) {
+            return Pki.insecure();
+        }
+        return ca != null ? Pki.trusting(ca) : Pki.defaultTrust();
+    }
+
+    private KeyLogFile openKeyLog() throws IOException {
+        Path file = keylog;
+        String env = System.getenv("SSLKEYLOGFILE");
+        if (file == null && env != null && !env.isBlank()) {
+            file = Path.of(env);
+        }
+        return file == null ? null : Options.keyLog(file);
+    }
+}

@@ -1,0 +1,62 @@
+package org.tlsj.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.PkixVerifier;
+import org.tlsj.pki.ServerCertificateVerifier;
+
+/**
+ * The CLI's only door to certificate files and the local CA, so the commands do not care where those live.
+ *
+ * <p>STUB: {@code org.tlsj.certs.LocalPki}, {@code org.tlsj.pki.Pem}, {@code PkixVerifier.fromCaFile} and
+ * {@code InsecureTrustAllVerifier} are not on this branch yet. Each method below names the call it becomes.
+ */
+final class Pki {
+    private Pki() {
+    }
+
+    /**
+     * The files of the local CA and its server certificate.
+     *
+     * @param ca the CA certificate, {@code ca.pem}
+     * @param chain the server chain, leaf then CA, {@code server.pem}
+     * @param key the server's private key, {@code server-key.pem}
+     */
+    record LocalFiles(Path ca, Path chain, Path key) {
+    }
+
+    /** Creates the local CA and a server certificate for {@code names} in {@code dir}, or reuses them. */
+    static LocalFiles local(Path dir, List<String> names) throws IOException {
+        // becomes: LocalPki.createOrLoad(dir, names)
+        throw notYet("the local CA (tlsj-certs)");
+    }
+
+    /** Loads a PEM chain (leaf first) and its PEM private key. */
+    static CertifiedKey certifiedKey(Path chain, Path key) throws IOException {
+        // becomes: Pem.certifiedKey(chain, key)
+        throw notYet("PEM loading");
+    }
+
+    /** A verifier trusting only the CA certificates in a PEM file, with hostname checking. */
+    static ServerCertificateVerifier trusting(Path caFile) throws IOException {
+        // becomes: PkixVerifier.fromCaFile(caFile)
+        throw notYet("--ca");
+    }
+
+    /** A verifier trusting the JDK's default trust store, with hostname checking. */
+    static ServerCertificateVerifier defaultTrust() {
+        return PkixVerifier.withDefaultTrust();
+    }
+
+    /** A verifier that accepts any certificate: for --insecure only. */
+    static ServerCertificateVerifier insecure() {
+        // becomes: new InsecureTrustAllVerifier()
+        throw notYet("--insecure");
+    }
+
+    private static CliException notYet(String what) {
+        return new CliException(what + " is not available in this build yet");
+    }
+}

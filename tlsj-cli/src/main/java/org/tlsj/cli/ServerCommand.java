@@ -1,0 +1,142 @@
+package org.tlsj.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.ServerConfig;
+import org.tlsj.io.KeyLogFile;
+import org.tlsj.pki.CertifiedKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tlsj server}: an HTTPS server that answers every GET with a greeting. */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an HTTPS server on tlsj's TLS stack that greets every GET.",
+                "Every HTTP/1.x GET gets 200 and 'Hello TLS-secured world!'; other methods get 405.",
+                "Without --cert it serves a certificate from a local CA kept in the state directory."})
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8443", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--cert", paramLabel = "chain.pem", description = "certificate chain to serve, leaf first (with --key)")
+    private Path cert;
+
+    @Option(names = "--key", paramLabel = "key.pem", description = "private key of the leaf certificate (with --cert)")
+    private Path key;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "where the local CA lives (default: $TLSJ_STATE_DIR, else ~/.local/state/tlsj)")
+    private Path stateDir;
+
+    @Option(names = "--keylog", paramLabel = "FILE", description = "append TLS secrets in NSS key log format, for Wireshark")
+    private Path keylog;
+
+    @Option(names = "--trace", description = "print each handshake step to stderr, tagged with the connection number")
+    private boolean trace;
+
+    @Option(names = "--group", paramLabel = "G", split = ",", converter = GroupConverter.class,
+            description = "key exchange groups to accept, in preference order")
+    private List<NamedGroup> groups;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "limit for each handshake and each wait for request bytes (default: ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((cert == null) != (key == null)) {
+            throw new CliException("--cert and --key go together: give both, or neither to use the local CA");
+        }
+        CertifiedKey served;
+        if (cert != null) {
+            served = Pki.certifiedKey(cert, key);
+        } else {
+            Pki.LocalFiles local = Pki.local(stateDir != null ? stateDir : StateDir.resolve(), localNames(host));
+            served = Pki.certifiedKey(local.chain(), local.key());
+            out.println("CA certificate: " + local.ca() + " (use --ca with tlsj get, or curl --cacert)");
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new CliException("cannot listen on " + host + ": unknown host");
+        }
+        try (KeyLogFile keyLog = keylog == null ? null : Options.keyLog(keylog)) {
+            ServerConfig.Builder b = ServerConfig.builder(served);
+            if (groups != null && !groups.isEmpty()) {
+                b.groups(groups);
+            }
+            if (keyLog != null) {
+                b.keyLog(keyLog);
+            }
+            if (trace) {
+                b.trace(new TracePrinter(err, ServerCommand::connectionTag));
+            }
+            ServerConfig config = Options.build(b::build);
+            HttpsServer server;
+            try {
+                server = HttpsServer.start(address, config, timeout, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+            } catch (BindException e) {
+                throw new CliException("cannot listen on " + host + ":" + port + ": " + Failures.describe(e), e);
+            }
+            try (server) {
+                out.println("tlsj server listening on https://" + urlHost(host) + ":" + server.port() + "/ ("
+                        + config.versions().stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "))
+                        + ")");
+                out.flush();
+                server.awaitClose();
+            }
+        }
+        return 0;
+    }
+
+    /** The names the local CA's server certificate covers when listening on {@code host}. */
+    static List<String> localNames(String host) {
+        List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        boolean wildcard = bare.equals("0.0.0.0") || bare.equals("::");
+        if (!wildcard && !names.contains(bare)) {
+            names.add(bare);
+        }
+        if (wildcard) {
+            try {
+                String own = InetAddress.getLocalHost().getHostName();
+                if (!names.contains(own)) {
+                    names.add(own);
+                }
+            } catch (IOException e) {
+                // No resolvable host name: the loopback names still work.
+            }
+        }
+        return names;
+    }
+
+    private static String connectionTag() {
+        return HttpsServer.CONNECTION.isBound() ? "[#" + HttpsServer.CONNECTION.get() + "] " : "";
+    }
+
+    private static String urlHost(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}
