@@ -1,6 +1,7 @@
 package org.tlsj.internal.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.tlsj.internal.message.Samples.assertAlert;
 import static org.tlsj.internal.message.Samples.assertFails;
 import static org.tlsj.internal.message.Samples.clientHelloWithRawExtensions;
@@ -9,6 +10,8 @@ import static org.tlsj.internal.message.Samples.ext;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
@@ -58,6 +61,36 @@ class ExtensionsDecodingTest {
 
         assertFails(nst, Reason.PeerMisbehaved.EXTENSION_NOT_ALLOWED);
         assertFails(cert, Reason.PeerMisbehaved.EXTENSION_NOT_ALLOWED);
+    }
+
+    /** Rows of RFC 8446 section 4.2's table read against our decoder: type, message, allowed. */
+    @ParameterizedTest
+    @CsvSource({
+        "43, ENCRYPTED_EXTENSIONS, false", "42, SERVER_HELLO, false", "51, ENCRYPTED_EXTENSIONS, false",
+        "41, HELLO_RETRY_REQUEST, false", "44, SERVER_HELLO, false", "13, ENCRYPTED_EXTENSIONS, false",
+        "5, ENCRYPTED_EXTENSIONS, false", "48, CLIENT_HELLO, false", "21, ENCRYPTED_EXTENSIONS, false",
+        "0, CERTIFICATE_REQUEST, false", "50, CERTIFICATE, false", "42, CERTIFICATE_REQUEST, false",
+        "5, CERTIFICATE, true", "18, CERTIFICATE_REQUEST, true", "48, CERTIFICATE_REQUEST, true",
+        "47, CLIENT_HELLO, true", "49, CLIENT_HELLO, true", "0x1a1a, SERVER_HELLO, true", "23, SERVER_HELLO, true",
+        "0xff01, ENCRYPTED_EXTENSIONS, true"})
+    void appliesTheRfc8446ExtensionTable(String type, MessageContext ctx, boolean allowed) {
+        int code = Integer.decode(type);
+        // Unparsed-type bodies are opaque; a TLS 1.3 ServerHello is recognized by its supported_versions.
+        Bytes block = new ByteWriter().u16Prefixed(b -> {
+            if (ctx == MessageContext.SERVER_HELLO) {
+                b.bytes(ext(43, "0304"));
+            }
+            b.bytes(ext(code, ""));
+        }).toBytes();
+
+        Throwable thrown = catchThrowable(() -> Extensions.decode(ByteReader.of(block), ctx));
+
+        if (allowed) {
+            assertThat(thrown).isNull();
+        } else {
+            assertThat(thrown).isInstanceOf(TlsFatalAlertException.class);
+            assertThat(((TlsFatalAlertException) thrown).reason()).isEqualTo(Reason.PeerMisbehaved.EXTENSION_NOT_ALLOWED);
+        }
     }
 
     @Test
