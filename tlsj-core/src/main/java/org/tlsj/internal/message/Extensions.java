@@ -1,10 +1,11 @@
 package org.tlsj.internal.message;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.tlsj.Fatal;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
@@ -108,26 +109,25 @@ public final class Extensions {
         ByteReader block = r.u16Nested();
         List<ExtensionType> types = new ArrayList<>();
         List<Bytes> bodies = new ArrayList<>();
-        BitSet seen = new BitSet(0x10000);
+        Set<ExtensionType> seen = new HashSet<>();
         while (!block.atEnd()) {
             ExtensionType type = new ExtensionType(block.u16());
             Bytes body = block.u16Bytes();
-            if (seen.get(type.code())) {
+            if (!seen.add(type)) {
                 throw Fatal.of(Reason.InvalidMessage.DUPLICATE_EXTENSION,
                         type + " appears twice in " + ctx.messageName());
             }
-            seen.set(type.code());
             types.add(type);
             bodies.add(body);
         }
         block.expectEnd();
-        if (ctx == MessageContext.CLIENT_HELLO && seen.get(ExtensionType.PRE_SHARED_KEY.code())
+        if (ctx == MessageContext.CLIENT_HELLO && seen.contains(ExtensionType.PRE_SHARED_KEY)
                 && !types.getLast().equals(ExtensionType.PRE_SHARED_KEY)) {
             // RFC 8446 section 4.2.11: pre_shared_key MUST be the last extension in the ClientHello.
             throw Fatal.of(Reason.InvalidMessage.ILLEGAL_VALUE, "pre_shared_key is not the last extension");
         }
         boolean tls12ServerHello = ctx == MessageContext.SERVER_HELLO
-                && !seen.get(ExtensionType.SUPPORTED_VERSIONS.code());
+                && !seen.contains(ExtensionType.SUPPORTED_VERSIONS);
         if (!tls12ServerHello) {
             for (ExtensionType type : types) {
                 if (!ExtensionRules.isAllowed(type, ctx)) {
