@@ -1,0 +1,30 @@
+package org.tlsj.testkit.pair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.tlsj.AlertDescription;
+import org.tlsj.Reason;
+import org.tlsj.TlsException;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.TlsPeerAlertException;
+
+/** The one assertion helper for failures: the exact alert and reason. */
+final class Alerts {
+    private Alerts() {
+    }
+
+    static void assertFatal(Optional<TlsException> failure, AlertDescription alert, Reason reason) {
+        assertThat(failure).as("expected a fatal error").isPresent();
+        assertThat(failure.get()).isInstanceOf(TlsFatalAlertException.class);
+        TlsFatalAlertException e = (TlsFatalAlertException) failure.get();
+        assertThat(e.sent()).isEqualTo(alert);
+        assertThat(e.reason()).isEqualTo(reason);
+    }
+
+    static void assertPeerAlert(Optional<TlsException> failure, AlertDescription alert) {
+        assertThat(failure).as("expected the peer's alert").isPresent();
+        assertThat(failure.get()).isInstanceOf(TlsPeerAlertException.class);
+        assertThat(((TlsPeerAlertException) failure.get()).description()).contains(alert);
+    }
+}
