@@ -61,22 +61,23 @@ final class PkixFailures {
             switch (pkix) {
                 case NO_TRUST_ANCHOR -> {
                     String issuer = top.getIssuerX500Principal().getName();
-                    String selfSigned = top.getIssuerX500Principal().equals(top.getSubjectX500Principal())
+                    String selfSigned = path.size() == 1
+                            && top.getIssuerX500Principal().equals(top.getSubjectX500Principal())
                             ? " (it is self-signed)" : "";
                     return Fatal.of(CertificateProblem.UNKNOWN_ISSUER, "certificate issued by '" + issuer
                             + "' is not trusted" + selfSigned + "; trusted: " + trusted, e);
                 }
                 case NOT_CA_CERT -> {
-                    return Fatal.of(CertificateProblem.INVALID, who + " issued another certificate but is not a CA "
-                            + "(basicConstraints)", e);
+                    return Fatal.of(CertificateProblem.INVALID, subject(cert) + " issued another certificate but is "
+                            + "not a CA (basicConstraints)", e);
                 }
                 case PATH_TOO_LONG -> {
                     return Fatal.of(CertificateProblem.INVALID, "the chain is longer than " + who
                             + " allows (basicConstraints pathLen)", e);
                 }
                 case INVALID_KEY_USAGE -> {
-                    return Fatal.of(CertificateProblem.INVALID, "the key usage of " + who
-                            + " does not allow this use", e);
+                    return Fatal.of(CertificateProblem.INVALID, subject(cert) + " issued another certificate but "
+                            + "its key usage does not allow signing certificates (keyCertSign)", e);
                 }
                 case NAME_CHAINING -> {
                     return Fatal.of(CertificateProblem.INVALID, "the chain is broken at " + who
@@ -108,6 +109,10 @@ final class PkixFailures {
         } catch (CertificateParsingException e) {
             // Fall back to the subject below.
         }
+        return "certificate '" + cert.getSubjectX500Principal().getName() + "'";
+    }
+
+    private static String subject(X509Certificate cert) {
         return "certificate '" + cert.getSubjectX500Principal().getName() + "'";
     }
 

@@ -250,7 +250,12 @@ public final class PkixVerifier implements ServerCertificateVerifier {
                 return "hostname: " + name + " matches IP:" + HostnameMatcher.format(ip);
             }
         }
-        throw Fatal.of(CertificateProblem.NAME_MISMATCH, "certificate for " + HostnameMatcher.describeNames(leaf)
+        if (names.dnsNames().isEmpty() && names.ipAddresses().isEmpty()) {
+            throw Fatal.of(CertificateProblem.NAME_MISMATCH, "certificate has no DNS or IP names (subject "
+                    + leaf.getSubjectX500Principal().getName() + "; the common name is never used), so it does not"
+                    + " match " + name);
+        }
+        throw Fatal.of(CertificateProblem.NAME_MISMATCH, "certificate for " + names.describe()
                 + " does not match " + name);
     }
 
