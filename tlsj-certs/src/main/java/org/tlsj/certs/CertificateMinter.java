@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -35,6 +36,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.HostnameMatcher;
@@ -217,12 +219,23 @@ public final class CertificateMinter {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey)
             throws GeneralSecurityException {
         try {
-            ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm(issuerKey))
-                    .setSecureRandom(RANDOM).build(issuerKey);
+            JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm(issuerKey))
+                    .setSecureRandom(RANDOM);
+            if (issuerKey.getAlgorithm().equals("RSASSA-PSS")) {
+                // The JDK names PSS "RSASSA-PSS" plus parameters; bcpkix asks for "SHA256withRSAandMGF1", which
+                // only the Bouncy Castle provider offers. Used for this signer only, never registered globally.
+                signerBuilder.setProvider(BcHolder.PROVIDER);
+            }
+            ContentSigner signer = signerBuilder.build(issuerKey);
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign with the " + issuerKey.getAlgorithm() + " key", e);
         }
+    }
+
+    /** The Bouncy Castle provider, created on first use. */
+    private static final class BcHolder {
+        static final Provider PROVIDER = new BouncyCastleProvider();
     }
 
     private static X500Name name(String commonName) {

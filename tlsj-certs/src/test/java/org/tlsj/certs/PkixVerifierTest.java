@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,7 @@ class PkixVerifierTest {
     }
 
     private static List<X509Certificate> chain(Issued... certs) {
-        return java.util.Arrays.stream(certs).map(Issued::certificate).toList();
+        return Arrays.stream(certs).map(Issued::certificate).toList();
     }
 
     private static TlsFatalAlertException rejected(PkixVerifier verifier, List<X509Certificate> chain, String name) {
