@@ -27,6 +27,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import javax.security.auth.x500.X500Principal;
 import org.tlsj.Fatal;
+import org.tlsj.Reason;
 import org.tlsj.Reason.CertificateProblem;
 import org.tlsj.TlsFatalAlertException;
 
@@ -150,7 +151,12 @@ public final class PkixVerifier implements ServerCertificateVerifier {
         if (chain.isEmpty()) {
             throw Fatal.of(CertificateProblem.EMPTY_CHAIN);
         }
-        Set<TrustAnchor> trusted = anchors.get();
+        Set<TrustAnchor> trusted;
+        try {
+            trusted = anchors.get();
+        } catch (IllegalStateException e) {
+            throw Fatal.of(Reason.Local.INTERNAL, e.getMessage(), e);
+        }
         List<X509Certificate> path = orderPath(chain, trusted);
         PKIXCertPathValidatorResult result;
         try {
