@@ -48,6 +48,8 @@ public final class Engine implements Effects {
     /** RFC 8446 section 5.5: AES-GCM keys protect at most 2^24.5 records. */
     private static final long AES_GCM_RECORD_LIMIT = 23_726_566L;
 
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
     private final Role role;
     private final CryptoProvider crypto;
     private final TraceListener trace;
@@ -162,7 +164,10 @@ public final class Engine implements Effects {
     public int read(ByteBuffer dst) throws TlsException {
         if (plainEnd == plainStart) {
             throwIfFailed();
-            return 0;
+            if (!deframer.hasRecord()) {
+                return 0;
+            }
+            feed(EMPTY); // a record held back while the application had unread data
         }
         int n = Math.min(dst.remaining(), plainEnd - plainStart);
         dst.put(plaintext, plainStart, n);
@@ -285,7 +290,9 @@ public final class Engine implements Effects {
             onChangeCipherSpec(buf, off, len);
             return;
         }
-        if (readProtection != null) {
+        if (readProtection != null && !(type == ContentType.ALERT && !machine.isConnected())) {
+            // An unprotected alert is accepted during the handshake: a peer that failed before it had keys
+            // (for example on our ServerHello) can only send it in the clear.
             if (type != ContentType.APPLICATION_DATA) {
                 throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
                         "unprotected " + ContentType.name(type) + " record after keys were set");
@@ -307,7 +314,7 @@ public final class Engine implements Effects {
             if (type == ContentType.CHANGE_CIPHER_SPEC || !ContentType.isKnown(type)) {
                 throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE, "protected " + ContentType.name(type) + " record");
             }
-        } else if (len > RecordDeframer.MAX_PLAINTEXT) {
+        } else if (readProtection == null && len > RecordDeframer.MAX_PLAINTEXT) {
             throw Fatal.of(Reason.InvalidMessage.RECORD_TOO_LARGE, len + " bytes of plaintext");
         }
         if (type != ContentType.HANDSHAKE && assembler.hasPartial()) {

@@ -260,6 +260,11 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                 new Detail("derived", "client/server handshake traffic secrets (" + suite.hash().length()
                         + " bytes each), " + suite.aead() + " keys (" + suite.aead().keyLength() + " bytes) and IVs (12 bytes)"))));
         out.installReadKeys(suite, keys.server());
+        if (offer.config().middleboxCompat()) {
+            out.sendCompatChangeCipherSpec(); // RFC 8446 appendix D.4: before our first protected record
+        }
+        // From here our records (Finished, or an alert if we must abort) use the handshake key.
+        out.installWriteKeys(suite, keys.client());
         return new ExpectEncryptedExtensions(offer, new Chosen(suite, group, Optional.empty(), false), keys, t);
     }
 
@@ -434,10 +439,6 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.keyLog("SERVER_TRAFFIC_SECRET_0", random, serverApp);
         out.keyLog("EXPORTER_SECRET", random, master.exporterMasterSecret(t.current()));
         out.installReadKeys(suite, serverApp);
-        if (config.middleboxCompat()) {
-            out.sendCompatChangeCipherSpec();
-        }
-        out.installWriteKeys(suite, s.keys().client());
         if (s.request().isPresent()) {
             // RFC 8446 section 4.4.2: with no certificate to offer, send an empty Certificate.
             Certificate13 empty = new Certificate13(s.request().get().context(), List.of());
