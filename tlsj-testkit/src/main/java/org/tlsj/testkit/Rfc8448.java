@@ -26,7 +26,7 @@ public final class Rfc8448 {
     }
 
     private static final Pattern STEP = Pattern.compile("^\\s*\\{(client|server)}\\s+(.*?):?\\s*$");
-    private static final Pattern VALUE = Pattern.compile("^\\s+([A-Za-z][A-Za-z _/-]*?)(?: \\(\\d+ octets\\))?:\\s+(.*)$");
+    private static final Pattern VALUE = Pattern.compile("^\\s+([A-Za-z][A-Za-z0-9 _/()-]*?)(?: \\(\\d+ octets\\))?:\\s+(.*)$");
     private static final Pattern HEX_LINE = Pattern.compile("^\\s+([0-9a-f]{2}(\\s+[0-9a-f]{2})*)\\s*$");
 
     private final List<Entry> entries;
@@ -50,7 +50,7 @@ public final class Rfc8448 {
     static Rfc8448 parse(String text) {
         List<Entry> out = new ArrayList<>();
         String party = "";
-        String step = "";
+        String step = "Private Keys";
         String label = null;
         StringBuilder hex = new StringBuilder();
         for (String line : text.split("\n")) {
@@ -92,6 +92,30 @@ public final class Rfc8448 {
                 .filter(e -> e.party().equals(party) && e.step().contains(stepContains) && e.label().equals(label))
                 .map(Entry::value).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no " + party + " '" + stepContains + "' / " + label));
+    }
+
+    /** The server's RSA private key from RFC 8448 section 2. */
+    public java.security.PrivateKey serverRsaKey() {
+        java.util.function.Function<String, java.math.BigInteger> v = l -> new java.math.BigInteger(1, get("", "Private Keys", l).toArray());
+        try {
+            return java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.RSAPrivateCrtKeySpec(
+                    v.apply("modulus (public)"), v.apply("public exponent"), v.apply("private exponent"),
+                    v.apply("prime1"), v.apply("prime2"), v.apply("exponent1"), v.apply("exponent2"), v.apply("coefficient")));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server's certificate, from inside the RFC's Certificate message. */
+    public java.security.cert.X509Certificate serverCertificate() {
+        Bytes msg = get("server", "construct a Certificate", "Certificate");
+        int len = (msg.get(8) << 16) | (msg.get(9) << 8) | msg.get(10);
+        try {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(msg.slice(11, 11 + len).toArray()));
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every value with this label in steps of this party whose text contains {@code stepContains}, in order. */

@@ -27,6 +27,7 @@ import org.tlsj.internal.record.HandshakeAssembler;
 import org.tlsj.internal.record.OutputBuffer;
 import org.tlsj.internal.record.RecordDeframer;
 import org.tlsj.internal.record.RecordProtection13;
+import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.HandshakeEvent.Detail;
@@ -69,6 +70,7 @@ public final class Engine implements Effects {
     private int keyUpdatesInRow;
     private boolean firstRecordWritten;
     private boolean compatCcsSent;
+    private ByteWriter pendingHandshake = new ByteWriter(256);
     private SessionInfo session;
     private TlsException failure;
     private boolean inboundClosed;
@@ -90,9 +92,21 @@ public final class Engine implements Effects {
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
         try {
             e.machine = Tls13ClientFlow.start(config, serverName, e);
+            e.flushHandshake();
         } catch (TlsFatalAlertException ex) {
             throw new IllegalStateException("cannot build a ClientHello: " + ex.getMessage(), ex);
         }
+        return e;
+    }
+
+    /** Test seam for known-answer replay: a client engine that sends the given ClientHello. */
+    public static Engine clientWithHello(ClientConfig config, String serverName, Bytes clientHello)
+            throws TlsFatalAlertException {
+        Engine e = new Engine(Role.CLIENT, config.crypto(), config.trace(), config.keyLog(),
+                config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
+        e.machine = Tls13ClientFlow.startWithHello(config, serverName,
+                (org.tlsj.internal.message.ClientHello) HandshakeCodec.decode(clientHello), e);
+        e.flushHandshake();
         return e;
     }
 
@@ -123,6 +137,7 @@ public final class Engine implements Effects {
             if (inboundClosed) {
                 src.position(src.limit()); // RFC 8446 section 6.1: data after close_notify is ignored
             }
+            flushHandshake();
         } catch (TlsFatalAlertException e) {
             throw fail(e);
         } catch (TlsPeerAlertException e) {
@@ -178,6 +193,7 @@ public final class Engine implements Effects {
                 output.commit(writeProtection.seal(ContentType.APPLICATION_DATA, output.array(), at, n));
                 if (writeProtection.sequence() >= writeRecordLimit) {
                     machine.sendKeyUpdate(false); // RFC 8446 section 5.5: rekey before the AEAD limit
+                    flushHandshake();
                 }
             }
         } catch (TlsFatalAlertException e) {
@@ -207,6 +223,7 @@ public final class Engine implements Effects {
         }
         try {
             machine.sendKeyUpdate(requestPeerUpdate);
+            flushHandshake();
         } catch (TlsFatalAlertException e) {
             throw fail(e);
         }
@@ -382,7 +399,7 @@ public final class Engine implements Effects {
                 a[at] = (byte) type;
                 a[at + 1] = 0x03;
                 // RFC 8446 section 5.1: the initial ClientHello's record MAY say 0x0301 for compatibility.
-                a[at + 2] = (byte) (firstRecordWritten ? 0x03 : 0x01);
+                a[at + 2] = (byte) (role == Role.SERVER || firstRecordWritten ? 0x03 : 0x01);
                 a[at + 3] = (byte) (n >>> 8);
                 a[at + 4] = (byte) n;
                 output.commit(RecordDeframer.HEADER_LENGTH + n);
@@ -396,15 +413,24 @@ public final class Engine implements Effects {
     }
 
     private void writeAlert(int level, AlertDescription description) throws TlsFatalAlertException {
+        flushHandshake();
         writeRecord(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()}, 0, 2);
     }
 
     // ---- effects for the handshake machines ---------------------------------------------------------------
 
     @Override
-    public void sendHandshake(Bytes encoded) throws TlsFatalAlertException {
-        byte[] a = encoded.toArray();
-        writeRecord(ContentType.HANDSHAKE, a, 0, a.length);
+    public void sendHandshake(Bytes encoded) {
+        // Messages of one flight under one key share records (RFC 8446 section 5.1 allows coalescing).
+        pendingHandshake.bytes(encoded);
+    }
+
+    private void flushHandshake() throws TlsFatalAlertException {
+        if (pendingHandshake.length() > 0) {
+            byte[] a = pendingHandshake.toArray();
+            pendingHandshake = new ByteWriter(256);
+            writeRecord(ContentType.HANDSHAKE, a, 0, a.length);
+        }
     }
 
     @Override
@@ -413,6 +439,7 @@ public final class Engine implements Effects {
             return; // RFC 8446 appendix D.4: only one
         }
         compatCcsSent = true;
+        flushHandshake();
         int at = output.reserve(RecordDeframer.HEADER_LENGTH + 1);
         byte[] a = output.array();
         a[at] = ContentType.CHANGE_CIPHER_SPEC;
@@ -436,7 +463,8 @@ public final class Engine implements Effects {
     }
 
     @Override
-    public void installWriteKeys(CipherSuite suite, Secret trafficSecret) {
+    public void installWriteKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException {
+        flushHandshake();
         writeProtection = protection(suite, trafficSecret);
         if (pendingPeerRecordLimit > 0) {
             maxSendFragment = Math.min(RecordDeframer.MAX_PLAINTEXT, pendingPeerRecordLimit - 1);

@@ -158,6 +158,27 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
     }
 
+    /**
+     * Test seam for known-answer replay (RFC 8448): sends the given ClientHello instead of building one.
+     * The key shares are generated from the config's provider in key_share order and must reproduce the
+     * ClientHello's shares (a scripted RandomSource does that).
+     */
+    public static Tls13ClientFlow startWithHello(ClientConfig config, String serverName, ClientHello ch, Effects out)
+            throws TlsFatalAlertException {
+        List<KeyShare> shares = new ArrayList<>();
+        for (var entry : ch.extensions().find(org.tlsj.internal.message.KeyShareClientExt.class).orElseThrow().entries()) {
+            KeyShare share = config.crypto().startKeyExchange(entry.group());
+            if (!share.publicShare().equals(entry.keyExchange())) {
+                throw new IllegalStateException("the provider did not reproduce the ClientHello's " + entry.group() + " share");
+            }
+            shares.add(share);
+        }
+        Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), Optional.ofNullable(serverName),
+                ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty());
+        Bytes raw = send(out, ch);
+        return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
+    }
+
     @Override
     public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
         state = next(state, message, raw, out);

@@ -242,8 +242,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         byte[] random = new byte[32];
         config.crypto().random().nextBytes(random);
         ServerHello sh = new ServerHello(ProtocolVersion.TLS12, Bytes.wrap(random), ch.legacySessionId(), suite, 0,
-                Extensions.of(new SupportedVersionsServerExt(ProtocolVersion.TLS13),
-                        new KeyShareServerExt(new KeyShareEntry(clientShare.group(), kx.serverShare()))));
+                Extensions.of(new KeyShareServerExt(new KeyShareEntry(clientShare.group(), kx.serverShare())),
+                        new SupportedVersionsServerExt(ProtocolVersion.TLS13)));
         t = t.add(send(out, sh));
         if (!ch.legacySessionId().isEmpty()) {
             out.sendCompatChangeCipherSpec(); // RFC 8446 appendix D.4
