@@ -58,7 +58,7 @@ public final class TlsSocket implements Closeable {
     private final ByteBuffer netOut = ByteBuffer.allocate(NET_BUFFER_SIZE);
     private final InputStream in = new TlsInputStream(this);
     private final OutputStream out = new TlsOutputStream(this);
-    /** Whether netIn holds records the connection refused because its plaintext buffer was full. */
+    /** Whether the last feed may have stopped early because the plaintext buffer was full. */
     private boolean feedPending;
     private volatile boolean handshakeDone;
     private volatile boolean closed;
@@ -232,7 +232,9 @@ public final class TlsSocket implements Closeable {
             } finally {
                 netIn.compact();
             }
-            feedPending = netIn.position() > 0 && connection.hasPendingPlaintext();
+            // A full plaintext buffer stops feeding early; records left (in netIn or inside the connection)
+            // are fed again once the plaintext is read, before the socket is asked for more.
+            feedPending = connection.hasPendingPlaintext();
         } finally {
             engineLock.unlock();
         }

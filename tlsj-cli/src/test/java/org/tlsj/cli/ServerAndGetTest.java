@@ -1,0 +1,125 @@
+package org.tlsj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tlsj.ClientConfig;
+import org.tlsj.ServerConfig;
+import org.tlsj.io.TlsSocket;
+
+class ServerAndGetTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final LinkedBlockingQueue<String> log = new LinkedBlockingQueue<>();
+    private final ClientConfig client = ClientConfig.builder().verifier(TestCertificates.pinned()).build();
+    private HttpsServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        ServerConfig config = ServerConfig.builder(TestCertificates.localhost()).build();
+        server = HttpsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config, TIMEOUT, log::add);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.close();
+    }
+
+    private HttpsGet.Target target(String path) {
+        return new HttpsGet.Target("127.0.0.1", "localhost", server.port(), path);
+    }
+
+    @Test
+    void getReturnsTheGreetingAndTheServerLogsTheConnection() throws Exception {
+        Http.Response r = HttpsGet.fetch(target("/"), client, TIMEOUT, s -> { });
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text()).isEqualTo("Hello TLS-secured world!");
+        assertThat(r.headers()).containsEntry("content-type", "text/plain").containsEntry("connection", "close")
+                .containsEntry("content-length", "24");
+        assertThat(log.poll(10, TimeUnit.SECONDS))
+                .matches("#1 127\\.0\\.0\\.1:\\d+ sni=localhost TLSv1\\.3 \\S+ \\S+ in=\\d+B out=\\d+B "
+                        + "\"GET / HTTP/1\\.1\" 200 [\\d.]+ms");
+    }
+
+    @Test
+    void otherMethodsGet405() throws Exception {
+        assertThat(rawExchange("POST / HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 405 Method Not Allowed\r\n").contains("Allow: GET\r\n");
+    }
+
+    @Test
+    void http10GetsTheGreetingToo() throws Exception {
+        assertThat(rawExchange("GET /anything HTTP/1.0\r\n\r\n"))
+                .startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nHello TLS-secured world!");
+    }
+
+    @Test
+    void aHeaderBlockOver16KiBClosesTheConnection() throws Exception {
+        String huge = "GET / HTTP/1.1\r\nX-Filler: " + "a".repeat(Http.MAX_REQUEST_HEAD) + "\r\n\r\n";
+        assertThat(rawExchange(huge)).isEmpty();
+        assertThat(log.poll(10, TimeUnit.SECONDS)).contains("failed: header block over 16 KiB");
+    }
+
+    @Test
+    void aFailedHandshakeIsOneLineNamingTheCauseAndTheAlert() throws Exception {
+        ClientConfig rejecting = client.toBuilder().verifier(TestCertificates.rejecting()).build();
+        assertThatThrownBy(() -> HttpsGet.fetch(target("/"), rejecting, TIMEOUT, s -> { }))
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith("TLS handshake with localhost:" + server.port() + " failed: ")
+                .hasMessageContaining("does not match localhost")
+                .hasMessageEndingWith("(sent alert certificate_unknown)");
+        assertThat(log.poll(10, TimeUnit.SECONDS)).contains(" failed: TLS handshake failed: ");
+    }
+
+    @Test
+    void aRefusedConnectionIsOneLine() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        HttpsGet.Target closed = new HttpsGet.Target("127.0.0.1", "127.0.0.1", port, "/");
+        assertThatThrownBy(() -> HttpsGet.fetch(closed, client, TIMEOUT, s -> { }))
+                .isInstanceOf(CliException.class)
+                .hasMessage("cannot connect to 127.0.0.1:" + port + ": connection refused");
+    }
+
+    /** Sends raw request bytes over TLS and returns everything the server answers. */
+    private String rawExchange(String request) throws IOException {
+        try (TlsSocket s = TlsSocket.connect("127.0.0.1", server.port(), client, "localhost", TIMEOUT, TIMEOUT)) {
+            try {
+                s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                return "";
+            }
+            try {
+                return new String(new BufferedInputStream(s.getInputStream()).readAllBytes(), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+    }
+
+    @Test
+    void targetsParseFromUrls() {
+        assertThat(HttpsGet.Target.parse("https://example.com/a?b=c"))
+                .isEqualTo(new HttpsGet.Target("example.com", "example.com", 443, "/a?b=c"));
+        HttpsGet.Target v6 = HttpsGet.Target.parse("https://[::1]:8443");
+        assertThat(v6).isEqualTo(new HttpsGet.Target("::1", "::1", 8443, "/"));
+        assertThat(v6.hostHeader()).isEqualTo("[::1]:8443");
+        assertThat(HttpsGet.Target.parse("localhost:8443").authority()).isEqualTo("localhost:8443");
+        assertThat(List.of(HttpsGet.Target.parse("https://h/").hostHeader())).containsExactly("h");
+    }
+}
