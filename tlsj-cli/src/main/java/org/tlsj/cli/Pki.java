@@ -3,16 +3,14 @@ package org.tlsj.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.tlsj.certs.LocalPki;
 import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.InsecureTrustAllVerifier;
+import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;
 import org.tlsj.pki.ServerCertificateVerifier;
 
-/**
- * The CLI's only door to certificate files and the local CA, so the commands do not care where those live.
- *
- * <p>STUB: {@code org.tlsj.certs.LocalPki}, {@code org.tlsj.pki.Pem}, {@code PkixVerifier.fromCaFile} and
- * {@code InsecureTrustAllVerifier} are not on this branch yet. Each method below names the call it becomes.
- */
+/** The CLI's only door to certificate files and the local CA, so the commands do not care where those live. */
 final class Pki {
     private Pki() {
     }
@@ -29,20 +27,19 @@ final class Pki {
 
     /** Creates the local CA and a server certificate for {@code names} in {@code dir}, or reuses them. */
     static LocalFiles local(Path dir, List<String> names) throws IOException {
-        // becomes: LocalPki.createOrLoad(dir, names)
-        throw notYet("the local CA (tlsj-certs)");
+        LocalPki pki = LocalPki.createOrLoad(dir, names);
+        return new LocalFiles(pki.caFile(), pki.directory().resolve(LocalPki.SERVER_CERT),
+                pki.directory().resolve(LocalPki.SERVER_KEY));
     }
 
     /** Loads a PEM chain (leaf first) and its PEM private key. */
     static CertifiedKey certifiedKey(Path chain, Path key) throws IOException {
-        // becomes: Pem.certifiedKey(chain, key)
-        throw notYet("PEM loading");
+        return Pem.certifiedKey(chain, key);
     }
 
     /** A verifier trusting only the CA certificates in a PEM file, with hostname checking. */
     static ServerCertificateVerifier trusting(Path caFile) throws IOException {
-        // becomes: PkixVerifier.fromCaFile(caFile)
-        throw notYet("--ca");
+        return PkixVerifier.fromCaFile(caFile);
     }
 
     /** A verifier trusting the JDK's default trust store, with hostname checking. */
@@ -52,11 +49,6 @@ final class Pki {
 
     /** A verifier that accepts any certificate: for --insecure only. */
     static ServerCertificateVerifier insecure() {
-        // becomes: new InsecureTrustAllVerifier()
-        throw notYet("--insecure");
-    }
-
-    private static CliException notYet(String what) {
-        return new CliException(what + " is not available in this build yet");
+        return InsecureTrustAllVerifier.INSTANCE;
     }
 }
