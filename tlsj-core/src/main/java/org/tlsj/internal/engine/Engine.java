@@ -26,6 +26,7 @@ import org.tlsj.internal.record.ContentType;
 import org.tlsj.internal.record.HandshakeAssembler;
 import org.tlsj.internal.record.RecordWriter;
 import org.tlsj.internal.record.RecordDeframer;
+import org.tlsj.internal.record.RecordProtection;
 import org.tlsj.internal.record.RecordProtection13;
 import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
@@ -60,7 +61,7 @@ public final class Engine implements Effects {
     private final RecordWriter writer;
     private final byte[] plaintext = new byte[RecordDeframer.MAX_PLAINTEXT];
     private HandshakeMachine machine;
-    private RecordProtection13 readProtection;
+    private RecordProtection readProtection;
     private long writeRecordLimit = Long.MAX_VALUE;
     private int plainStart;
     private int plainEnd;
@@ -291,6 +292,9 @@ public final class Engine implements Effects {
                         "unprotected " + ContentType.name(type) + " record after keys were set");
             }
             int inner = readProtection.open(buf, len);
+            if (!(readProtection instanceof RecordProtection13)) {
+                throw Fatal.of(Reason.Local.INTERNAL, "TLS 1.2 records are not read yet");
+            }
             // RFC 8446 section 5.4: the content type is the last non-zero byte; the rest is padding.
             int i = off + inner - 1;
             while (i >= off && buf[i] == 0) {

@@ -10,7 +10,7 @@ import org.tlsj.TlsFatalAlertException;
 public final class RecordWriter {
     private final OutputBuffer output = new OutputBuffer();
     private final boolean client;
-    private RecordProtection13 protection;
+    private RecordProtection protection;
     private int peerRecordSizeLimit;
     private int maxFragment = RecordDeframer.MAX_PLAINTEXT;
     private boolean firstWritten;
@@ -25,7 +25,7 @@ public final class RecordWriter {
     }
 
     /** Protects every record from now on. */
-    public void protect(RecordProtection13 p) {
+    public void protect(RecordProtection p) {
         protection = p;
         if (peerRecordSizeLimit > 0) {
             maxFragment = Math.min(RecordDeframer.MAX_PLAINTEXT, peerRecordSizeLimit - 1);
@@ -50,7 +50,7 @@ public final class RecordWriter {
         do {
             int n = Math.min(len, protection == null ? RecordDeframer.MAX_PLAINTEXT : maxFragment);
             int at = reserve(n);
-            System.arraycopy(data, off, output.array(), at + RecordDeframer.HEADER_LENGTH, n);
+            System.arraycopy(data, off, output.array(), at + RecordDeframer.HEADER_LENGTH + contentOffset(), n);
             commit(type, at, n);
             off += n;
             len -= n;
@@ -61,7 +61,7 @@ public final class RecordWriter {
     public long writeApplicationData(ByteBuffer src) throws TlsFatalAlertException {
         int n = Math.min(src.remaining(), maxFragment);
         int at = reserve(n);
-        src.get(output.array(), at + RecordDeframer.HEADER_LENGTH, n);
+        src.get(output.array(), at + RecordDeframer.HEADER_LENGTH + contentOffset(), n);
         commit(ContentType.APPLICATION_DATA, at, n);
         return protection.sequence();
     }
@@ -75,8 +75,12 @@ public final class RecordWriter {
     }
 
     private int reserve(int n) {
-        int overhead = protection == null ? 0 : 1 + protection.tagLength();
+        int overhead = protection == null ? 0 : protection.overhead();
         return output.reserve(RecordDeframer.HEADER_LENGTH + n + overhead);
+    }
+
+    private int contentOffset() {
+        return protection == null ? 0 : protection.contentOffset();
     }
 
     private void commit(int type, int at, int n) throws TlsFatalAlertException {
