@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,8 @@ import org.tlsj.interop.TlsjClient.Response;
 class GnuTlsTest {
     private static final String TLS13_ONLY = "NORMAL:-VERS-ALL:+VERS-TLS1.3";
 
-    @TempDir
+    /** Kept when a test fails, so the peer output files named in its message can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     static InteropPki pki;
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +24,8 @@ import org.tlsj.interop.TlsjHttpServer.Outcome;
 class OpenSslClientTest {
     private static final String REQUEST = "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n";
 
-    @TempDir
+    /** Kept when a test fails, so the peer output files named in its message can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     static InteropPki pki;
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +26,8 @@ import org.tlsj.io.TlsSocket;
 
 /** Our client against {@code openssl s_server -www -tls1_3} (OpenSSL 3.0). */
 class OpenSslServerTest {
-    @TempDir
+    /** Kept when a test fails, so the peer output files named in its message can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     static InteropPki pki;
 

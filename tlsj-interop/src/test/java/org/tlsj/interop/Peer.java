@@ -50,27 +50,39 @@ final class Peer implements AutoCloseable {
         return t;
     });
 
-    private final String name;
     private final List<String> command;
     private final Process process;
     private final Path stdout;
     private final Path stderr;
     private final int port;
+    private final Duration deadline;
     private final ScheduledFuture<?> killer;
+    private volatile boolean killedAtDeadline;
 
-    private Peer(String name, List<String> command, Process process, Path stdout, Path stderr, int port,
+    private Peer(List<String> command, Process process, Path stdout, Path stderr, int port,
                  Duration deadline) {
-        this.name = name;
         this.command = command;
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
         this.port = port;
-        this.killer = REAPER.schedule(process::destroyForcibly, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        this.deadline = deadline;
+        this.killer = REAPER.schedule(() -> {
+            killedAtDeadline = true;
+            process.destroyForcibly();
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The finished run of a client peer. */
-    record Result(int exitCode, String stdout, String stderr, String description) {
+    /**
+     * The finished run of a client peer.
+     *
+     * @param exitCode the exit code
+     * @param killedAtDeadline whether it had to be killed at its deadline
+     * @param stdout everything it printed on stdout
+     * @param stderr everything it printed on stderr
+     * @param description the command, status and output, for assertion messages
+     */
+    record Result(int exitCode, boolean killedAtDeadline, String stdout, String stderr, String description) {
         /** Both streams together, for searching. */
         String output() {
             return stdout + "\n" + stderr;
@@ -82,14 +94,19 @@ final class Peer implements AutoCloseable {
      * "true", where a missing peer must fail the build rather than quietly test less.
      */
     static void requireTool(String tool) {
-        boolean present = TOOLS.computeIfAbsent(tool, Peer::onPath);
-        String message = tool + " is not installed (see /work/shared/PEERS.md for the apt package)";
-        if (!present) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + "; CI=true, so a missing peer is a failure, not a skip");
-            }
-            assumeTrue(false, message);
+        requireTool(tool, TOOLS.computeIfAbsent(tool, Peer::onPath), "true".equals(System.getenv("CI")));
+    }
+
+    /** The rule behind {@link #requireTool(String)}, with its inputs explicit. */
+    static void requireTool(String tool, boolean present, boolean ci) {
+        if (present) {
+            return;
         }
+        String message = tool + " is not installed (see /work/shared/PEERS.md for the apt package)";
+        if (ci) {
+            fail(message + "; CI=true, so a missing peer is a failure, not a skip");
+        }
+        assumeTrue(false, message);
     }
 
     private static boolean onPath(String tool) {
@@ -112,14 +129,16 @@ final class Peer implements AutoCloseable {
      * @param stdin bytes for the peer's standard input (then end of file)
      */
     static Result run(Path dir, String stdin, List<String> command) {
+        return run(dir, stdin, command, DEADLINE);
+    }
+
+    /** {@link #run(Path, String, List)} with another deadline. */
+    static Result run(Path dir, String stdin, List<String> command, Duration deadline) {
         requireTool(command.getFirst());
-        try (Peer p = start(dir, command, stdin, 0, DEADLINE)) {
-            boolean exited = p.process.waitFor(DEADLINE.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            String description = p.describe();
-            if (!exited) {
-                fail(p.name + " did not finish within " + DEADLINE + "\n" + description);
-            }
-            return new Result(p.process.exitValue(), read(p.stdout), read(p.stderr), description);
+        try (Peer p = start(dir, command, stdin, 0, deadline)) {
+            p.process.waitFor();
+            return new Result(p.process.exitValue(), p.killedAtDeadline, read(p.stdout), read(p.stderr),
+                    p.describe());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for " + command.getFirst(), e);
@@ -146,7 +165,7 @@ final class Peer implements AutoCloseable {
                     return p;
                 }
                 String out = (read(p.stdout) + read(p.stderr)).toLowerCase(Locale.ROOT);
-                if (!out.contains("address already in use") && !out.contains("in use")) {
+                if (!out.contains("already in use")) {
                     fail(tool + " did not start listening on 127.0.0.1:" + port + "\n" + p.describe());
                 }
                 attempts.append(p.describe()).append('\n');
@@ -172,7 +191,7 @@ final class Peer implements AutoCloseable {
                 Files.writeString(in, stdin, StandardCharsets.ISO_8859_1);
                 pb.redirectInput(in.toFile());
             }
-            return new Peer(name, List.copyOf(command), pb.start(), out, err, port, deadline);
+            return new Peer(List.copyOf(command), pb.start(), out, err, port, deadline);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -246,6 +265,9 @@ final class Peer implements AutoCloseable {
     /** The command, exit status, output files and output, for assertion messages. */
     String describe() {
         String status = process.isAlive() ? "running" : "exit code " + process.exitValue();
+        if (killedAtDeadline) {
+            status += ", killed at its " + deadline.toMillis() + " ms deadline";
+        }
         return "--- " + String.join(" ", command) + " (" + status + ")\n"
                 + "--- stdout " + stdout + ":\n" + tail(read(stdout))
                 + "\n--- stderr " + stderr + ":\n" + tail(read(stderr));
