@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,18 +19,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tlsj.ClientConfig;
 import org.tlsj.ServerConfig;
+import org.tlsj.certs.KeyType;
+import org.tlsj.testkit.TestPki;
 import org.tlsj.io.TlsSocket;
 
 class ServerAndGetTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final LinkedBlockingQueue<String> log = new LinkedBlockingQueue<>();
-    private final ClientConfig client = ClientConfig.builder().verifier(TestCertificates.pinned()).build();
+    private final TestPki pki = TestPki.create();
+    private final ClientConfig client = pki.client().clock(java.time.Clock.systemUTC()).build();
     private HttpsServer server;
 
     @BeforeEach
     void start() throws IOException {
-        ServerConfig config = ServerConfig.builder(TestCertificates.localhost()).build();
+        ServerConfig config = ServerConfig.builder(pki.server(KeyType.EC_P256, List.of("localhost", "127.0.0.1"),
+                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600))).build();
         server = HttpsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config, TIMEOUT, log::add);
     }
 
@@ -75,11 +80,11 @@ class ServerAndGetTest {
 
     @Test
     void aFailedHandshakeIsOneLineNamingTheCauseAndTheAlert() throws Exception {
-        ClientConfig rejecting = client.toBuilder().verifier(TestCertificates.rejecting()).build();
-        assertThatThrownBy(() -> HttpsGet.fetch(target("/"), rejecting, TIMEOUT, s -> { }))
+        HttpsGet.Target otherName = new HttpsGet.Target("127.0.0.1", "api.example.com", server.port(), "/");
+        assertThatThrownBy(() -> HttpsGet.fetch(otherName, client, TIMEOUT, s -> { }))
                 .isInstanceOf(CliException.class)
-                .hasMessageStartingWith("TLS handshake with localhost:" + server.port() + " failed: ")
-                .hasMessageContaining("does not match localhost")
+                .hasMessageStartingWith("TLS handshake with api.example.com:" + server.port() + " failed: ")
+                .hasMessageContaining("does not match api.example.com")
                 .hasMessageEndingWith("(sent alert certificate_unknown)");
         assertThat(log.poll(10, TimeUnit.SECONDS)).contains(" failed: TLS handshake failed: ");
     }

@@ -45,6 +45,14 @@ final class HybridKeyShare implements KeyShare {
     }
 
     /**
+     * A client share over given keys. Only for known-answer tests, which inject a published ML-KEM-768 key
+     * pair that the JDK can import (its expanded PKCS#8 form) but not regenerate without its seed.
+     */
+    static HybridKeyShare of(KeyPair mlKem, X25519KeyShare x25519) {
+        return new HybridKeyShare(mlKem, x25519);
+    }
+
+    /**
      * The server side: encapsulates to the client's ML-KEM key and runs X25519 with the client's share.
      * Randomness order: the X25519 scalar first, then the ML-KEM encapsulation's.
      */

@@ -24,8 +24,9 @@ import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.record.ContentType;
 import org.tlsj.internal.record.HandshakeAssembler;
-import org.tlsj.internal.record.OutputBuffer;
+import org.tlsj.internal.record.RecordWriter;
 import org.tlsj.internal.record.RecordDeframer;
+import org.tlsj.internal.record.RecordProtection;
 import org.tlsj.internal.record.RecordProtection13;
 import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
@@ -57,20 +58,16 @@ public final class Engine implements Effects {
     private final long keyUpdateRecordLimit;
     private final RecordDeframer deframer = new RecordDeframer();
     private final HandshakeAssembler assembler;
-    private final OutputBuffer output = new OutputBuffer();
+    private final RecordWriter writer;
     private final byte[] plaintext = new byte[RecordDeframer.MAX_PLAINTEXT];
     private HandshakeMachine machine;
-    private RecordProtection13 readProtection;
-    private RecordProtection13 writeProtection;
+    private RecordProtection readProtection;
     private long writeRecordLimit = Long.MAX_VALUE;
     private int plainStart;
     private int plainEnd;
-    private int maxSendFragment = RecordDeframer.MAX_PLAINTEXT;
     private int maxReceiveInner = RecordDeframer.MAX_PLAINTEXT + 1;
-    private int pendingPeerRecordLimit;
     private int uselessRecords;
     private int keyUpdatesInRow;
-    private boolean firstRecordWritten;
     private boolean compatCcsSent;
     private ByteWriter pendingHandshake = new ByteWriter(256);
     private SessionInfo session;
@@ -86,6 +83,7 @@ public final class Engine implements Effects {
         this.keyLog = keyLog;
         this.keyUpdateRecordLimit = keyUpdateRecordLimit;
         this.assembler = new HandshakeAssembler(maxHandshakeMessage);
+        this.writer = new RecordWriter(role == Role.CLIENT);
     }
 
     /** A client engine; the ClientHello is queued on return. */
@@ -152,12 +150,12 @@ public final class Engine implements Effects {
 
     /** See {@code TlsConnection.drainOutput}. */
     public int drainOutput(ByteBuffer dst) {
-        return output.drain(dst);
+        return writer.drain(dst);
     }
 
     /** See {@code TlsConnection.hasPendingOutput}. */
     public boolean hasPendingOutput() {
-        return output.pending() > 0;
+        return writer.pending() > 0;
     }
 
     /** See {@code TlsConnection.read}. */
@@ -192,11 +190,7 @@ public final class Engine implements Effects {
         int total = src.remaining();
         try {
             while (src.hasRemaining()) {
-                int n = Math.min(src.remaining(), maxSendFragment);
-                int at = output.reserve(RecordDeframer.HEADER_LENGTH + n + 1 + writeProtection.tagLength());
-                src.get(output.array(), at + RecordDeframer.HEADER_LENGTH, n);
-                output.commit(writeProtection.seal(ContentType.APPLICATION_DATA, output.array(), at, n));
-                if (writeProtection.sequence() >= writeRecordLimit) {
+                if (writer.writeApplicationData(src) >= writeRecordLimit) {
                     machine.sendKeyUpdate(false); // RFC 8446 section 5.5: rekey before the AEAD limit
                     flushHandshake();
                 }
@@ -298,6 +292,9 @@ public final class Engine implements Effects {
                         "unprotected " + ContentType.name(type) + " record after keys were set");
             }
             int inner = readProtection.open(buf, len);
+            if (!(readProtection instanceof RecordProtection13)) {
+                throw Fatal.of(Reason.Local.INTERNAL, "TLS 1.2 records are not read yet");
+            }
             // RFC 8446 section 5.4: the content type is the last non-zero byte; the rest is padding.
             int i = off + inner - 1;
             while (i >= off && buf[i] == 0) {
@@ -395,33 +392,9 @@ public final class Engine implements Effects {
 
     // ---- outbound records ---------------------------------------------------------------------------------
 
-    private void writeRecord(int type, byte[] data, int off, int len) throws TlsFatalAlertException {
-        do {
-            int n = Math.min(len, writeProtection == null ? RecordDeframer.MAX_PLAINTEXT : maxSendFragment);
-            int tag = writeProtection == null ? 0 : 1 + writeProtection.tagLength();
-            int at = output.reserve(RecordDeframer.HEADER_LENGTH + n + tag);
-            byte[] a = output.array();
-            System.arraycopy(data, off, a, at + RecordDeframer.HEADER_LENGTH, n);
-            if (writeProtection == null) {
-                a[at] = (byte) type;
-                a[at + 1] = 0x03;
-                // RFC 8446 section 5.1: the initial ClientHello's record MAY say 0x0301 for compatibility.
-                a[at + 2] = (byte) (role == Role.SERVER || firstRecordWritten ? 0x03 : 0x01);
-                a[at + 3] = (byte) (n >>> 8);
-                a[at + 4] = (byte) n;
-                output.commit(RecordDeframer.HEADER_LENGTH + n);
-            } else {
-                output.commit(writeProtection.seal(type, a, at, n));
-            }
-            firstRecordWritten = true;
-            off += n;
-            len -= n;
-        } while (len > 0);
-    }
-
     private void writeAlert(int level, AlertDescription description) throws TlsFatalAlertException {
         flushHandshake();
-        writeRecord(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()}, 0, 2);
+        writer.write(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()}, 0, 2);
     }
 
     // ---- effects for the handshake machines ---------------------------------------------------------------
@@ -436,7 +409,7 @@ public final class Engine implements Effects {
         if (pendingHandshake.length() > 0) {
             byte[] a = pendingHandshake.toArray();
             pendingHandshake = new ByteWriter(256);
-            writeRecord(ContentType.HANDSHAKE, a, 0, a.length);
+            writer.write(ContentType.HANDSHAKE, a, 0, a.length);
         }
     }
 
@@ -447,15 +420,7 @@ public final class Engine implements Effects {
         }
         compatCcsSent = true;
         flushHandshake();
-        int at = output.reserve(RecordDeframer.HEADER_LENGTH + 1);
-        byte[] a = output.array();
-        a[at] = ContentType.CHANGE_CIPHER_SPEC;
-        a[at + 1] = 0x03;
-        a[at + 2] = 0x03;
-        a[at + 3] = 0;
-        a[at + 4] = 1;
-        a[at + 5] = 1;
-        output.commit(RecordDeframer.HEADER_LENGTH + 1);
+        writer.writeChangeCipherSpec();
         trace(new HandshakeEvent(HandshakeEvent.Kind.INFO, role, "ChangeCipherSpec",
                 List.of(new Detail("why", "middlebox compatibility mode (RFC 8446 D.4); carries no keys")), 0));
     }
@@ -472,10 +437,7 @@ public final class Engine implements Effects {
     @Override
     public void installWriteKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException {
         flushHandshake();
-        writeProtection = protection(suite, trafficSecret);
-        if (pendingPeerRecordLimit > 0) {
-            maxSendFragment = Math.min(RecordDeframer.MAX_PLAINTEXT, pendingPeerRecordLimit - 1);
-        }
+        writer.protect(protection(suite, trafficSecret));
         writeRecordLimit = keyUpdateRecordLimit > 0 ? keyUpdateRecordLimit
                 : suite.aead() == org.tlsj.crypto.AeadAlgorithm.CHACHA20_POLY1305 ? Long.MAX_VALUE : AES_GCM_RECORD_LIMIT;
     }
@@ -492,11 +454,7 @@ public final class Engine implements Effects {
 
     @Override
     public void peerRecordSizeLimit(int limit) {
-        // RFC 8449 section 4: in TLS 1.3 the limit counts the content type byte and padding.
-        pendingPeerRecordLimit = limit;
-        if (writeProtection != null) {
-            maxSendFragment = Math.min(RecordDeframer.MAX_PLAINTEXT, limit - 1);
-        }
+        writer.peerRecordSizeLimit(limit);
     }
 
     @Override

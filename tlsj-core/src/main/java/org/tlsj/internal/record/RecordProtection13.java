@@ -11,7 +11,7 @@ import org.tlsj.crypto.Secret;
  * content type, zero padding, nonce = write_iv xor the 64-bit sequence number, and the record header as
  * additional data. Reuses its scratch arrays: no allocation per record.
  */
-public final class RecordProtection13 {
+public final class RecordProtection13 implements RecordProtection {
     private final Aead aead;
     private final byte[] iv;
     private final byte[] nonce = new byte[12];
@@ -29,7 +29,7 @@ public final class RecordProtection13 {
         this.iv = iv.expose();
     }
 
-    /** Records protected or opened so far under this key. */
+    @Override
     public long sequence() {
         return sequence;
     }
@@ -37,6 +37,16 @@ public final class RecordProtection13 {
     /** The AEAD's tag length. */
     public int tagLength() {
         return aead.algorithm().tagLength();
+    }
+
+    @Override
+    public int contentOffset() {
+        return 0;
+    }
+
+    @Override
+    public int overhead() {
+        return 1 + tagLength();
     }
 
     private void nextNonce() throws TlsFatalAlertException {
@@ -51,11 +61,8 @@ public final class RecordProtection13 {
         sequence++;
     }
 
-    /**
-     * Protects one record in place: {@code buf[at+5, at+5+len)} holds the content; this writes the header
-     * at {@code at}, appends the inner type and tag, and returns the whole record's length.
-     * {@code buf} must have room for len + 1 + tag after the header.
-     */
+    /** Also appends the inner content type before sealing (RFC 8446 section 5.2). */
+    @Override
     public int seal(int contentType, byte[] buf, int at, int len) throws TlsFatalAlertException {
         int inner = at + RecordDeframer.HEADER_LENGTH;
         buf[inner + len] = (byte) contentType;
@@ -71,12 +78,7 @@ public final class RecordProtection13 {
         return RecordDeframer.HEADER_LENGTH + cipherLen;
     }
 
-    /**
-     * Opens the available record in the deframer's buffer in place.
-     *
-     * @return the length of TLSInnerPlaintext (content, type byte and padding), at offset 5
-     * @throws TlsFatalAlertException bad_record_mac if authentication fails
-     */
+    @Override
     public int open(byte[] buf, int bodyLength) throws TlsFatalAlertException {
         if (bodyLength < tagLength() + 1) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC, "record too short to be protected");

@@ -1,7 +1,5 @@
 package org.tlsj.internal.wire;
 
-import java.security.MessageDigest;
-
 /** Comparisons whose time does not depend on where the inputs differ. */
 public final class ConstantTime {
     private ConstantTime() {
@@ -9,11 +7,18 @@ public final class ConstantTime {
 
     /** Constant-time equality (for Finished, binders, MACs). */
     public static boolean equals(byte[] a, byte[] b) {
-        return MessageDigest.isEqual(a, b);
+        if (a.length != b.length) {
+            return false; // lengths are public (the Finished and binder sizes are fixed by the suite)
+        }
+        int diff = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff |= a[i] ^ b[i];
+        }
+        return diff == 0;
     }
 
     /** Constant-time equality of two values. */
     public static boolean equals(Bytes a, Bytes b) {
-        return MessageDigest.isEqual(a.unsafeArray(), b.unsafeArray());
+        return equals(a.unsafeArray(), b.unsafeArray());
     }
 }

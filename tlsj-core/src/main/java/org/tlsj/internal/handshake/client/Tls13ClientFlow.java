@@ -281,7 +281,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_VERSION, versions.get().selected().toString());
         }
         if (!legacyVersion.equals(ProtocolVersion.TLS12)) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "legacy_version " + legacyVersion);
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_LEGACY_VERSION, "legacy_version " + legacyVersion);
         }
         if (!sessionIdEcho.equals(offer.sessionId())) {
             throw Fatal.of(Reason.PeerMisbehaved.SESSION_ID_MISMATCH);
@@ -376,7 +376,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
         // RFC 8446 section 4.3.2: the context is empty during the handshake; signature_algorithms is required.
         if (!m.context().isEmpty()) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "certificate_request_context not empty");
+            throw Fatal.of(Reason.PeerMisbehaved.CONTEXT_NOT_EMPTY, "in CertificateRequest");
         }
         if (m.extensions().find(SignatureAlgorithmsExt.class).isEmpty()) {
             throw Fatal.of(Reason.PeerMisbehaved.MISSING_EXTENSION, "signature_algorithms in CertificateRequest");
@@ -387,7 +387,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     private static State onCertificate(ExpectCertificate s, Certificate13 m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
         if (!m.context().isEmpty()) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "server certificate_request_context not empty");
+            throw Fatal.of(Reason.PeerMisbehaved.CONTEXT_NOT_EMPTY, "in the server's Certificate");
         }
         for (var e : m.entries()) {
             // RFC 8446 section 4.4.2: entry extensions must answer ones we sent; we sent none.

@@ -154,7 +154,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         }
         // RFC 8446 section 4.1.2: legacy_compression_methods is exactly one zero byte.
         if (m.legacyCompressionMethods().length() != 1 || m.legacyCompressionMethods().get(0) != 0) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "legacy_compression_methods must be [0]");
+            throw Fatal.of(Reason.PeerMisbehaved.COMPRESSION_OFFERED, "legacy_compression_methods must be [0]");
         }
         CipherSuite suite = ServerChoices.suite(config, m);
         // RFC 8446 section 9.2: without PSK, signature_algorithms, supported_groups and key_share are required.
@@ -167,7 +167,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         for (KeyShareEntry e : shares) {
             // RFC 8446 section 4.2.8: shares only for groups in supported_groups.
             if (!groups.contains(e.group())) {
-                throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "key share for " + e.group()
+                throw Fatal.of(Reason.PeerMisbehaved.SHARE_FOR_UNSUPPORTED_GROUP, "key share for " + e.group()
                         + " which is not in supported_groups");
             }
         }
