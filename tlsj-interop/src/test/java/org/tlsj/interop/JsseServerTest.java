@@ -49,7 +49,8 @@ class JsseServerTest {
     /** A JSSE server socket on 127.0.0.1 restricted to the case's suite and group, with its key type. */
     private static SSLServerSocket jsseServer(Case c) throws Exception {
         SSLServerSocket ss = (SSLServerSocket) Jsse.context(Optional.of(pki.server(c.key().keyType)),
-                pki.caCertificate()).getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                pki.caCertificate()).getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress());
         SSLParameters p = Jsse.restrict(ss.getSSLParameters(), c);
         ss.setSSLParameters(p);
         return ss;

@@ -93,7 +93,7 @@ final class Matrix {
         }
     }
 
-    /** Every suite with x25519 and EC P-256; every other group with AES-128; every other key type with AES-128, x25519. */
+    /** Every suite with x25519 and EC P-256; every other group with AES-128; every other key type with AES-128. */
     static Stream<Arguments> cases() {
         Stream<Case> suites = Arrays.stream(Suite.values()).map(s -> new Case(s, Group.X25519, ServerKey.EC_P256));
         Stream<Case> groups = Arrays.stream(Group.values()).filter(g -> g != Group.X25519)
