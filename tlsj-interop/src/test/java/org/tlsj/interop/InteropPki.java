@@ -5,19 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.tlsj.ClientConfig;
 import org.tlsj.ServerConfig;
+import org.tlsj.certs.KeyPem;
 import org.tlsj.certs.CertificateMinter;
 import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
@@ -111,25 +107,8 @@ final class InteropPki {
                 write(name + "-key.pem", keyPem(key)));
     }
 
-    /**
-     * The key as PKCS#8 PEM. The JDK leaves the optional publicKey out of an EC key's ECPrivateKey (RFC 5915),
-     * and GnuTLS 3.7 refuses such a key ("ASN1 parser: Element was not found"), so EC keys get it added here.
-     */
     private static String keyPem(CertifiedKey key) {
-        if (!(key.privateKey() instanceof ECPrivateKey ec)) {
-            return Pem.toPem(key.privateKey());
-        }
-        try {
-            PrivateKeyInfo info = PrivateKeyInfo.getInstance(ec.getEncoded());
-            byte[] point = SubjectPublicKeyInfo.getInstance(key.leaf().getPublicKey().getEncoded())
-                    .getPublicKeyData().getBytes();
-            byte[] der = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), new org.bouncycastle.asn1.sec.ECPrivateKey(
-                    ec.getParams().getOrder().bitLength(), ec.getS(), new DERBitString(point), null)).getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                    + "\n-----END PRIVATE KEY-----\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the EC key", e);
-        }
+        return KeyPem.toPem(new java.security.KeyPair(key.leaf().getPublicKey(), key.privateKey()));
     }
 
     private Path write(String name, String pem) {
