@@ -16,6 +16,11 @@ public final class KeySchedule13 {
 
     /** The stage after HKDF-Extract(0, PSK or 0). */
     public record EarlySecret(CryptoProvider crypto, HashAlgorithm hash, Secret secret) {
+        /** binder_key = Derive-Secret(., "res binder", "") for a resumption PSK (section 7.1). */
+        public Secret resumptionBinderKey() {
+            return HkdfLabel.derive(crypto.hkdf(hash), secret, "res binder", emptyHash(crypto, hash));
+        }
+
         /** Derive-Secret(., "derived", "") then Extract with the (EC)DHE shared secret. */
         public HandshakeSecret handshakeSecret(Secret sharedSecret) {
             Hkdf hkdf = crypto.hkdf(hash);
@@ -71,6 +76,16 @@ public final class KeySchedule13 {
     public static EarlySecret withoutPsk(CryptoProvider crypto, HashAlgorithm hash) {
         Secret zeros = Secret.zeros(hash.length());
         return new EarlySecret(crypto, hash, crypto.hkdf(hash).extract(zeros, Secret.zeros(hash.length())));
+    }
+
+    /** Early Secret = HKDF-Extract(0, PSK) for a resumption. */
+    public static EarlySecret withPsk(CryptoProvider crypto, HashAlgorithm hash, Secret psk) {
+        return new EarlySecret(crypto, hash, crypto.hkdf(hash).extract(Secret.zeros(hash.length()), psk));
+    }
+
+    /** The PSK of a ticket: HKDF-Expand-Label(resumption_master_secret, "resumption", nonce, Hash.length) (4.6.1). */
+    public static Secret resumptionPsk(CryptoProvider crypto, HashAlgorithm hash, Secret resumptionMaster, Bytes nonce) {
+        return HkdfLabel.expand(crypto.hkdf(hash), resumptionMaster, "resumption", nonce, hash.length());
     }
 
     /** finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) (section 4.4.4). */
