@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.JcaCryptoProvider;
+import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.PkixVerifier;
 import org.tlsj.pki.ServerCertificateVerifier;
 import org.tlsj.trace.KeyLog;
@@ -22,6 +23,7 @@ import org.tlsj.trace.TraceListener;
  * @param signatureSchemes schemes accepted in CertificateVerify
  * @param certificateSignatureSchemes schemes accepted in certificate signatures
  * @param applicationProtocols ALPN protocols offered, in preference order; empty for none
+ * @param certificates client certificates offered when the server asks (mutual TLS); empty for none
  * @param verifier checks the server's certificate chain and name
  * @param crypto the crypto provider (randomness included)
  * @param clock time for certificate validity
@@ -36,7 +38,7 @@ import org.tlsj.trace.TraceListener;
 public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cipherSuites, List<NamedGroup> groups,
                            List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureSchemes,
                            List<SignatureScheme> certificateSignatureSchemes, List<String> applicationProtocols,
-                           ServerCertificateVerifier verifier, CryptoProvider crypto, Clock clock,
+                           List<CertifiedKey> certificates, ServerCertificateVerifier verifier, CryptoProvider crypto, Clock clock,
                            boolean middleboxCompat, int recordSizeLimit, int maxHandshakeMessageSize,
                            long keyUpdateRecordLimit, KeyLog keyLog, TraceListener trace) {
 
@@ -49,6 +51,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         signatureSchemes = List.copyOf(signatureSchemes);
         certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
         applicationProtocols = List.copyOf(applicationProtocols);
+        certificates = List.copyOf(certificates);
         Objects.requireNonNull(verifier);
         Objects.requireNonNull(crypto);
         Objects.requireNonNull(clock);
@@ -80,6 +83,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         b.signatureSchemes = signatureSchemes;
         b.certificateSignatureSchemes = certificateSignatureSchemes;
         b.applicationProtocols = applicationProtocols;
+        b.certificates = certificates;
         b.verifier = verifier;
         b.crypto = crypto;
         b.clock = clock;
@@ -101,6 +105,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
         private List<SignatureScheme> certificateSignatureSchemes = SignatureScheme.CERTIFICATE_DEFAULTS;
         private List<String> applicationProtocols = List.of();
+        private List<CertifiedKey> certificates = List.of();
         private ServerCertificateVerifier verifier;
         private CryptoProvider crypto;
         private Clock clock = Clock.systemUTC();
@@ -135,6 +140,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         public Builder certificateSignatureSchemes(List<SignatureScheme> v) { certificateSignatureSchemes = v; return this; }
         /** ALPN protocols offered. */
         public Builder applicationProtocols(List<String> v) { applicationProtocols = v; return this; }
+        /** Client certificates for mutual TLS (the first that fits the server's request is sent). */
+        public Builder certificates(List<CertifiedKey> v) { certificates = v; return this; }
         /** The server certificate verifier. */
         public Builder verifier(ServerCertificateVerifier v) { verifier = v; return this; }
         /** The crypto provider. */
@@ -159,7 +166,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
             CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
             ServerCertificateVerifier v = verifier != null ? verifier : PkixVerifier.withDefaultTrust();
             return new ClientConfig(versions, cipherSuites, groups, keyShareGroups, signatureSchemes,
-                    certificateSignatureSchemes, applicationProtocols, v, c, clock, middleboxCompat,
+                    certificateSignatureSchemes, applicationProtocols, certificates, v, c, clock, middleboxCompat,
                     recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit, keyLog, trace);
         }
     }

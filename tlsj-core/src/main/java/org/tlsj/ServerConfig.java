@@ -3,9 +3,11 @@ package org.tlsj;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.ClientCertificateVerifier;
 import org.tlsj.trace.KeyLog;
 import org.tlsj.trace.TraceListener;
 
@@ -18,6 +20,8 @@ import org.tlsj.trace.TraceListener;
  * @param groups groups accepted, in server preference order
  * @param signatureSchemes schemes we sign with, in preference order
  * @param applicationProtocols ALPN protocols accepted, in server preference order; empty for none
+ * @param clientAuth whether to ask for a client certificate
+ * @param clientVerifier checks client certificates; required unless clientAuth is NONE
  * @param crypto the crypto provider (randomness included)
  * @param clock time source
  * @param helloRetryCookie send a cookie in HelloRetryRequest and require it back
@@ -30,6 +34,7 @@ import org.tlsj.trace.TraceListener;
 public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion> versions,
                            List<CipherSuite> cipherSuites, List<NamedGroup> groups,
                            List<SignatureScheme> signatureSchemes, List<String> applicationProtocols,
+                           ClientAuth clientAuth, Optional<ClientCertificateVerifier> clientVerifier,
                            CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
                            int maxHandshakeMessageSize, long keyUpdateRecordLimit, KeyLog keyLog,
                            TraceListener trace) {
@@ -45,6 +50,12 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         groups = List.copyOf(groups);
         signatureSchemes = List.copyOf(signatureSchemes);
         applicationProtocols = List.copyOf(applicationProtocols);
+        Objects.requireNonNull(clientAuth);
+        Objects.requireNonNull(clientVerifier);
+        if (clientAuth != ClientAuth.NONE && clientVerifier.isEmpty()) {
+            throw new IllegalArgumentException("client authentication " + clientAuth
+                    + " needs a client certificate verifier (the CAs to trust)");
+        }
         Objects.requireNonNull(crypto);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(keyLog);
@@ -69,6 +80,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         b.groups = groups;
         b.signatureSchemes = signatureSchemes;
         b.applicationProtocols = applicationProtocols;
+        b.clientAuth = clientAuth;
+        b.clientVerifier = clientVerifier.orElse(null);
         b.crypto = crypto;
         b.clock = clock;
         b.helloRetryCookie = helloRetryCookie;
@@ -88,6 +101,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
         private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
         private List<String> applicationProtocols = List.of();
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private ClientCertificateVerifier clientVerifier;
         private CryptoProvider crypto;
         private Clock clock = Clock.systemUTC();
         private boolean helloRetryCookie = true;
@@ -113,6 +128,12 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public Builder signatureSchemes(List<SignatureScheme> v) { signatureSchemes = v; return this; }
         /** ALPN protocols accepted. */
         public Builder applicationProtocols(List<String> v) { applicationProtocols = v; return this; }
+        /** Asks for client certificates (mutual TLS), checked by {@code verifier}. */
+        public Builder clientAuth(ClientAuth mode, ClientCertificateVerifier verifier) {
+            clientAuth = mode;
+            clientVerifier = verifier;
+            return this;
+        }
         /** The crypto provider. */
         public Builder crypto(CryptoProvider v) { crypto = v; return this; }
         /** The clock. */
@@ -134,7 +155,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public ServerConfig build() {
             CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
             return new ServerConfig(certificates, versions, cipherSuites, groups, signatureSchemes,
-                    applicationProtocols, c, clock, helloRetryCookie, recordSizeLimit, maxHandshakeMessageSize,
+                    applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock, helloRetryCookie, recordSizeLimit, maxHandshakeMessageSize,
                     keyUpdateRecordLimit, keyLog, trace);
         }
     }

@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param applicationProtocol the ALPN protocol, if any
  * @param peerCertificates the peer's chain as sent (leaf first); empty if none
  * @param helloRetried whether a HelloRetryRequest was needed
+ * @param resumed whether the session was resumed (no certificate exchanged)
  */
 public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group,
                           SignatureScheme signatureScheme, Optional<String> serverName,
                           Optional<String> applicationProtocol, List<X509Certificate> peerCertificates,
-                          boolean helloRetried) {
+                          boolean helloRetried, boolean resumed) {
     /** Validates and copies. */
     public SessionInfo {
         Objects.requireNonNull(version);
@@ -30,6 +31,12 @@ public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, Name
         Objects.requireNonNull(serverName);
         Objects.requireNonNull(applicationProtocol);
         peerCertificates = List.copyOf(peerCertificates);
+    }
+
+    /** The verified peer's identity: its leaf certificate's subject, if it sent one. */
+    public Optional<String> peerIdentity() {
+        return peerCertificates.isEmpty() ? Optional.empty()
+                : Optional.of(peerCertificates.getFirst().getSubjectX500Principal().getName());
     }
 
     /** One line, for logs: version, suite, group. */

@@ -169,7 +169,7 @@ public final class LocalPki {
             return new KeyPair(PublicKeys.of(key), key);
         }
         KeyPair keys = keyType.generate(RANDOM);
-        writeFile(file, Pem.toPem(keys.getPrivate()), true);
+        writeFile(file, KeyPem.toPem(keys), true);
         actions.add((replace ? "replaced " : "created ") + role + " key " + file + " (" + keyType + ", mode 0600)");
         return keys;
     }

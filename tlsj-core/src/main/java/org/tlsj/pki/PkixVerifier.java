@@ -50,7 +50,7 @@ import org.tlsj.TlsFatalAlertException;
  * </ol>
  * Steps 1 and 2 are the JDK validator's own order; the first failure it meets is the one reported.
  */
-public final class PkixVerifier implements ServerCertificateVerifier {
+public final class PkixVerifier implements ServerCertificateVerifier, ClientCertificateVerifier {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
@@ -107,6 +107,12 @@ public final class PkixVerifier implements ServerCertificateVerifier {
         return new PkixVerifier(() -> fixed, description + origin);
     }
 
+    /** The trusted CAs' names, sent in CertificateRequest when this verifies client certificates. */
+    @Override
+    public List<javax.security.auth.x500.X500Principal> acceptedIssuers() {
+        return trustedCertificates().stream().map(X509Certificate::getSubjectX500Principal).toList();
+    }
+
     /** The trusted CA certificates. */
     public List<X509Certificate> trustedCertificates() {
         return anchors.get().stream().map(TrustAnchor::getTrustedCert).toList();
@@ -136,6 +142,7 @@ public final class PkixVerifier implements ServerCertificateVerifier {
      *
      * @throws TlsFatalAlertException with a {@code CertificateProblem} naming the cause
      */
+    @Override
     public CertificateVerified verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException {
         List<String> checks = validatePath(chain, now);
         checks.add(checkPurpose(chain.getFirst(), CLIENT_AUTH));

@@ -35,7 +35,12 @@ public final class TestPki {
 
     /** A fresh PKI whose CA has an EC P-256 key. */
     public static TestPki create() {
-        return new TestPki(CertificateMinter.ca("tlsj test CA", KeyType.EC_P256, FROM, TO));
+        return create("tlsj test CA");
+    }
+
+    /** A fresh PKI whose CA has this common name. */
+    public static TestPki create(String caName) {
+        return new TestPki(CertificateMinter.ca(caName, KeyType.EC_P256, FROM, TO));
     }
 
     /** The CA. */
@@ -52,6 +57,17 @@ public final class TestPki {
     public CertifiedKey server(KeyType keyType, List<String> names, Instant notBefore, Instant notAfter) {
         return CertificateMinter.leaf(ca, names.isEmpty() ? "server" : names.getFirst(), names, keyType, notBefore,
                 notAfter, EnumSet.of(Usage.SERVER)).withChain(ca);
+    }
+
+    /** A client certificate (EKU clientAuth) for {@code name}, chain leaf then CA. */
+    public CertifiedKey clientCertificate(String name) {
+        return CertificateMinter.leaf(ca, name, List.of(), KeyType.EC_P256, FROM, TO, EnumSet.of(Usage.CLIENT))
+                .withChain(ca);
+    }
+
+    /** A verifier of client certificates issued by this CA (for the server's mutual TLS). */
+    public PkixVerifier verifier() {
+        return PkixVerifier.withTrustedCertificates(List.of(ca.certificate()));
     }
 
     /** An expired server certificate for localhost. */

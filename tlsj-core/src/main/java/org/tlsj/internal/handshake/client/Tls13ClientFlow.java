@@ -16,6 +16,8 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.AppSecrets;
+import org.tlsj.internal.handshake.CertificateAuthorities;
+import org.tlsj.internal.handshake.ClientCredentials;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
@@ -29,11 +31,13 @@ import org.tlsj.internal.keyschedule.KeySchedule13.MasterSecret;
 import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.AlpnExt;
 import org.tlsj.internal.message.Certificate13;
+import org.tlsj.internal.message.CertificateEntry;
 import org.tlsj.internal.message.CertificateRequest13;
 import org.tlsj.internal.message.CertificateVerify;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
 import org.tlsj.internal.message.EncryptedExtensions;
+import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
@@ -440,9 +444,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.keyLog("EXPORTER_SECRET", random, master.exporterMasterSecret(t.current()));
         out.installReadKeys(suite, serverApp);
         if (s.request().isPresent()) {
-            // RFC 8446 section 4.4.2: with no certificate to offer, send an empty Certificate.
-            Certificate13 empty = new Certificate13(s.request().get().context(), List.of());
-            t = t.add(send(out, empty));
+            t = sendClientCertificate(config, s.request().get(), t, out);
         }
         Finished fin = new Finished(Tls13Checks.finishedData(config.crypto(), suite.hash(), s.keys().client(),
                 t.current()));
@@ -451,10 +453,31 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.trace(TraceEvents.keys(Role.CLIENT, "Application keys", List.of(new Detail("derived",
                 "client/server application traffic secrets and " + suite.aead() + " keys; secure communication begins"))));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),
-                s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent());
+                s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent(), false);
         out.complete(session);
         return new Connected(new AppSecrets(Role.CLIENT, config.crypto(), suite, clientApp, serverApp), session,
                 List.of(), s.chainOk(), s.signatureOk(), finishedOk);
+    }
+
+    /**
+     * RFC 8446 section 4.4.2: our certificate (or an empty one if none fits the request), then, if we sent
+     * one, CertificateVerify signed over the transcript.
+     */
+    private static Transcript sendClientCertificate(ClientConfig config, CertificateRequest13 request, Transcript t,
+                                                    Effects out) throws TlsFatalAlertException {
+        List<SignatureScheme> accepted = request.extensions().find(SignatureAlgorithmsExt.class)
+                .map(SignatureAlgorithmsExt::schemes).orElse(List.of());
+        Optional<ClientCredentials.Choice> choice = ClientCredentials.choose(config.certificates(), accepted,
+                CertificateAuthorities.parse(request.extensions()), config.crypto());
+        List<CertificateEntry> entries = choice.map(c -> PeerCertificates.encode(c.key().chain()).stream()
+                .map(d -> new CertificateEntry(d, Extensions.of())).toList()).orElse(List.of());
+        t = t.add(send(out, new Certificate13(request.context(), entries)));
+        if (choice.isEmpty()) {
+            return t;
+        }
+        Bytes signature = Tls13Checks.sign(config.crypto(), choice.get().key().privateKey(), choice.get().scheme(),
+                Tls13Checks.CLIENT_CONTEXT, t.current());
+        return t.add(send(out, new CertificateVerify(choice.get().scheme(), signature)));
     }
 
     private static State onNewSessionTicket(Connected s, NewSessionTicket13 m, Bytes raw, Effects out) {

@@ -13,7 +13,12 @@ import org.tlsj.SessionInfo;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Encapsulation;
 import org.tlsj.crypto.Secret;
+import org.tlsj.ClientAuth;
+import org.tlsj.SignatureScheme;
 import org.tlsj.internal.handshake.AppSecrets;
+import org.tlsj.internal.handshake.CertificateAuthorities;
+import org.tlsj.internal.handshake.Proofs.SignatureVerified;
+import org.tlsj.pki.CertificateVerified;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
@@ -28,6 +33,7 @@ import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.AlpnExt;
 import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateEntry;
+import org.tlsj.internal.message.CertificateRequest13;
 import org.tlsj.internal.message.CertificateVerify;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
@@ -71,7 +77,26 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                  Credential credential, Optional<String> alpn, boolean retried) {
     }
 
-    sealed interface State permits ExpectClientHello, ExpectSecondClientHello, ExpectFinished, Connected {
+    sealed interface State permits ExpectClientHello, ExpectSecondClientHello, ExpectClientCertificate,
+            ExpectClientCertificateVerify, ExpectFinished, Connected {
+    }
+
+    /** The handshake-stage values carried from our flight to the client's Finished. */
+    record Pending(Hello hello, NamedGroup group, HandshakeSecret handshakeSecret, Secret clientHandshake,
+                   AppSecrets app) {
+    }
+
+    /**
+     * A verified client: its chain, the chain check and the CertificateVerify check.
+     *
+     * @param chain the client's chain, leaf first
+     */
+    record ClientIdentity(List<java.security.cert.X509Certificate> chain, CertificateVerified chainOk,
+                          SignatureVerified signatureOk) {
+        ClientIdentity {
+            java.util.Objects.requireNonNull(chainOk);
+            java.util.Objects.requireNonNull(signatureOk);
+        }
     }
 
     record ExpectClientHello(ServerConfig config) implements State {
@@ -81,8 +106,15 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             implements State {
     }
 
-    record ExpectFinished(Hello hello, NamedGroup group, HandshakeSecret handshakeSecret, Secret clientHandshake,
-                          AppSecrets app, Transcript transcript) implements State {
+    record ExpectClientCertificate(Pending pending, Transcript transcript) implements State {
+    }
+
+    record ExpectClientCertificateVerify(Pending pending, Transcript transcript,
+                                         List<java.security.cert.X509Certificate> chain, CertificateVerified chainOk)
+            implements State {
+    }
+
+    record ExpectFinished(Pending pending, Transcript transcript, Optional<ClientIdentity> client) implements State {
     }
 
     record Connected(AppSecrets secrets, SessionInfo session, FinishedVerified finishedOk) implements State {
@@ -132,6 +164,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         return switch (state) {
             case ExpectClientHello s when message instanceof ClientHello m -> onClientHello(s, m, raw, out);
             case ExpectSecondClientHello s when message instanceof ClientHello m -> onSecondClientHello(s, m, raw, out);
+            case ExpectClientCertificate s when message instanceof Certificate13 m -> onClientCertificate(s, m, raw, out);
+            case ExpectClientCertificateVerify s when message instanceof CertificateVerify m ->
+                    onClientCertificateVerify(s, m, raw, out);
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof KeyUpdate m ->
                     new Connected(s.secrets().onKeyUpdate(m, out), s.session(), s.finishedOk());
@@ -260,6 +295,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.installWriteKeys(suite, serverHs);
         out.installReadKeys(suite, clientHs);
         t = t.add(send(out, encryptedExtensions(hello, out)));
+        if (config.clientAuth() != ClientAuth.NONE) {
+            t = t.add(send(out, certificateRequest(config)));
+        }
         List<CertificateEntry> entries = PeerCertificates.encode(hello.credential().key().chain()).stream()
                 .map(d -> new CertificateEntry(d, Extensions.of())).toList();
         t = t.add(send(out, new Certificate13(Bytes.EMPTY, entries)));
@@ -275,8 +313,64 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.keyLog("SERVER_TRAFFIC_SECRET_0", ch.random(), serverApp);
         out.keyLog("EXPORTER_SECRET", ch.random(), master.exporterMasterSecret(t.current()));
         out.installWriteKeys(suite, serverApp);
-        return new ExpectFinished(hello, clientShare.group(), hs, clientHs,
-                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), t);
+        Pending pending = new Pending(hello, clientShare.group(), hs, clientHs,
+                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp));
+        return config.clientAuth() == ClientAuth.NONE ? new ExpectFinished(pending, t, Optional.empty())
+                : new ExpectClientCertificate(pending, t);
+    }
+
+    /** RFC 8446 section 4.3.2: the schemes we accept for the client's signature, and the CAs we trust. */
+    private static CertificateRequest13 certificateRequest(ServerConfig config) {
+        List<Extension> ext = new ArrayList<>();
+        ext.add(new SignatureAlgorithmsExt(SignatureScheme.HANDSHAKE_DEFAULTS.stream()
+                .filter(config.crypto().signatureSchemes()::contains).toList()));
+        List<javax.security.auth.x500.X500Principal> cas = config.clientVerifier().orElseThrow().acceptedIssuers();
+        if (!cas.isEmpty()) {
+            ext.add(CertificateAuthorities.extension(cas));
+        }
+        return new CertificateRequest13(Bytes.EMPTY, Extensions.of(ext));
+    }
+
+    private static State onClientCertificate(ExpectClientCertificate s, Certificate13 m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        ServerConfig config = s.pending().hello().config();
+        if (!m.context().isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.CONTEXT_NOT_EMPTY, "in the client's Certificate");
+        }
+        Transcript t = s.transcript().add(raw);
+        if (m.entries().isEmpty()) {
+            out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+            if (config.clientAuth() == ClientAuth.REQUIRED) {
+                // RFC 8446 section 4.4.2.4: a required certificate that is missing is certificate_required.
+                throw Fatal.of(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED);
+            }
+            return new ExpectFinished(s.pending(), t, Optional.empty());
+        }
+        List<java.security.cert.X509Certificate> chain = PeerCertificates.parse(m);
+        out.trace(TraceEvents.chain(Role.CLIENT, chain));
+        CertificateVerified ok;
+        try {
+            ok = config.clientVerifier().orElseThrow().verifyClient(chain, config.clock().instant());
+        } catch (TlsFatalAlertException e) {
+            out.trace(TraceEvents.check(Role.SERVER, "Verify client certificate", List.of("FAILED: " + e.getMessage())));
+            throw e;
+        }
+        out.trace(TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
+        return new ExpectClientCertificateVerify(s.pending(), t, chain, ok);
+    }
+
+    private static State onClientCertificateVerify(ExpectClientCertificateVerify s, CertificateVerify m, Bytes raw,
+                                                   Effects out) throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        ServerConfig config = s.pending().hello().config();
+        List<SignatureScheme> accepted = SignatureScheme.HANDSHAKE_DEFAULTS.stream()
+                .filter(config.crypto().signatureSchemes()::contains).toList();
+        SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), accepted, s.chain().getFirst().getPublicKey(),
+                m.scheme(), Tls13Checks.CLIENT_CONTEXT, s.transcript().current(), m.signature());
+        out.trace(TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
+                m.scheme() + " signature over the transcript verifies with the client certificate's key: ok")));
+        return new ExpectFinished(s.pending(), s.transcript().add(raw),
+                Optional.of(new ClientIdentity(s.chain(), s.chainOk(), ok)));
     }
 
     private static EncryptedExtensions encryptedExtensions(Hello hello, Effects out) {
@@ -298,17 +392,19 @@ public final class Tls13ServerFlow implements HandshakeMachine {
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
         out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
-        Hello hello = s.hello();
+        Pending p = s.pending();
+        Hello hello = p.hello();
         CipherSuite suite = hello.suite();
-        FinishedVerified ok = Tls13Checks.verifyFinished(hello.config().crypto(), suite.hash(), s.clientHandshake(),
+        FinishedVerified ok = Tls13Checks.verifyFinished(hello.config().crypto(), suite.hash(), p.clientHandshake(),
                 s.transcript().current(), m.verifyData());
         out.trace(TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
                 "verify_data matches HMAC of the transcript: the handshake was not tampered with")));
-        out.installReadKeys(suite, s.app().client());
-        SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.group(), hello.credential().scheme(),
-                hello.sni(), hello.alpn(), List.of(), hello.retried());
+        out.installReadKeys(suite, p.app().client());
+        SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), hello.credential().scheme(),
+                hello.sni(), hello.alpn(), s.client().map(ClientIdentity::chain).orElse(List.of()), hello.retried(),
+                false);
         out.complete(session);
-        return new Connected(s.app(), session, ok);
+        return new Connected(p.app(), session, ok);
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {

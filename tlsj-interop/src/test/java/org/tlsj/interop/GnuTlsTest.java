@@ -1,0 +1,134 @@
+package org.tlsj.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.NamedGroup;
+import org.tlsj.Reason;
+import org.tlsj.SessionInfo;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.certs.KeyType;
+import org.tlsj.interop.InteropPki.PemFiles;
+import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Peer.Result;
+import org.tlsj.interop.TlsjClient.Response;
+
+/**
+ * GnuTLS 3.7 both ways: our client against {@code gnutls-serv --http} (which also sends a CertificateRequest,
+ * so our client answers with an empty Certificate), and {@code gnutls-cli} against our server. Both print a
+ * session description such as {@code (TLS1.3-X.509)-(ECDHE-X25519)-(ECDSA-SECP256R1-SHA256)-(AES-128-GCM)}.
+ */
+class GnuTlsTest {
+    private static final String TLS13_ONLY = "NORMAL:-VERS-ALL:+VERS-TLS1.3";
+
+    /** Kept when a test fails, so the peer output files named in its message can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
+    static InteropPki pki;
+
+    @BeforeAll
+    static void mint() {
+        pki = InteropPki.create(dir);
+    }
+
+    /** A priority string allowing TLS 1.3 with only this suite's cipher and this group. */
+    private static String priority(Case c) {
+        return TLS13_ONLY + ":-CIPHER-ALL:+" + c.suite().gnutls + ":-GROUP-ALL:+GROUP-" + c.group().gnutls;
+    }
+
+    private static String description(Case c) {
+        return "(TLS1.3-X.509)-(ECDHE-" + c.group().gnutls + ")-(" + c.key().gnutls + ")-(" + c.suite().gnutls + ")";
+    }
+
+    private static Peer gnutlsServ(PemFiles files, String priority) {
+        return Peer.server(dir, port -> List.of("gnutls-serv", "--http", "-p", Integer.toString(port),
+                "--x509certfile", files.chain().toString(), "--x509keyfile", files.key().toString(),
+                "--priority", priority));
+    }
+
+    private static Result gnutlsCli(int port, String priority) {
+        return Peer.run(dir, "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n", List.of("gnutls-cli", "-p",
+                Integer.toString(port), "127.0.0.1", "--sni-hostname", "localhost", "--verify-hostname", "localhost",
+                "--x509cafile", pki.caFile().toString(), "--priority", priority));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases")
+    void ourClientNegotiatesEachSuiteGroupAndKeyTypeWithGnuTlsServer(Case c) throws Exception {
+        try (Peer server = gnutlsServ(pki.serverFiles(c.key().keyType), priority(c))) {
+            Response r = TlsjClient.get(server.port(), pki.client().keyShareGroups(List.of(c.group().group)).build());
+
+            SessionInfo s = r.session();
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.group().group);
+            assertThat(s.signatureScheme()).isEqualTo(c.key().scheme);
+            assertThat(s.helloRetried()).isFalse();
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 OK")
+                    .contains("<p>Server Name: localhost</p>")
+                    .contains(description(c));
+        }
+    }
+
+    @Test
+    void ourClientRetriesWithTheGroupGnuTlsAsksForInHelloRetryRequest() throws Exception {
+        try (Peer server = gnutlsServ(pki.serverFiles(KeyType.EC_P256), TLS13_ONLY + ":-GROUP-ALL:+GROUP-SECP384R1")) {
+            Response r = TlsjClient.get(server.port(), pki.client().build());
+
+            assertThat(r.session().helloRetried()).isTrue();
+            assertThat(r.session().group()).isEqualTo(NamedGroup.SECP384R1);
+            assertThat(r.body()).as(server.describe()).contains("(ECDHE-SECP384R1)");
+        }
+    }
+
+    @Test
+    void ourClientRejectsGnuTlsServerCertificateForAnotherName() {
+        try (Peer server = gnutlsServ(pki.wrongNameFiles(), TLS13_ONLY)) {
+            Throwable t = catchThrowable(() -> TlsjClient.get(server.port(), pki.client().build()));
+
+            assertThat(t).as(server.describe()).isInstanceOfSatisfying(TlsFatalAlertException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.CertificateProblem.NAME_MISMATCH));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases")
+    void gnuTlsClientNegotiatesEachSuiteGroupAndKeyTypeWithOurServer(Case c) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(c.key().keyType).build())) {
+            Result r = gnutlsCli(server.port(), priority(c));
+            SessionInfo s = server.next().established();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description())
+                    .contains("- Status: The certificate is trusted.")
+                    .contains("- Description: " + description(c))
+                    .contains("HTTP/1.1 200 OK")
+                    .contains(TlsjHttpServer.BODY);
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.group().group);
+            assertThat(s.signatureScheme()).isEqualTo(c.key().scheme);
+            assertThat(s.serverName()).contains("localhost");
+        }
+    }
+
+    @Test
+    void ourServerAsksGnuTlsClientForAnotherShareWithHelloRetryRequest() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256)
+                .groups(List.of(NamedGroup.SECP384R1)).build())) {
+            Result r = gnutlsCli(server.port(), TLS13_ONLY
+                    + ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP256R1:+GROUP-SECP384R1");
+            SessionInfo s = server.next().established();
+
+            assertThat(r.output()).as(r.description()).contains("(ECDHE-SECP384R1)").contains(TlsjHttpServer.BODY);
+            assertThat(s.helloRetried()).isTrue();
+            assertThat(s.group()).isEqualTo(NamedGroup.SECP384R1);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.tlsj.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tlsj.ClientConfig;
+import org.tlsj.ServerConfig;
+import org.tlsj.certs.KeyPem;
+import org.tlsj.certs.CertificateMinter;
+import org.tlsj.certs.CertificateMinter.Issued;
+import org.tlsj.certs.CertificateMinter.Usage;
+import org.tlsj.certs.KeyType;
+import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.Pem;
+import org.tlsj.pki.PkixVerifier;
+
+/**
+ * The PKI for one interop test class: a CA, server certificates for localhost and 127.0.0.1 of each key type
+ * (minted on first use), one for another name, and an unrelated CA, each also written as PEM for the peers.
+ *
+ * <p>Unlike {@code TestPki}, whose validity is pinned to a fixed instant, these certificates are valid around
+ * the real time: the peers check validity against the system clock, so a fixed window would expire.
+ */
+final class InteropPki {
+    /** The server key types every peer is tested with. */
+    static final List<KeyType> SERVER_KEYS =
+            List.of(KeyType.EC_P256, KeyType.EC_P384, KeyType.RSA_2048, KeyType.RSA_PSS_2048, KeyType.ED25519);
+
+    /** A certificate chain (leaf first) and its key, as PEM files. */
+    record PemFiles(Path chain, Path key) {}
+
+    private static final Instant FROM = Instant.now().minus(Duration.ofDays(1));
+    private static final Instant TO = Instant.now().plus(Duration.ofDays(30));
+
+    private final Path dir;
+    private final Issued ca;
+    private final Path caFile;
+    private final Map<KeyType, CertifiedKey> servers = new ConcurrentHashMap<>();
+    private final Map<String, PemFiles> files = new ConcurrentHashMap<>();
+
+    private InteropPki(Path dir, Issued ca) {
+        this.dir = dir;
+        this.ca = ca;
+        this.caFile = write("ca.pem", Pem.toPem(ca.certificate()));
+    }
+
+    /** Mints a CA and writes it to {@code dir}/ca.pem. */
+    static InteropPki create(Path dir) {
+        return new InteropPki(dir, CertificateMinter.ca("tlsj interop CA", KeyType.EC_P256, FROM, TO));
+    }
+
+    /** The CA certificate. */
+    X509Certificate caCertificate() {
+        return ca.certificate();
+    }
+
+    /** The CA as a PEM file. */
+    Path caFile() {
+        return caFile;
+    }
+
+    /** A server certificate for localhost and 127.0.0.1, chain leaf then CA. */
+    CertifiedKey server(KeyType keyType) {
+        return servers.computeIfAbsent(keyType, k -> CertificateMinter.leaf(ca, "localhost",
+                List.of("localhost", "127.0.0.1"), k, FROM, TO, EnumSet.of(Usage.SERVER)).withChain(ca));
+    }
+
+    /** {@link #server(KeyType)} as PEM files. */
+    PemFiles serverFiles(KeyType keyType) {
+        return files.computeIfAbsent(keyType.cliName(), n -> write(n, server(keyType)));
+    }
+
+    /** A certificate from the same CA for other.example only: right CA, wrong name. */
+    PemFiles wrongNameFiles() {
+        return files.computeIfAbsent("wrong-name", n -> write(n, CertificateMinter.leaf(ca, "other.example",
+                List.of("other.example"), KeyType.EC_P256, FROM, TO, EnumSet.of(Usage.SERVER)).withChain(ca)));
+    }
+
+    /** A CA that issued none of these certificates, as a PEM file. */
+    Path otherCaFile() {
+        return files.computeIfAbsent("other-ca", n -> {
+            Issued other = CertificateMinter.ca("tlsj unrelated CA", KeyType.EC_P256, FROM, TO);
+            return new PemFiles(write("other-ca.pem", Pem.toPem(other.certificate())), dir);
+        }).chain();
+    }
+
+    /** A client config trusting this CA (system clock). */
+    ClientConfig.Builder client() {
+        return ClientConfig.builder().verifier(PkixVerifier.withTrustedCertificates(List.of(ca.certificate())));
+    }
+
+    /** A server config serving the certificate of the given key type (system clock). */
+    ServerConfig.Builder serverConfig(KeyType keyType) {
+        return ServerConfig.builder(server(keyType));
+    }
+
+    private PemFiles write(String name, CertifiedKey key) {
+        return new PemFiles(write(name + "-chain.pem", Pem.toPem(key.chain())),
+                write(name + "-key.pem", keyPem(key)));
+    }
+
+    private static String keyPem(CertifiedKey key) {
+        return KeyPem.toPem(new java.security.KeyPair(key.leaf().getPublicKey(), key.privateKey()));
+    }
+
+    private Path write(String name, String pem) {
+        try {
+            return Files.writeString(dir.resolve(name), pem);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + name, e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.tlsj.interop;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.tlsj.CipherSuite;
+import org.tlsj.NamedGroup;
+import org.tlsj.SignatureScheme;
+import org.tlsj.certs.KeyType;
+
+/**
+ * The interop matrix and each peer's name for its values. Tests run every suite with one group, every group
+ * with one suite, and every key type with one suite and group, rather than the full product.
+ */
+final class Matrix {
+    private Matrix() {
+    }
+
+    /** The TLS 1.3 suites, with GnuTLS's cipher names. */
+    enum Suite {
+        AES_128_GCM(CipherSuite.TLS_AES_128_GCM_SHA256, "AES-128-GCM"),
+        AES_256_GCM(CipherSuite.TLS_AES_256_GCM_SHA384, "AES-256-GCM"),
+        CHACHA20_POLY1305(CipherSuite.TLS_CHACHA20_POLY1305_SHA256, "CHACHA20-POLY1305");
+
+        final CipherSuite suite;
+        final String gnutls;
+
+        Suite(CipherSuite suite, String gnutls) {
+            this.suite = suite;
+            this.gnutls = gnutls;
+        }
+
+        /** The IANA name, which OpenSSL, curl and JSSE also use. */
+        String iana() {
+            return suite.displayName();
+        }
+    }
+
+    /** The groups OpenSSL 3.0 and GnuTLS 3.7 share with us (neither has X25519MLKEM768). */
+    enum Group {
+        X25519(NamedGroup.X25519, "X25519", "X25519", "X25519", "x25519"),
+        P256(NamedGroup.SECP256R1, "P-256", "prime256v1", "SECP256R1", "secp256r1"),
+        P384(NamedGroup.SECP384R1, "P-384", "secp384r1", "SECP384R1", "secp384r1");
+
+        final NamedGroup group;
+        /** The name for OpenSSL's -groups. */
+        final String openssl;
+        /** How s_client names it in "Server Temp Key". */
+        final String opensslTempKey;
+        /** GnuTLS's name, as in GROUP-X and ECDHE-X. */
+        final String gnutls;
+        /** JSSE's name for SSLParameters.setNamedGroups. */
+        final String jsse;
+
+        Group(NamedGroup group, String openssl, String opensslTempKey, String gnutls, String jsse) {
+            this.group = group;
+            this.openssl = openssl;
+            this.opensslTempKey = opensslTempKey;
+            this.gnutls = gnutls;
+            this.jsse = jsse;
+        }
+    }
+
+    /** A server key type and what a handshake with it shows. */
+    enum ServerKey {
+        EC_P256(KeyType.EC_P256, SignatureScheme.ECDSA_SECP256R1_SHA256, "ECDSA", "ECDSA-SECP256R1-SHA256"),
+        EC_P384(KeyType.EC_P384, SignatureScheme.ECDSA_SECP384R1_SHA384, "ECDSA", "ECDSA-SECP384R1-SHA384"),
+        RSA_2048(KeyType.RSA_2048, SignatureScheme.RSA_PSS_RSAE_SHA256, "RSA-PSS", "RSA-PSS-RSAE-SHA256"),
+        RSA_PSS_2048(KeyType.RSA_PSS_2048, SignatureScheme.RSA_PSS_PSS_SHA256, "RSA-PSS", "RSA-PSS-SHA256"),
+        ED25519(KeyType.ED25519, SignatureScheme.ED25519, "ed25519", "EdDSA-Ed25519");
+
+        final KeyType keyType;
+        /** The scheme the server signs CertificateVerify with, given our preference order. */
+        final SignatureScheme scheme;
+        /** How s_client names it in "Peer signature type". */
+        final String opensslSignatureType;
+        /** How GnuTLS names it in its session description. */
+        final String gnutls;
+
+        ServerKey(KeyType keyType, SignatureScheme scheme, String opensslSignatureType, String gnutls) {
+            this.keyType = keyType;
+            this.scheme = scheme;
+            this.opensslSignatureType = opensslSignatureType;
+            this.gnutls = gnutls;
+        }
+    }
+
+    /** One handshake to run: a suite, a group and a server key. */
+    record Case(Suite suite, Group group, ServerKey key) {
+        @Override
+        public String toString() {
+            return suite.iana() + " " + group.group.displayName() + " " + key.keyType.cliName();
+        }
+    }
+
+    /** Every suite with x25519 and EC P-256; every other group with AES-128; every other key type with AES-128. */
+    static Stream<Arguments> cases() {
+        Stream<Case> suites = Arrays.stream(Suite.values()).map(s -> new Case(s, Group.X25519, ServerKey.EC_P256));
+        Stream<Case> groups = Arrays.stream(Group.values()).filter(g -> g != Group.X25519)
+                .map(g -> new Case(Suite.AES_128_GCM, g, ServerKey.EC_P256));
+        Stream<Case> keys = Arrays.stream(ServerKey.values()).filter(k -> k != ServerKey.EC_P256)
+                .map(k -> new Case(Suite.AES_128_GCM, Group.X25519, k));
+        return Stream.of(suites, groups, keys).flatMap(s -> s).map(Arguments::of);
+    }
+
+    /** Every suite, for peers where only the suite varies. */
+    static Stream<Suite> suites() {
+        return Arrays.stream(Suite.values());
+    }
+}

@@ -1,0 +1,113 @@
+package org.tlsj.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.AlertDescription;
+import org.tlsj.NamedGroup;
+import org.tlsj.SessionInfo;
+import org.tlsj.TlsPeerAlertException;
+import org.tlsj.certs.KeyType;
+import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Peer.Result;
+import org.tlsj.interop.TlsjHttpServer.Outcome;
+
+/** {@code openssl s_client} (OpenSSL 3.0) against our server. */
+class OpenSslClientTest {
+    private static final String REQUEST = "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n";
+
+    /** Kept when a test fails, so the peer output files named in its message can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
+    static InteropPki pki;
+
+    @BeforeAll
+    static void mint() {
+        pki = InteropPki.create(dir);
+    }
+
+    /** Runs s_client with -brief (it prints the negotiated parameters), sending one request. */
+    private static Result sClient(int port, Path caFile, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
+                "-servername", "localhost", "-tls1_3", "-CAfile", caFile.toString(), "-verify_return_error",
+                "-brief", "-ign_eof"));
+        cmd.addAll(List.of(options));
+        return Peer.run(dir, REQUEST, cmd);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases")
+    void openSslClientNegotiatesEachSuiteGroupAndKeyTypeWithOurServer(Case c) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(c.key().keyType).build())) {
+            Result r = sClient(server.port(), pki.caFile(), "-ciphersuites", c.suite().iana(),
+                    "-groups", c.group().openssl);
+            SessionInfo s = server.next().established();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description())
+                    .contains("Protocol version: TLSv1.3")
+                    .contains("Ciphersuite: " + c.suite().iana())
+                    .contains("Signature type: " + c.key().opensslSignatureType)
+                    .containsPattern("Server Temp Key: (ECDH, )?" + c.group().opensslTempKey + ", ")
+                    .contains("Verification: OK")
+                    .contains("HTTP/1.1 200 OK")
+                    .contains(TlsjHttpServer.BODY);
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.group().group);
+            assertThat(s.signatureScheme()).isEqualTo(c.key().scheme);
+            assertThat(s.serverName()).contains("localhost");
+            assertThat(s.helloRetried()).isFalse();
+        }
+    }
+
+    @Test
+    void openSslClientOfferingOnlyAP384ShareNeedsNoRetry() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            Result r = sClient(server.port(), pki.caFile(), "-groups", "P-384");
+            SessionInfo s = server.next().established();
+
+            assertThat(r.output()).as(r.description()).contains("Server Temp Key: ECDH, secp384r1")
+                    .contains(TlsjHttpServer.BODY);
+            assertThat(s.group()).isEqualTo(NamedGroup.SECP384R1);
+            assertThat(s.helloRetried()).isFalse();
+        }
+    }
+
+    @Test
+    void ourServerAsksOpenSslClientForAnotherShareWithHelloRetryRequest() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256)
+                .groups(List.of(NamedGroup.SECP256R1)).build())) {
+            Result r = sClient(server.port(), pki.caFile(), "-groups", "X25519:P-256");
+            SessionInfo s = server.next().established();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description()).contains("Server Temp Key: ECDH, prime256v1")
+                    .contains(TlsjHttpServer.BODY);
+            assertThat(s.helloRetried()).isTrue();
+            assertThat(s.group()).isEqualTo(NamedGroup.SECP256R1);
+        }
+    }
+
+    @Test
+    void openSslClientTrustingAnotherCaRejectsOurServer() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            Result r = sClient(server.port(), pki.otherCaFile());
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isNotZero();
+            assertThat(r.output()).as(r.description()).contains("verify error")
+                    .contains("certificate verify failed")
+                    .doesNotContain(TlsjHttpServer.BODY);
+            assertThat(o.failure()).get().isInstanceOfSatisfying(TlsPeerAlertException.class,
+                    e -> assertThat(e.description()).contains(AlertDescription.UNKNOWN_CA));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.tlsj.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.Reason;
+import org.tlsj.SessionInfo;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.certs.KeyType;
+import org.tlsj.interop.InteropPki.PemFiles;
+import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.TlsjClient.Response;
+import org.tlsj.io.TlsSocket;
+
+/** Our client against {@code openssl s_server -www -tls1_3} (OpenSSL 3.0). */
+class OpenSslServerTest {
+    /** Kept when a test fails, so the peer output files named in its message can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
+    static InteropPki pki;
+
+    @BeforeAll
+    static void mint() {
+        pki = InteropPki.create(dir);
+    }
+
+    private static Peer sServer(PemFiles files, String... options) {
+        return Peer.server(dir, port -> {
+            List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                    "-www", "-tls1_3", "-cert", files.chain().toString(), "-key", files.key().toString()));
+            cmd.addAll(List.of(options));
+            return cmd;
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases")
+    void ourClientNegotiatesEachSuiteGroupAndKeyTypeWithOpenSslServer(Case c) throws Exception {
+        try (Peer server = sServer(pki.serverFiles(c.key().keyType), "-ciphersuites", c.suite().iana(),
+                "-groups", c.group().openssl)) {
+            Response r = TlsjClient.get(server.port(), pki.client().keyShareGroups(List.of(c.group().group)).build());
+
+            SessionInfo s = r.session();
+            assertThat(s.version()).isEqualTo(ProtocolVersion.TLS13);
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.group().group);
+            assertThat(s.signatureScheme()).isEqualTo(c.key().scheme);
+            assertThat(s.helloRetried()).isFalse();
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok")
+                    .contains("New, TLSv1.3, Cipher is " + c.suite().iana());
+        }
+    }
+
+    @Test
+    void ourClientRetriesWithTheGroupOpenSslAsksForInHelloRetryRequest() throws Exception {
+        try (Peer server = sServer(pki.serverFiles(KeyType.EC_P256), "-groups", "P-256")) {
+            Response r = TlsjClient.get(server.port(), pki.client().groups(List.of(NamedGroup.X25519,
+                    NamedGroup.SECP256R1)).keyShareGroups(List.of(NamedGroup.X25519)).build());
+
+            assertThat(r.session().helloRetried()).isTrue();
+            assertThat(r.session().group()).isEqualTo(NamedGroup.SECP256R1);
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok");
+        }
+    }
+
+    @Test
+    void ourClientEchoesTheCookieOfAStatelessOpenSslServer() throws Exception {
+        // -stateless works only in s_server's interactive mode (not with -www), which prints what it receives.
+        // OpenSSL 3.0's stateless server also drops the connection when a change_cipher_spec (middlebox
+        // compatibility, RFC 8446 D.4) comes before the second ClientHello: openssl s_client fails the same way
+        // unless it is given -no_middlebox. So this test turns middlebox compatibility off too.
+        try (Peer server = Peer.server(dir, port -> List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                "-tls1_3", "-stateless", "-cert", pki.serverFiles(KeyType.EC_P256).chain().toString(),
+                "-key", pki.serverFiles(KeyType.EC_P256).key().toString()));
+             TlsSocket s = TlsSocket.connect("127.0.0.1", server.port(), pki.client().middleboxCompat(false).build(),
+                     "localhost",
+                     TlsjClient.TIMEOUT, TlsjClient.TIMEOUT)) {
+            s.getOutputStream().write("stateless hello\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(s.session().helloRetried()).isTrue();
+            assertThat(server.awaitStdout("stateless hello")).as(server.describe()).isTrue();
+        }
+    }
+
+    @Test
+    void ourClientRejectsOpenSslServerCertificateForAnotherName() {
+        try (Peer server = sServer(pki.wrongNameFiles())) {
+            Throwable t = catchThrowable(() -> TlsjClient.get(server.port(), pki.client().build()));
+
+            assertThat(t).as(server.describe()).isInstanceOf(TlsFatalAlertException.class);
+            assertThat(((TlsFatalAlertException) t).reason()).isEqualTo(Reason.CertificateProblem.NAME_MISMATCH);
+            assertThat(t.getMessage()).contains("localhost");
+        }
+    }
+}
