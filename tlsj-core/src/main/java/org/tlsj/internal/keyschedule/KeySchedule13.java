@@ -1,9 +1,11 @@
 package org.tlsj.internal.keyschedule;
 
+import java.util.Optional;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
+import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.internal.wire.Bytes;
 
 /**
@@ -112,6 +114,24 @@ public final class KeySchedule13 {
     /** write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length) (7.3). */
     public static Secret trafficIv(CryptoProvider crypto, HashAlgorithm hash, Secret trafficSecret, int length) {
         return HkdfLabel.expand(crypto.hkdf(hash), trafficSecret, "iv", Bytes.EMPTY, length);
+    }
+
+    /**
+     * TLS-Exporter(label, context_value, key_length) = HKDF-Expand-Label(Derive-Secret(Secret, label, ""),
+     * "exporter", Hash(context_value), key_length) (RFC 8446 section 7.5). An absent context hashes as the
+     * empty string, so it gives the same output as an empty one (unlike TLS 1.2).
+     *
+     * @param exporterMasterSecret the "exp master" secret of the connection
+     */
+    public static Secret exporter(CryptoProvider crypto, HashAlgorithm hash, Secret exporterMasterSecret,
+                                  String label, Optional<Bytes> context, int length) {
+        Hkdf hkdf = crypto.hkdf(hash);
+        Secret perLabel = HkdfLabel.derive(hkdf, exporterMasterSecret, label, emptyHash(crypto, hash));
+        TranscriptHash contextHash = crypto.newHash(hash);
+        contextHash.update(context.orElse(Bytes.EMPTY));
+        Secret out = HkdfLabel.expand(hkdf, perLabel, "exporter", contextHash.current(), length);
+        perLabel.destroy();
+        return out;
     }
 
     /** Transcript-Hash("") for the "derived" steps. */
