@@ -33,6 +33,7 @@ import org.tlsj.trace.TraceListener;
  * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the
  *     RFC 8446 section 5.5 limit of the negotiated AEAD
  * @param sessionCache sessions to resume, keyed by server name; tickets the server sends go there
+ * @param requireExtendedMasterSecret TLS 1.2 only with the extended master secret (RFC 7627)
  * @param keyLog receives secrets for SSLKEYLOGFILE; {@link KeyLog#NONE} by default
  * @param trace receives handshake events
  */
@@ -41,7 +42,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
                            List<SignatureScheme> certificateSignatureSchemes, List<String> applicationProtocols,
                            List<CertifiedKey> certificates, ServerCertificateVerifier verifier, CryptoProvider crypto, Clock clock,
                            boolean middleboxCompat, int recordSizeLimit, int maxHandshakeMessageSize,
-                           long keyUpdateRecordLimit, ClientSessionCache sessionCache, KeyLog keyLog,
+                           long keyUpdateRecordLimit, ClientSessionCache sessionCache,
+                           boolean requireExtendedMasterSecret, KeyLog keyLog,
                            TraceListener trace) {
 
     /** Validates and copies. */
@@ -95,6 +97,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
         b.sessionCache = sessionCache;
+        b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.keyLog = keyLog;
         b.trace = trace;
         return b;
@@ -118,6 +121,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         private int maxHandshakeMessageSize = ConfigChecks.DEFAULT_MAX_HANDSHAKE_MESSAGE;
         private long keyUpdateRecordLimit;
         private ClientSessionCache sessionCache;
+        private boolean requireExtendedMasterSecret = true;
         private KeyLog keyLog = KeyLog.NONE;
         private TraceListener trace = TraceListener.NONE;
 
@@ -163,6 +167,21 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         public Builder keyUpdateRecordLimit(long v) { keyUpdateRecordLimit = v; return this; }
         /** Where resumable sessions are kept ({@link ClientSessionCache#NONE} turns resumption off). */
         public Builder sessionCache(ClientSessionCache v) { sessionCache = v; return this; }
+        /** Whether TLS 1.2 requires the extended master secret (on by default; RFC 7627). */
+        public Builder requireExtendedMasterSecret(boolean v) { requireExtendedMasterSecret = v; return this; }
+        /**
+         * Enables or disables TLS 1.2 static RSA key exchange (no forward secrecy; off by default): adds or
+         * removes TLS_RSA_WITH_AES_128/256_GCM in the suite list.
+         */
+        public Builder rsaKeyExchange(boolean v) {
+            java.util.List<CipherSuite> s = new java.util.ArrayList<>(cipherSuites);
+            s.removeAll(CipherSuite.TLS12_RSA_KX);
+            if (v) {
+                s.addAll(CipherSuite.TLS12_RSA_KX);
+            }
+            cipherSuites = java.util.List.copyOf(s);
+            return this;
+        }
         /** The key log (opt-in). */
         public Builder keyLog(KeyLog v) { keyLog = v; return this; }
         /** The trace listener. */
@@ -175,7 +194,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
             return new ClientConfig(versions, cipherSuites, groups, keyShareGroups, signatureSchemes,
                     certificateSignatureSchemes, applicationProtocols, certificates, v, c, clock, middleboxCompat,
                     recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
-                    sessionCache != null ? sessionCache : ClientSessionCache.inMemory(64), keyLog, trace);
+                    sessionCache != null ? sessionCache : ClientSessionCache.inMemory(64),
+                    requireExtendedMasterSecret, keyLog, trace);
         }
     }
 }

@@ -110,6 +110,10 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         NO_CERTIFICATE_FOR_NAME(AlertDescription.HANDSHAKE_FAILURE, "no certificate fits the request"),
         NO_APPLICATION_PROTOCOL(AlertDescription.NO_APPLICATION_PROTOCOL, "no application protocol in common"),
         UNRECOGNIZED_NAME(AlertDescription.UNRECOGNIZED_NAME, "server name not recognized"),
+        NO_EXTENDED_MASTER_SECRET(AlertDescription.HANDSHAKE_FAILURE,
+                "peer does not support the extended master secret (RFC 7627), which we require"),
+        INAPPROPRIATE_FALLBACK(AlertDescription.INAPPROPRIATE_FALLBACK,
+                "client fell back to an older version although both support a newer one (RFC 7507)"),
         NO_KEY_SHARE_SUPPORT(AlertDescription.MISSING_EXTENSION, "peer does not support key shares (TLS 1.3 without key_share)");
 
         private final AlertDescription alert;

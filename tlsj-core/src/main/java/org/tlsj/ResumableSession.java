@@ -15,7 +15,8 @@ import org.tlsj.internal.wire.Bytes;
  *
  * @param version the protocol version it resumes
  * @param suite the cipher suite of the original session
- * @param identity the ticket (TLS 1.3 PSK identity, TLS 1.2 ticket) or the TLS 1.2 session id
+ * @param identity the ticket (TLS 1.3 PSK identity, TLS 1.2 session ticket); empty for a TLS 1.2 session id
+ * @param sessionId the TLS 1.2 session id (empty for TLS 1.3)
  * @param secret the resumption PSK (TLS 1.3) or master secret (TLS 1.2)
  * @param ageAdd the server's ticket_age_add (TLS 1.3)
  * @param received when the client got it
@@ -23,7 +24,8 @@ import org.tlsj.internal.wire.Bytes;
  * @param serverChain the server's certificate chain in the original handshake
  * @param scheme the signature scheme the server used in the original handshake
  */
-public record ResumableSession(ProtocolVersion version, CipherSuite suite, Bytes identity, Secret secret, long ageAdd,
+public record ResumableSession(ProtocolVersion version, CipherSuite suite, Bytes identity, Bytes sessionId,
+                               Secret secret, long ageAdd,
                                Instant received, Duration lifetime, List<X509Certificate> serverChain,
                                SignatureScheme scheme) {
     /** Validates and copies. */
@@ -31,6 +33,7 @@ public record ResumableSession(ProtocolVersion version, CipherSuite suite, Bytes
         Objects.requireNonNull(version);
         Objects.requireNonNull(suite);
         Objects.requireNonNull(identity);
+        Objects.requireNonNull(sessionId);
         Objects.requireNonNull(secret);
         Objects.requireNonNull(received);
         Objects.requireNonNull(lifetime);

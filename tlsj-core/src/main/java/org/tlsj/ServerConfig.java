@@ -32,6 +32,8 @@ import org.tlsj.trace.TraceListener;
  * @param ticketKeys the keys that seal session tickets (a shared key file lets servers resume each other's)
  * @param ticketsPerHandshake NewSessionTicket messages sent after each TLS 1.3 handshake; 0 turns resumption off
  * @param ticketLifetime how long a ticket may be used (at most 7 days, RFC 8446 section 4.6.1)
+ * @param sessionCache TLS 1.2 session-id cache
+ * @param requireExtendedMasterSecret TLS 1.2 only with the extended master secret (RFC 7627)
  * @param keyLog receives secrets for SSLKEYLOGFILE
  * @param trace receives handshake events
  */
@@ -41,7 +43,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
                            ClientAuth clientAuth, Optional<ClientCertificateVerifier> clientVerifier,
                            CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
                            int maxHandshakeMessageSize, long keyUpdateRecordLimit, TicketKeys ticketKeys,
-                           int ticketsPerHandshake, Duration ticketLifetime, KeyLog keyLog, TraceListener trace) {
+                           int ticketsPerHandshake, Duration ticketLifetime, ServerSessionCache sessionCache,
+                           boolean requireExtendedMasterSecret, KeyLog keyLog, TraceListener trace) {
 
     /** Validates and copies. */
     public ServerConfig {
@@ -63,6 +66,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         Objects.requireNonNull(crypto);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(ticketKeys);
+        Objects.requireNonNull(sessionCache);
         if (ticketsPerHandshake < 0 || ticketsPerHandshake > 8) {
             throw new IllegalArgumentException("tickets per handshake must be 0..8, not " + ticketsPerHandshake);
         }
@@ -102,6 +106,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         b.ticketKeys = ticketKeys;
         b.ticketsPerHandshake = ticketsPerHandshake;
         b.ticketLifetime = ticketLifetime;
+        b.sessionCache = sessionCache;
+        b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.keyLog = keyLog;
         b.trace = trace;
         return b;
@@ -126,6 +132,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private TicketKeys ticketKeys;
         private int ticketsPerHandshake = 2;
         private Duration ticketLifetime = Duration.ofHours(2);
+        private ServerSessionCache sessionCache;
+        private boolean requireExtendedMasterSecret = true;
         private KeyLog keyLog = KeyLog.NONE;
         private TraceListener trace = TraceListener.NONE;
 
@@ -167,8 +175,25 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public Builder ticketKeys(TicketKeys v) { ticketKeys = v; return this; }
         /** Tickets sent after each TLS 1.3 handshake (0 turns resumption off). */
         public Builder ticketsPerHandshake(int v) { ticketsPerHandshake = v; return this; }
+        /** The TLS 1.2 session-id cache (default: 1024 sessions in memory; NONE to resume by ticket only). */
+        public Builder sessionCache(ServerSessionCache v) { sessionCache = v; return this; }
         /** How long tickets may be used. */
         public Builder ticketLifetime(Duration v) { ticketLifetime = v; return this; }
+        /** Whether TLS 1.2 requires the extended master secret (on by default; RFC 7627). */
+        public Builder requireExtendedMasterSecret(boolean v) { requireExtendedMasterSecret = v; return this; }
+        /**
+         * Enables or disables TLS 1.2 static RSA key exchange (no forward secrecy; off by default): adds or
+         * removes TLS_RSA_WITH_AES_128/256_GCM in the suite list.
+         */
+        public Builder rsaKeyExchange(boolean v) {
+            java.util.List<CipherSuite> s = new java.util.ArrayList<>(cipherSuites);
+            s.removeAll(CipherSuite.TLS12_RSA_KX);
+            if (v) {
+                s.addAll(CipherSuite.TLS12_RSA_KX);
+            }
+            cipherSuites = java.util.List.copyOf(s);
+            return this;
+        }
         /** The key log (opt-in). */
         public Builder keyLog(KeyLog v) { keyLog = v; return this; }
         /** The trace listener. */
@@ -181,7 +206,9 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
                     applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock, helloRetryCookie,
                     recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
                     ticketKeys != null ? ticketKeys : TicketKeys.random(c.random(), Duration.ofHours(12)),
-                    ticketsPerHandshake, ticketLifetime, keyLog, trace);
+                    ticketsPerHandshake, ticketLifetime,
+                    sessionCache != null ? sessionCache : ServerSessionCache.inMemory(1024), requireExtendedMasterSecret,
+                    keyLog, trace);
         }
     }
 }

@@ -72,7 +72,7 @@ class ResumptionTest {
         connect(client(), server);
         ResumableSession real = cache.take("localhost").orElseThrow();
         cache.take("localhost");
-        cache.put("localhost", new ResumableSession(real.version(), real.suite(), real.identity(),
+        cache.put("localhost", new ResumableSession(real.version(), real.suite(), real.identity(), real.sessionId(),
                 Secret.wrap(new byte[32]), real.ageAdd(), real.received(), real.lifetime(), real.serverChain(),
                 real.scheme()));
         TestPair pair = TestPair.of(client(), server, "localhost").run();

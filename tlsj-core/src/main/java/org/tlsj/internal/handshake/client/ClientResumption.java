@@ -24,14 +24,14 @@ final class ClientResumption {
     private ClientResumption() {
     }
 
-    /** A kept session this client may offer: TLS 1.3, still valid, with a suite we still offer. Used once. */
+    /** A kept session this client may offer: a version and suite we still offer, still valid. Used once. */
     static Optional<ResumableSession> take(ClientConfig config, Optional<String> cacheKey) {
         if (cacheKey.isEmpty()) {
             return Optional.empty();
         }
         Instant now = config.clock().instant();
         Optional<ResumableSession> s = config.sessionCache().take(cacheKey.get());
-        return s.filter(r -> r.version().equals(ProtocolVersion.TLS13) && r.isValidAt(now)
+        return s.filter(r -> config.versions().contains(r.version()) && r.isValidAt(now)
                 && config.cipherSuites().contains(r.suite()));
     }
 
@@ -61,7 +61,7 @@ final class ClientResumption {
         // RFC 8446 section 4.6.1: lifetimes over 7 days are capped.
         Duration lifetime = Duration.ofSeconds(Math.min(m.lifetime(), Duration.ofDays(7).toSeconds()));
         config.sessionCache().put(cacheKey.get(), new ResumableSession(ProtocolVersion.TLS13, session.cipherSuite(),
-                m.ticket(), psk, m.ageAdd(), config.clock().instant(), lifetime, session.peerCertificates(),
+                m.ticket(), Bytes.EMPTY, psk, m.ageAdd(), config.clock().instant(), lifetime, session.peerCertificates(),
                 session.signatureScheme()));
     }
 }

@@ -75,7 +75,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     /** What the client offered; fixed for the handshake except the shares and cookie after HRR. */
     record Offer(ClientConfig config, Optional<String> sni, Optional<String> verifyName, Bytes random,
                  Bytes sessionId, List<KeyShare> shares, Optional<HelloRetryRequest> retry,
-                 Optional<ResumableSession> resumption) {
+                 Optional<ResumableSession> resumption, Optional<ResumableSession> resume12) {
         @Override
         public String toString() {
             return "Offer[" + sni + ", shares=" + ClientHelloFactory.groupsOf(shares) + "]";
@@ -152,6 +152,10 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private final Effects out;
     private State state;
+    /** The TLS 1.2 flow, once the server answered with a TLS 1.2 ServerHello. */
+    private Tls12ClientFlow tls12;
+    /** Our first ClientHello as sent (TLS 1.2 signs over every message). */
+    private Bytes clientHello = Bytes.EMPTY;
 
     private Tls13ClientFlow(Effects out, State state) {
         this.out = out;
@@ -162,24 +166,31 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     public static Tls13ClientFlow start(ClientConfig config, String serverName, Effects out)
             throws TlsFatalAlertException {
         Bytes random = randomBytes(config, 32);
-        // RFC 8446 appendix D.4: in compatibility mode the client sends a non-empty legacy_session_id.
-        Bytes sessionId = config.middleboxCompat() ? randomBytes(config, 32) : Bytes.EMPTY;
+        Optional<String> verifyName = Optional.ofNullable(serverName).filter(s -> !s.isEmpty())
+                .map(s -> s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s);
+        Optional<ResumableSession> kept = ClientResumption.take(config, verifyName);
+        Optional<ResumableSession> resumption = kept.filter(r -> r.version().equals(ProtocolVersion.TLS13));
+        Optional<ResumableSession> resume12 = kept.filter(r -> r.version().equals(ProtocolVersion.TLS12));
+        // RFC 5246 section 7.4.1.2: a TLS 1.2 session is resumed by its id; RFC 8446 appendix D.4: in
+        // compatibility mode the client sends a non-empty legacy_session_id anyway.
+        Bytes sessionId = resume12.map(ResumableSession::sessionId).filter(id -> !id.isEmpty())
+                .orElse(config.middleboxCompat() || resume12.isPresent() ? randomBytes(config, 32) : Bytes.EMPTY);
         List<KeyShare> shares = new ArrayList<>();
         for (NamedGroup g : config.keyShareGroups()) {
             shares.add(config.crypto().startKeyExchange(g));
         }
-        Optional<String> verifyName = Optional.ofNullable(serverName).filter(s -> !s.isEmpty())
-                .map(s -> s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s);
-        Optional<ResumableSession> resumption = ClientResumption.take(config, verifyName);
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), verifyName, random, sessionId,
-                List.copyOf(shares), Optional.empty(), resumption);
+                List.copyOf(shares), Optional.empty(), resumption, resume12);
         ClientHello ch = ClientHelloFactory.build(config, offer.sni(), random, sessionId, shares, Optional.empty(),
-                resumption.map(r -> ClientResumption.placeholder(config, r)));
+                resumption.map(r -> ClientResumption.placeholder(config, r)),
+                resume12.map(ResumableSession::identity));
         if (resumption.isPresent()) {
             ch = ClientResumption.bind(config, ch, resumption.get(), Transcript.buffering());
         }
         Bytes raw = send(out, ch);
-        return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
+        Tls13ClientFlow flow = new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
+        flow.clientHello = raw;
+        return flow;
     }
 
     /**
@@ -198,18 +209,45 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             shares.add(share);
         }
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), Optional.ofNullable(serverName),
-                ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty(), Optional.empty());
+                ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty(), Optional.empty(),
+                Optional.empty());
         Bytes raw = send(out, ch);
         return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
     }
 
     @Override
     public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
-        state = next(state, message, raw, out);
+        if (tls12 != null) {
+            tls12.onMessage(message, raw);
+        } else if (state instanceof ExpectServerHello s && message instanceof ServerHello m && !m.isTls13()
+                && s.offer().retry().isEmpty() && s.offer().config().versions().contains(ProtocolVersion.TLS12)) {
+            // RFC 8446 section 4.2.1: no supported_versions in the ServerHello means TLS 1.2 or older.
+            tls12 = Tls12ClientFlow.onServerHello(s.offer(), s.transcript(), clientHello, m, raw, out);
+        } else {
+            state = next(state, message, raw, out);
+        }
+    }
+
+    @Override
+    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
+        return tls12 != null && tls12.onChangeCipherSpec();
+    }
+
+    @Override
+    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
+        return tls12 != null ? tls12.decode(raw) : HandshakeCodec.decode(raw);
+    }
+
+    @Override
+    public ProtocolVersion version() {
+        return tls12 != null ? ProtocolVersion.TLS12 : ProtocolVersion.TLS13;
     }
 
     @Override
     public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
+        if (tls12 != null) {
+            tls12.sendKeyUpdate(requestPeerUpdate);
+        }
         if (!(state instanceof Connected c)) {
             throw new IllegalStateException("KeyUpdate before the handshake completed");
         }
@@ -218,7 +256,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     @Override
     public boolean isConnected() {
-        return state instanceof Connected;
+        return tls12 != null ? tls12.isConnected() : state instanceof Connected;
     }
 
     @Override
@@ -376,13 +414,14 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         // RFC 8446 section 4.1.4: keep the PSK only if its hash matches the suite the server chose.
         Optional<ResumableSession> resumption = offer.resumption().filter(r -> r.suite().hash() == suite.hash());
         ClientHello ch2 = ClientHelloFactory.build(offer.config(), offer.sni(), offer.random(), offer.sessionId(),
-                shares, cookie, resumption.map(r -> ClientResumption.placeholder(offer.config(), r)));
+                shares, cookie, resumption.map(r -> ClientResumption.placeholder(offer.config(), r)),
+                offer.resume12().map(ResumableSession::identity));
         if (resumption.isPresent()) {
             ch2 = ClientResumption.bind(offer.config(), ch2, resumption.get(), t);
         }
         Bytes raw2 = send(out, ch2);
         Offer retried = new Offer(offer.config(), offer.sni(), offer.verifyName(), offer.random(), offer.sessionId(),
-                shares, Optional.of(m), resumption);
+                shares, Optional.of(m), resumption, offer.resume12());
         return new ExpectServerHello(retried, t.add(raw2));
     }
 
