@@ -29,7 +29,8 @@ public record AccessLogEntry(Instant start, long id, String client, Optional<Ses
      * down=1024B 12.5ms closed}.
      */
     public String line() {
-        String tls = session.map(s -> "sni=" + s.serverName().map(AccessLogEntry::printable).orElse("-") + " " + s.summary()
+        String tls = session.map(s -> "sni=" + s.serverName().map(AccessLogEntry::printable).orElse("-")
+                + " " + s.summary()
                 + " client=" + s.peerIdentity().map(i -> "\"" + printable(i) + "\"").orElse("-"))
                 .orElse("sni=- tls=- client=-");
         return start.truncatedTo(ChronoUnit.MILLIS) + " #" + id + " " + client + " " + tls

@@ -108,7 +108,8 @@ final class Relay {
         String upstreamFailure = null;
         try {
             pump(client.getInputStream(), link.out(), up);
-            halfClose(link::shutdownOutput); // the client sent close_notify: FIN to the upstream, which may still answer
+            // The client sent close_notify: FIN (or close_notify) to the upstream, which may still answer.
+            halfClose(link::shutdownOutput);
         } catch (EOFException e) {
             if (!downstreamDone) { // after our close_notify, a client may just drop TCP: nothing is lost then
                 upstreamFailure = "client to upstream: " + describe(e);
