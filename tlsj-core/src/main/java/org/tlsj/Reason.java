@@ -84,6 +84,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         NO_ALPN_MATCH(AlertDescription.NO_APPLICATION_PROTOCOL, "peer chose an application protocol we did not offer"),
         RECORD_SIZE_LIMIT_EXCEEDED(AlertDescription.RECORD_OVERFLOW, "record exceeds the negotiated size limit"),
         BAD_COOKIE(AlertDescription.ILLEGAL_PARAMETER, "cookie is not the one we sent"),
+        BAD_BINDER(AlertDescription.DECRYPT_ERROR, "PSK binder does not verify"),
+        UNOFFERED_PSK(AlertDescription.ILLEGAL_PARAMETER, "server selected a PSK we did not offer"),
         EARLY_DATA_NOT_ALLOWED(AlertDescription.ILLEGAL_PARAMETER, "early data was not offered in a resumption"),
         CERTIFICATE_REQUIRED(AlertDescription.CERTIFICATE_REQUIRED, "client sent no certificate but one is required");
 

@@ -1,6 +1,7 @@
 package org.tlsj;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import org.tlsj.trace.TraceListener;
  * @param recordSizeLimit the record_size_limit we advertise (RFC 8449)
  * @param maxHandshakeMessageSize the largest handshake message accepted
  * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the AEAD's limit
+ * @param ticketKeys the keys that seal session tickets (a shared key file lets servers resume each other's)
+ * @param ticketsPerHandshake NewSessionTicket messages sent after each TLS 1.3 handshake; 0 turns resumption off
+ * @param ticketLifetime how long a ticket may be used (at most 7 days, RFC 8446 section 4.6.1)
  * @param keyLog receives secrets for SSLKEYLOGFILE
  * @param trace receives handshake events
  */
@@ -36,8 +40,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
                            List<SignatureScheme> signatureSchemes, List<String> applicationProtocols,
                            ClientAuth clientAuth, Optional<ClientCertificateVerifier> clientVerifier,
                            CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
-                           int maxHandshakeMessageSize, long keyUpdateRecordLimit, KeyLog keyLog,
-                           TraceListener trace) {
+                           int maxHandshakeMessageSize, long keyUpdateRecordLimit, TicketKeys ticketKeys,
+                           int ticketsPerHandshake, Duration ticketLifetime, KeyLog keyLog, TraceListener trace) {
 
     /** Validates and copies. */
     public ServerConfig {
@@ -58,6 +62,13 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         }
         Objects.requireNonNull(crypto);
         Objects.requireNonNull(clock);
+        Objects.requireNonNull(ticketKeys);
+        if (ticketsPerHandshake < 0 || ticketsPerHandshake > 8) {
+            throw new IllegalArgumentException("tickets per handshake must be 0..8, not " + ticketsPerHandshake);
+        }
+        if (ticketLifetime.isNegative() || ticketLifetime.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("ticket lifetime must be at most 7 days (RFC 8446 4.6.1)");
+        }
         Objects.requireNonNull(keyLog);
         Objects.requireNonNull(trace);
         ConfigChecks.versions(versions);
@@ -88,6 +99,9 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         b.recordSizeLimit = recordSizeLimit;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        b.ticketKeys = ticketKeys;
+        b.ticketsPerHandshake = ticketsPerHandshake;
+        b.ticketLifetime = ticketLifetime;
         b.keyLog = keyLog;
         b.trace = trace;
         return b;
@@ -109,6 +123,9 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private int recordSizeLimit = ConfigChecks.MAX_RECORD_SIZE_LIMIT;
         private int maxHandshakeMessageSize = ConfigChecks.DEFAULT_MAX_HANDSHAKE_MESSAGE;
         private long keyUpdateRecordLimit;
+        private TicketKeys ticketKeys;
+        private int ticketsPerHandshake = 2;
+        private Duration ticketLifetime = Duration.ofHours(2);
         private KeyLog keyLog = KeyLog.NONE;
         private TraceListener trace = TraceListener.NONE;
 
@@ -146,6 +163,12 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public Builder maxHandshakeMessageSize(int v) { maxHandshakeMessageSize = v; return this; }
         /** Records per key before an automatic KeyUpdate (0: the AEAD's RFC limit). */
         public Builder keyUpdateRecordLimit(long v) { keyUpdateRecordLimit = v; return this; }
+        /** The session ticket keys (default: random per config, rotating every 12 hours). */
+        public Builder ticketKeys(TicketKeys v) { ticketKeys = v; return this; }
+        /** Tickets sent after each TLS 1.3 handshake (0 turns resumption off). */
+        public Builder ticketsPerHandshake(int v) { ticketsPerHandshake = v; return this; }
+        /** How long tickets may be used. */
+        public Builder ticketLifetime(Duration v) { ticketLifetime = v; return this; }
         /** The key log (opt-in). */
         public Builder keyLog(KeyLog v) { keyLog = v; return this; }
         /** The trace listener. */
@@ -155,8 +178,10 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public ServerConfig build() {
             CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
             return new ServerConfig(certificates, versions, cipherSuites, groups, signatureSchemes,
-                    applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock, helloRetryCookie, recordSizeLimit, maxHandshakeMessageSize,
-                    keyUpdateRecordLimit, keyLog, trace);
+                    applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock, helloRetryCookie,
+                    recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
+                    ticketKeys != null ? ticketKeys : TicketKeys.random(c.random(), Duration.ofHours(12)),
+                    ticketsPerHandshake, ticketLifetime, keyLog, trace);
         }
     }
 }

@@ -36,6 +36,20 @@ public final class PeerCertificates {
         return List.copyOf(chain);
     }
 
+    /** Certificates from their DER encodings (kept in a ticket); an unreadable one is dropped. */
+    public static List<X509Certificate> decode(List<Bytes> der) {
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            for (Bytes d : der) {
+                chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(d.toArray())));
+            }
+        } catch (CertificateException e) {
+            return List.of();
+        }
+        return List.copyOf(chain);
+    }
+
     /** The DER encodings of a chain, for sending. */
     public static List<Bytes> encode(List<X509Certificate> chain) {
         try {

@@ -14,6 +14,7 @@ import org.tlsj.internal.message.Extension;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.KeyShareClientExt;
 import org.tlsj.internal.message.KeyShareEntry;
+import org.tlsj.internal.message.PreSharedKeyClientExt;
 import org.tlsj.internal.message.PskKeyExchangeModesExt;
 import org.tlsj.internal.message.RecordSizeLimitExt;
 import org.tlsj.internal.message.ServerNameExt;
@@ -49,9 +50,10 @@ final class ClientHelloFactory {
      *
      * @param shares the key shares to offer, in order
      * @param cookie the cookie to echo after a HelloRetryRequest
+     * @param psk the pre_shared_key extension when resuming (its binder is filled in afterwards)
      */
     static ClientHello build(ClientConfig config, Optional<String> sni, Bytes random, Bytes sessionId,
-                             List<KeyShare> shares, Optional<Bytes> cookie) {
+                             List<KeyShare> shares, Optional<Bytes> cookie, Optional<PreSharedKeyClientExt> psk) {
         List<Extension> ext = new ArrayList<>();
         sni.ifPresent(n -> ext.add(new ServerNameExt(Optional.of(n))));
         ext.add(new SupportedVersionsClientExt(config.versions()));
@@ -68,6 +70,7 @@ final class ClientHelloFactory {
         ext.add(new RecordSizeLimitExt(config.recordSizeLimit()));
         ext.add(new PskKeyExchangeModesExt(List.of(PSK_DHE_KE)));
         cookie.ifPresent(c -> ext.add(new CookieExt(c)));
+        psk.ifPresent(ext::add); // RFC 8446 section 4.2.11: pre_shared_key MUST be the last extension
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, config.cipherSuites(),
                 Bytes.of(new byte[] {0}), Extensions.of(ext));
     }
