@@ -105,8 +105,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
 
     /** Builds a {@link ClientConfig}; {@link #build()} validates. */
     public static final class Builder {
-        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13);
-        private List<CipherSuite> cipherSuites = CipherSuite.TLS13_DEFAULTS;
+        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
+        private List<CipherSuite> cipherSuites = CipherSuite.DEFAULTS;
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
         private List<NamedGroup> keyShareGroups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
         private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;

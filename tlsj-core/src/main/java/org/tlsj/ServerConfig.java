@@ -116,8 +116,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
     /** Builds a {@link ServerConfig}; {@link #build()} validates. */
     public static final class Builder {
         private List<CertifiedKey> certificates;
-        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13);
-        private List<CipherSuite> cipherSuites = CipherSuite.TLS13_DEFAULTS;
+        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
+        private List<CipherSuite> cipherSuites = CipherSuite.DEFAULTS;
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
         private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
         private List<String> applicationProtocols = List.of();

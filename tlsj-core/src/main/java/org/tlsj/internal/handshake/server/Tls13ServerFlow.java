@@ -126,6 +126,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     private final Effects out;
     private State state;
+    /** The TLS 1.2 flow, once a ClientHello negotiated TLS 1.2. */
+    private Tls12ServerFlow tls12;
 
     private Tls13ServerFlow(Effects out, State state) {
         this.out = out;
@@ -139,11 +141,46 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     @Override
     public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
-        state = next(state, message, raw, out);
+        if (tls12 != null) {
+            tls12.onMessage(message, raw);
+        } else if (state instanceof ExpectClientHello s && message instanceof ClientHello m && negotiatesTls12(s.config(), m)) {
+            out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+            tls12 = Tls12ServerFlow.onClientHello(s.config(), m, raw, out);
+        } else {
+            state = next(state, message, raw, out);
+        }
+    }
+
+    /** RFC 8446 section 4.2.1: TLS 1.2 when the client does not offer TLS 1.3 (or we do not accept it). */
+    private static boolean negotiatesTls12(ServerConfig config, ClientHello m) {
+        List<ProtocolVersion> offered = m.extensions().find(SupportedVersionsClientExt.class)
+                .map(SupportedVersionsClientExt::versions).orElse(List.of());
+        boolean tls13 = offered.contains(ProtocolVersion.TLS13) && config.versions().contains(ProtocolVersion.TLS13);
+        boolean tls12 = offered.isEmpty() ? m.legacyVersion().code() >= ProtocolVersion.TLS12.code()
+                : offered.contains(ProtocolVersion.TLS12);
+        return !tls13 && tls12 && config.versions().contains(ProtocolVersion.TLS12);
+    }
+
+    @Override
+    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
+        return tls12 != null && tls12.onChangeCipherSpec();
+    }
+
+    @Override
+    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
+        return tls12 != null ? tls12.decode(raw) : HandshakeCodec.decode(raw);
+    }
+
+    @Override
+    public ProtocolVersion version() {
+        return tls12 != null ? ProtocolVersion.TLS12 : ProtocolVersion.TLS13;
     }
 
     @Override
     public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
+        if (tls12 != null) {
+            tls12.sendKeyUpdate(requestPeerUpdate);
+        }
         if (!(state instanceof Connected c)) {
             throw new IllegalStateException("KeyUpdate before the handshake completed");
         }
@@ -152,7 +189,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     @Override
     public boolean isConnected() {
-        return state instanceof Connected;
+        return tls12 != null ? tls12.isConnected() : state instanceof Connected;
     }
 
     @Override

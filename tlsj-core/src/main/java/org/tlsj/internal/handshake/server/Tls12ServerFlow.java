@@ -1,0 +1,431 @@
+package org.tlsj.internal.handshake.server;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.AlertDescription;
+import org.tlsj.CipherSuite;
+import org.tlsj.CipherSuite.KeyExchange;
+import org.tlsj.ClientAuth;
+import org.tlsj.Fatal;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.Reason;
+import org.tlsj.ServerConfig;
+import org.tlsj.SessionInfo;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.Secret;
+import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.HandshakeMachine;
+import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Proofs.FinishedVerified;
+import org.tlsj.internal.handshake.Tickets;
+import org.tlsj.internal.handshake.Tls12Common;
+import org.tlsj.internal.handshake.TraceEvents;
+import org.tlsj.internal.keyschedule.Tls12KeySchedule;
+import org.tlsj.internal.keyschedule.Transcript;
+import org.tlsj.internal.message.AlpnExt;
+import org.tlsj.internal.message.Certificate12;
+import org.tlsj.internal.message.CertificateRequest12;
+import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.ClientKeyExchange;
+import org.tlsj.internal.message.EcPointFormatsExt;
+import org.tlsj.internal.message.ExtendedMasterSecretExt;
+import org.tlsj.internal.message.Extension;
+import org.tlsj.internal.message.Extensions;
+import org.tlsj.internal.message.Finished;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.NewSessionTicket12;
+import org.tlsj.internal.message.RenegotiationInfoExt;
+import org.tlsj.internal.message.ServerHello;
+import org.tlsj.internal.message.ServerHelloDone;
+import org.tlsj.internal.message.ServerKeyExchangeEcdhe;
+import org.tlsj.internal.message.ServerNameExt;
+import org.tlsj.internal.message.SessionTicketExt;
+import org.tlsj.internal.record.RecordProtection12;
+import org.tlsj.internal.wire.ByteWriter;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.pki.CertificateVerified;
+import org.tlsj.trace.HandshakeEvent.Detail;
+import org.tlsj.trace.Role;
+
+/**
+ * The TLS 1.2 server (RFC 5246 section 7.3), entered for a ClientHello that does not offer TLS 1.3 (or
+ * when TLS 1.3 is off). Full handshake:
+ * <pre>
+ * ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone -->
+ *          <-- [Certificate], ClientKeyExchange, [CertificateVerify], ChangeCipherSpec, Finished
+ * [NewSessionTicket], ChangeCipherSpec, Finished -->
+ * </pre>
+ * Abbreviated (session id or ticket): ServerHello, [NewSessionTicket], ChangeCipherSpec, Finished, then the
+ * client's ChangeCipherSpec and Finished.
+ */
+public final class Tls12ServerFlow implements HandshakeMachine {
+
+    /** What the ClientHello settled. */
+    record Hello(ServerConfig config, ClientHello ch, Bytes serverRandom, CipherSuite suite, Bytes sessionId,
+                 Optional<String> sni, Optional<String> alpn, boolean ems, boolean sendTicket,
+                 java.security.PrivateKey credentialKey) {
+        @Override
+        public String toString() {
+            return "Hello[" + suite + ", " + sni + "]";
+        }
+    }
+
+    /** The keys once the master secret is known. */
+    record Keys(Secret master, RecordProtection12 read, RecordProtection12 write, NamedGroup group,
+                SignatureScheme scheme, List<X509Certificate> clientChain, boolean resumed) {
+    }
+
+    sealed interface State permits ExpectClientCertificate, ExpectClientKeyExchange, ExpectCertificateVerify,
+            ExpectChangeCipherSpec, ExpectFinished, Connected {
+    }
+
+    record ExpectClientCertificate(Hello hello, Transcript t, Bytes messages, Optional<KeyShare> share,
+                                   SignatureScheme scheme) implements State {
+    }
+
+    record ExpectClientKeyExchange(Hello hello, Transcript t, Bytes messages, Optional<KeyShare> share,
+                                   SignatureScheme scheme, List<X509Certificate> clientChain,
+                                   Optional<CertificateVerified> clientOk) implements State {
+    }
+
+    record ExpectCertificateVerify(Hello hello, Transcript t, Bytes messages, Keys keys, CertificateVerified clientOk)
+            implements State {
+    }
+
+    record ExpectChangeCipherSpec(Hello hello, Transcript t, Keys keys) implements State {
+    }
+
+    record ExpectFinished(Hello hello, Transcript t, Keys keys) implements State {
+    }
+
+    record Connected(SessionInfo session, FinishedVerified finishedOk) implements State {
+        Connected {
+            java.util.Objects.requireNonNull(finishedOk);
+        }
+    }
+
+    private final Effects out;
+    private State state;
+
+    private Tls12ServerFlow(Effects out, State state) {
+        this.out = out;
+        this.state = state;
+    }
+
+    @Override
+    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+        state = next(state, message, raw, out);
+    }
+
+    @Override
+    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
+        if (!(state instanceof ExpectChangeCipherSpec s)) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
+        }
+        out.installReadProtection(s.keys().read());
+        state = new ExpectFinished(s.hello(), s.t(), s.keys());
+        return true;
+    }
+
+    @Override
+    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
+        return HandshakeCodec.decode12(raw);
+    }
+
+    @Override
+    public ProtocolVersion version() {
+        return ProtocolVersion.TLS12;
+    }
+
+    @Override
+    public void sendKeyUpdate(boolean requestPeerUpdate) {
+        throw new IllegalStateException("TLS 1.2 has no KeyUpdate");
+    }
+
+    @Override
+    public boolean isConnected() {
+        return state instanceof Connected;
+    }
+
+    @Override
+    public boolean clientHelloSeen() {
+        return true;
+    }
+
+    /** The transition table: each legal step is one line; anything else is unexpected_message. */
+    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+        return switch (state) {
+            case ExpectClientCertificate s when message instanceof Certificate12 m -> onClientCertificate(s, m, raw, out);
+            case ExpectClientKeyExchange s when message instanceof ClientKeyExchange m -> onClientKeyExchange(s, m, raw, out);
+            case ExpectCertificateVerify s when message instanceof CertificateVerify m -> onCertificateVerify(s, m, raw, out);
+            case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
+            case Connected s when message instanceof ClientHello m -> refuseRenegotiation(s, out);
+            // RFC 5246 section 7.4: a message out of order is unexpected_message.
+            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
+                    TraceEvents.name(message) + " while in TLS 1.2 " + state.getClass().getSimpleName());
+        };
+    }
+
+    /** Starts the TLS 1.2 server for a ClientHello that negotiates TLS 1.2. */
+    static Tls12ServerFlow onClientHello(ServerConfig config, ClientHello m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        // RFC 5246 appendix E.1: a client that offers less than TLS 1.2 gets protocol_version.
+        if (m.legacyVersion().code() < ProtocolVersion.TLS12.code()) {
+            throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "client offers " + m.legacyVersion()
+                    + "; we accept " + config.versions());
+        }
+        // RFC 7507: a fallback retry while we support a higher version than the client offered.
+        if (m.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV) && config.versions().contains(ProtocolVersion.TLS13)) {
+            throw Fatal.of(Reason.PeerIncompatible.INAPPROPRIATE_FALLBACK);
+        }
+        if (m.legacyCompressionMethods().length() < 1 || m.legacyCompressionMethods().toArray()[0] != 0
+                && !containsNull(m.legacyCompressionMethods())) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "no null compression method");
+        }
+        boolean ems = m.extensions().find(ExtendedMasterSecretExt.class).isPresent();
+        if (!ems && config.requireExtendedMasterSecret()) {
+            throw Fatal.of(Reason.PeerIncompatible.NO_EXTENDED_MASTER_SECRET);
+        }
+        Optional<RenegotiationInfoExt> reneg = m.extensions().find(RenegotiationInfoExt.class);
+        if (reneg.isPresent() && !reneg.get().renegotiatedConnection().isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.RENEGOTIATION_ATTEMPT, "renegotiation_info in an initial handshake");
+        }
+        Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
+        Optional<String> alpn = ServerChoices.alpn(config, m.extensions().find(AlpnExt.class));
+        Tls12Choices.Choice choice = Tls12Choices.choose(config, m, sni);
+        byte[] random = new byte[32];
+        config.crypto().random().nextBytes(random);
+        if (config.versions().contains(ProtocolVersion.TLS13)) {
+            // RFC 8446 section 4.1.3: a TLS 1.3 server negotiating TLS 1.2 marks its random.
+            Tls12Common.DOWNGRADE_TLS12.copyTo(random, 24);
+        }
+        Instant now = config.clock().instant();
+        Optional<SessionTicketExt> ticketExt = m.extensions().find(SessionTicketExt.class);
+        boolean ticketsOn = config.ticketsPerHandshake() > 0;
+        Optional<Tickets.State> resumed = Tls12Choices.resumable(config, m, ticketExt, choice.suite(), sni, ems, now);
+        Bytes sessionId = resumed.isPresent() ? m.legacySessionId() : newSessionId(config, ticketExt, ticketsOn);
+        Hello hello = new Hello(config, m, Bytes.wrap(random), resumed.map(Tickets.State::suite).orElse(choice.suite()),
+                sessionId, sni, alpn, ems, ticketsOn && ticketExt.isPresent(), choice.credential().key().privateKey());
+        Transcript t = Transcript.buffering().add(raw).withHash(config.crypto(), hello.suite().hash());
+        Bytes shRaw = send(out, serverHello(hello, m, reneg.isPresent() || m.cipherSuites()
+                .contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)));
+        t = t.add(shRaw);
+        if (resumed.isPresent()) {
+            return new Tls12ServerFlow(out, resume(hello, resumed.get(), t, out));
+        }
+        return new Tls12ServerFlow(out, sendFullFlight(hello, choice, raw.concat(shRaw), t, out));
+    }
+
+    private static boolean containsNull(Bytes methods) {
+        for (int i = 0; i < methods.length(); i++) {
+            if (methods.get(i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Bytes newSessionId(ServerConfig config, Optional<SessionTicketExt> ticketExt, boolean ticketsOn) {
+        if (ticketsOn && ticketExt.isPresent()) {
+            return Bytes.EMPTY; // RFC 5077 section 3.4: the ticket stands for the session
+        }
+        byte[] id = new byte[32];
+        config.crypto().random().nextBytes(id);
+        return Bytes.wrap(id);
+    }
+
+    private static ServerHello serverHello(Hello hello, ClientHello ch, boolean secureRenegotiation) {
+        List<Extension> ext = new ArrayList<>();
+        if (secureRenegotiation) {
+            ext.add(RenegotiationInfoExt.INITIAL); // RFC 5746 section 3.6
+        }
+        if (hello.ems()) {
+            ext.add(new ExtendedMasterSecretExt());
+        }
+        if (hello.sni().isPresent()) {
+            ext.add(new ServerNameExt(Optional.empty()));
+        }
+        hello.alpn().ifPresent(p -> ext.add(new AlpnExt(List.of(p))));
+        if (hello.suite().keyExchange() != KeyExchange.RSA && ch.extensions().find(EcPointFormatsExt.class).isPresent()) {
+            ext.add(EcPointFormatsExt.UNCOMPRESSED_ONLY);
+        }
+        if (hello.sendTicket()) {
+            ext.add(SessionTicketExt.EMPTY);
+        }
+        return new ServerHello(ProtocolVersion.TLS12, hello.serverRandom(), hello.sessionId(), hello.suite(), 0,
+                Extensions.of(ext));
+    }
+
+    private static State sendFullFlight(Hello hello, Tls12Choices.Choice choice, Bytes helloMessages, Transcript t,
+                                        Effects out) throws TlsFatalAlertException {
+        ServerConfig config = hello.config();
+        ByteWriter messages = new ByteWriter(4096).bytes(helloMessages);
+        Bytes r = send(out, new Certificate12(PeerCertificates.encode(choice.credential().key().chain())));
+        t = t.add(r);
+        messages.bytes(r);
+        Optional<KeyShare> share = Optional.empty();
+        if (hello.suite().keyExchange() != KeyExchange.RSA) {
+            KeyShare ks = config.crypto().startKeyExchange(choice.group());
+            share = Optional.of(ks);
+            Bytes params = new ServerKeyExchangeEcdhe(choice.group(), ks.publicShare(), choice.credential().scheme(),
+                    Bytes.EMPTY).params();
+            Bytes content = Tls12Common.serverKeyExchangeContent(hello.ch().random(), hello.serverRandom(), params);
+            Bytes signature = config.crypto().signer(choice.credential().key().privateKey(), choice.credential().scheme())
+                    .orElseThrow().sign(content);
+            r = send(out, new ServerKeyExchangeEcdhe(choice.group(), ks.publicShare(), choice.credential().scheme(),
+                    signature));
+            t = t.add(r);
+            messages.bytes(r);
+        }
+        if (config.clientAuth() != ClientAuth.NONE) {
+            List<Bytes> cas = config.clientVerifier().orElseThrow().acceptedIssuers().stream()
+                    .map(p -> Bytes.wrap(p.getEncoded())).toList();
+            r = send(out, new CertificateRequest12(List.of(CertificateRequest12.ECDSA_SIGN,
+                    CertificateRequest12.RSA_SIGN), Tls12Common.tls12Schemes(SignatureScheme.HANDSHAKE_DEFAULTS,
+                    config.crypto()), cas));
+            t = t.add(r);
+            messages.bytes(r);
+        }
+        r = send(out, new ServerHelloDone());
+        t = t.add(r);
+        messages.bytes(r);
+        SignatureScheme scheme = share.isPresent() ? choice.credential().scheme() : SignatureScheme.NONE;
+        return config.clientAuth() != ClientAuth.NONE
+                ? new ExpectClientCertificate(hello, t, messages.toBytes(), share, scheme)
+                : new ExpectClientKeyExchange(hello, t, messages.toBytes(), share, scheme, List.of(), Optional.empty());
+    }
+
+    private static State onClientCertificate(ExpectClientCertificate s, Certificate12 m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        ServerConfig config = s.hello().config();
+        Transcript t = s.t().add(raw);
+        if (m.certificates().isEmpty()) {
+            out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+            if (config.clientAuth() == ClientAuth.REQUIRED) {
+                // RFC 5246 section 7.4.6: without a required certificate, a fatal handshake_failure.
+                throw new TlsFatalAlertException(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED,
+                        AlertDescription.HANDSHAKE_FAILURE, "client sent no certificate but one is required", null);
+            }
+            return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(), List.of(),
+                    Optional.empty());
+        }
+        List<X509Certificate> chain = PeerCertificates.parse12(m);
+        out.trace(TraceEvents.chain(Role.CLIENT, chain));
+        CertificateVerified ok = config.clientVerifier().orElseThrow().verifyClient(chain, config.clock().instant());
+        out.trace(TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
+        return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(), chain,
+                Optional.of(ok));
+    }
+
+    private static State onClientKeyExchange(ExpectClientKeyExchange s, ClientKeyExchange m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        Hello hello = s.hello();
+        ServerConfig config = hello.config();
+        Secret preMaster = s.share().isPresent() ? s.share().get().complete(m.ecdhePoint())
+                : Tls12Choices.rsaPreMaster(config, hello, m.rsaEncryptedPreMaster());
+        Transcript t = s.t().add(raw);
+        // RFC 7627 section 4: the session hash covers the handshake through ClientKeyExchange.
+        Secret master = Tls12Common.masterSecret(config.crypto(), hello.suite(), preMaster, hello.ems(), t.current(),
+                hello.ch().random(), hello.serverRandom());
+        preMaster.destroy();
+        out.keyLog("CLIENT_RANDOM", hello.ch().random(), master);
+        RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
+                hello.serverRandom(), false);
+        out.trace(TraceEvents.keys(Role.SERVER, "Session keys", List.of(new Detail("derived",
+                "master secret (48 bytes" + (hello.ems() ? ", extended" : "") + "), key block: " + hello.suite().aead()
+                        + " keys and IVs"))));
+        NamedGroup group = s.share().map(KeyShare::group).orElse(NamedGroup.NONE);
+        Keys keys = new Keys(master, p[0], p[1], group, s.scheme(), s.clientChain(), false);
+        if (s.clientOk().isPresent()) {
+            // RFC 5246 section 7.4.8: the client's signature covers every handshake message so far.
+            return new ExpectCertificateVerify(hello, t, s.messages().concat(raw), keys, s.clientOk().get());
+        }
+        return new ExpectChangeCipherSpec(hello, t, keys);
+    }
+
+    private static State onCertificateVerify(ExpectCertificateVerify s, CertificateVerify m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        ServerConfig config = s.hello().config();
+        Tls12Common.verify(config.crypto(), Tls12Common.tls12Schemes(SignatureScheme.HANDSHAKE_DEFAULTS, config.crypto()),
+                s.keys().clientChain().getFirst().getPublicKey(), m.scheme(), s.messages(), m.signature());
+        out.trace(TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
+                m.scheme() + " signature over the handshake messages verifies with the client certificate's key: ok")));
+        return new ExpectChangeCipherSpec(s.hello(), s.t().add(raw), s.keys());
+    }
+
+    private static State resume(Hello hello, Tickets.State st, Transcript t, Effects out) throws TlsFatalAlertException {
+        ServerConfig config = hello.config();
+        Secret master = Secret.copyOf(st.secret().expose());
+        RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
+                hello.serverRandom(), false);
+        Keys keys = new Keys(master, p[0], p[1], NamedGroup.NONE, st.scheme(), PeerCertificates.decode(st.peerChain()),
+                true);
+        t = sendTicketCcsFinished(hello, keys, t, out);
+        return new ExpectChangeCipherSpec(hello, t, keys);
+    }
+
+    private static Transcript sendTicketCcsFinished(Hello hello, Keys keys, Transcript t, Effects out)
+            throws TlsFatalAlertException {
+        ServerConfig config = hello.config();
+        if (hello.sendTicket()) {
+            Instant now = config.clock().instant();
+            long lifetime = config.ticketLifetime().toSeconds();
+            Bytes ticket = Tickets.seal(config.crypto(), config.ticketKeys(), now, new Tickets.State(ProtocolVersion.TLS12,
+                    hello.suite(), keys.master(), 0, now, lifetime, hello.sni(), hello.alpn(),
+                    PeerCertificates.encode(keys.clientChain()), keys.scheme()));
+            t = t.add(send(out, new NewSessionTicket12(lifetime, ticket)));
+        }
+        out.sendChangeCipherSpec();
+        out.installWriteProtection(keys.write());
+        Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), keys.master(), false,
+                t.current());
+        return t.add(send(out, new Finished(verify)));
+    }
+
+    private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out) throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        Hello hello = s.hello();
+        ServerConfig config = hello.config();
+        FinishedVerified ok = Tls12Common.verifyFinished(config.crypto(), hello.suite(), s.keys().master(), true,
+                s.t().current(), m.verifyData());
+        out.trace(TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
+                "verify_data matches the PRF of the transcript: the handshake was not tampered with")));
+        if (!s.keys().resumed()) {
+            sendTicketCcsFinished(hello, s.keys(), s.t().add(raw), out);
+            if (!hello.sessionId().isEmpty()) {
+                Instant now = config.clock().instant();
+                config.sessionCache().put(hello.sessionId(), Tickets.seal(config.crypto(), config.ticketKeys(), now,
+                        new Tickets.State(ProtocolVersion.TLS12, hello.suite(), s.keys().master(), 0, now,
+                                config.ticketLifetime().toSeconds(), hello.sni(), hello.alpn(),
+                                PeerCertificates.encode(s.keys().clientChain()), s.keys().scheme())));
+            }
+        }
+        SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(), s.keys().scheme(),
+                hello.sni(), hello.alpn(), s.keys().clientChain(), false, s.keys().resumed());
+        out.complete(session);
+        return new Connected(session, ok);
+    }
+
+    private static State refuseRenegotiation(Connected s, Effects out) throws TlsFatalAlertException {
+        // RFC 5746: we never renegotiate; a client's renegotiation ClientHello gets a no_renegotiation warning.
+        out.sendWarningAlert(AlertDescription.NO_RENEGOTIATION);
+        return s;
+    }
+
+    private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
+        Bytes raw = HandshakeCodec.encode(m);
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.sendHandshake(raw);
+        return raw;
+    }
+}
