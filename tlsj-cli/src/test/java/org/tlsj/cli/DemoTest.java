@@ -62,7 +62,8 @@ class DemoTest {
         CommandLineTest.Run r = demo();
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.exists(state.resolve("ca.pem"))).isTrue();
-        List<Row> rows = table(r.out());
+        // NewSessionTicket rows come after the handshake, when the client reads them with the response.
+        List<Row> rows = table(r.out()).stream().filter(row -> !row.message().equals("NewSessionTicket")).toList();
         assertThat(rows).extracting(Row::message).containsExactly("ClientHello", "ServerHello",
                 "Key exchange (hybrid X25519MLKEM768)", "Generate session keys (handshake)", "EncryptedExtensions",
                 "Certificate", "Verify certificate", "CertificateVerify", "Finished", "Finished",
