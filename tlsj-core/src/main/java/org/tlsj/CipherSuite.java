@@ -62,6 +62,46 @@ public record CipherSuite(int code) {
             new Info(TLS_RSA_WITH_AES_256_GCM_SHA384, "TLS_RSA_WITH_AES_256_GCM_SHA384",
                     ProtocolVersion.TLS12, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384));
 
+    /** The TLS 1.2 ECDHE suites in our default preference order (forward secrecy, AEAD only). */
+    public static final List<CipherSuite> TLS12_DEFAULTS = List.of(
+            TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+
+    /** TLS 1.2 static RSA key exchange suites: no forward secrecy, so only on explicit request. */
+    public static final List<CipherSuite> TLS12_RSA_KX = List.of(TLS_RSA_WITH_AES_128_GCM_SHA256,
+            TLS_RSA_WITH_AES_256_GCM_SHA384);
+
+    /** The key exchange of a TLS 1.2 suite. */
+    public enum KeyExchange {
+        /** Ephemeral ECDH, signed with an ECDSA key. */
+        ECDHE_ECDSA,
+        /** Ephemeral ECDH, signed with an RSA key. */
+        ECDHE_RSA,
+        /** The client encrypts the pre-master secret to the server's RSA key. */
+        RSA,
+        /** TLS 1.3: (EC)DHE in key_share, authentication separate. */
+        TLS13
+    }
+
+    /** How this suite exchanges keys. */
+    public KeyExchange keyExchange() {
+        if (version().orElse(ProtocolVersion.TLS13).equals(ProtocolVersion.TLS13)) {
+            return KeyExchange.TLS13;
+        }
+        if (TLS12_RSA_KX.contains(this)) {
+            return KeyExchange.RSA;
+        }
+        return displayName().contains("ECDSA") ? KeyExchange.ECDHE_ECDSA : KeyExchange.ECDHE_RSA;
+    }
+
+    /** TLS 1.3 then TLS 1.2 ECDHE suites: the defaults when both versions are enabled. */
+    public static final List<CipherSuite> DEFAULTS = List.of(
+            TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256,
+            TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+
     /** The TLS 1.3 suites in our default preference order. */
     public static final List<CipherSuite> TLS13_DEFAULTS =
             List.of(TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256);

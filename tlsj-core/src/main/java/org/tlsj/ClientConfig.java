@@ -32,6 +32,8 @@ import org.tlsj.trace.TraceListener;
  * @param maxHandshakeMessageSize the largest handshake message accepted
  * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the
  *     RFC 8446 section 5.5 limit of the negotiated AEAD
+ * @param sessionCache sessions to resume, keyed by server name; tickets the server sends go there
+ * @param requireExtendedMasterSecret TLS 1.2 only with the extended master secret (RFC 7627)
  * @param keyLog receives secrets for SSLKEYLOGFILE; {@link KeyLog#NONE} by default
  * @param trace receives handshake events
  */
@@ -40,7 +42,9 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
                            List<SignatureScheme> certificateSignatureSchemes, List<String> applicationProtocols,
                            List<CertifiedKey> certificates, ServerCertificateVerifier verifier, CryptoProvider crypto, Clock clock,
                            boolean middleboxCompat, int recordSizeLimit, int maxHandshakeMessageSize,
-                           long keyUpdateRecordLimit, KeyLog keyLog, TraceListener trace) {
+                           long keyUpdateRecordLimit, ClientSessionCache sessionCache,
+                           boolean requireExtendedMasterSecret, KeyLog keyLog,
+                           TraceListener trace) {
 
     /** Validates and copies. */
     public ClientConfig {
@@ -55,6 +59,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         Objects.requireNonNull(verifier);
         Objects.requireNonNull(crypto);
         Objects.requireNonNull(clock);
+        Objects.requireNonNull(sessionCache);
         Objects.requireNonNull(keyLog);
         Objects.requireNonNull(trace);
         ConfigChecks.versions(versions);
@@ -91,6 +96,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         b.recordSizeLimit = recordSizeLimit;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        b.sessionCache = sessionCache;
+        b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.keyLog = keyLog;
         b.trace = trace;
         return b;
@@ -113,6 +120,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         private int recordSizeLimit = ConfigChecks.MAX_RECORD_SIZE_LIMIT;
         private int maxHandshakeMessageSize = ConfigChecks.DEFAULT_MAX_HANDSHAKE_MESSAGE;
         private long keyUpdateRecordLimit;
+        private ClientSessionCache sessionCache;
+        private boolean requireExtendedMasterSecret = true;
         private KeyLog keyLog = KeyLog.NONE;
         private TraceListener trace = TraceListener.NONE;
 
@@ -156,6 +165,23 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         public Builder maxHandshakeMessageSize(int v) { maxHandshakeMessageSize = v; return this; }
         /** Records per key before an automatic KeyUpdate (0: the AEAD's RFC limit). */
         public Builder keyUpdateRecordLimit(long v) { keyUpdateRecordLimit = v; return this; }
+        /** Where resumable sessions are kept ({@link ClientSessionCache#NONE} turns resumption off). */
+        public Builder sessionCache(ClientSessionCache v) { sessionCache = v; return this; }
+        /** Whether TLS 1.2 requires the extended master secret (on by default; RFC 7627). */
+        public Builder requireExtendedMasterSecret(boolean v) { requireExtendedMasterSecret = v; return this; }
+        /**
+         * Enables or disables TLS 1.2 static RSA key exchange (no forward secrecy; off by default): adds or
+         * removes TLS_RSA_WITH_AES_128/256_GCM in the suite list.
+         */
+        public Builder rsaKeyExchange(boolean v) {
+            java.util.List<CipherSuite> s = new java.util.ArrayList<>(cipherSuites);
+            s.removeAll(CipherSuite.TLS12_RSA_KX);
+            if (v) {
+                s.addAll(CipherSuite.TLS12_RSA_KX);
+            }
+            cipherSuites = java.util.List.copyOf(s);
+            return this;
+        }
         /** The key log (opt-in). */
         public Builder keyLog(KeyLog v) { keyLog = v; return this; }
         /** The trace listener. */
@@ -167,7 +193,9 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
             ServerCertificateVerifier v = verifier != null ? verifier : PkixVerifier.withDefaultTrust();
             return new ClientConfig(versions, cipherSuites, groups, keyShareGroups, signatureSchemes,
                     certificateSignatureSchemes, applicationProtocols, certificates, v, c, clock, middleboxCompat,
-                    recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit, keyLog, trace);
+                    recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
+                    sessionCache != null ? sessionCache : ClientSessionCache.inMemory(64),
+                    requireExtendedMasterSecret, keyLog, trace);
         }
     }
 }

@@ -20,8 +20,8 @@ final class ConfigChecks {
             throw new IllegalArgumentException("no protocol version enabled");
         }
         for (ProtocolVersion v : versions) {
-            if (!v.equals(ProtocolVersion.TLS13)) {
-                throw new IllegalArgumentException("protocol version " + v + " is not supported yet (TLS 1.3 only)");
+            if (!v.equals(ProtocolVersion.TLS13) && !v.equals(ProtocolVersion.TLS12)) {
+                throw new IllegalArgumentException("protocol version " + v + " is not supported (TLS 1.3 and 1.2 are)");
             }
         }
     }

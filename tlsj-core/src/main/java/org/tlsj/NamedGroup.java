@@ -20,12 +20,16 @@ public record NamedGroup(int code) {
     /** Hybrid ML-KEM-768 + X25519 (draft-ietf-tls-ecdhe-mlkem), as Chromium and OpenSSL 3.5 send it. */
     public static final NamedGroup X25519MLKEM768 = new NamedGroup(0x11EC);
 
+    /** No group: a TLS 1.2 session with static RSA key exchange, or a resumed TLS 1.2 session. */
+    public static final NamedGroup NONE = new NamedGroup(0);
+
     /** Groups tlsj implements, in default preference order. */
     public static final List<NamedGroup> SUPPORTED = List.of(X25519MLKEM768, X25519, SECP256R1, SECP384R1);
 
     /** The registry name, for example {@code x25519}; hex for unknown values. */
     public String displayName() {
         return switch (code) {
+            case 0x0000 -> "none";
             case 0x0017 -> "secp256r1";
             case 0x0018 -> "secp384r1";
             case 0x0019 -> "secp521r1";

@@ -84,6 +84,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         NO_ALPN_MATCH(AlertDescription.NO_APPLICATION_PROTOCOL, "peer chose an application protocol we did not offer"),
         RECORD_SIZE_LIMIT_EXCEEDED(AlertDescription.RECORD_OVERFLOW, "record exceeds the negotiated size limit"),
         BAD_COOKIE(AlertDescription.ILLEGAL_PARAMETER, "cookie is not the one we sent"),
+        BAD_BINDER(AlertDescription.DECRYPT_ERROR, "PSK binder does not verify"),
+        UNOFFERED_PSK(AlertDescription.ILLEGAL_PARAMETER, "server selected a PSK we did not offer"),
         EARLY_DATA_NOT_ALLOWED(AlertDescription.ILLEGAL_PARAMETER, "early data was not offered in a resumption"),
         CERTIFICATE_REQUIRED(AlertDescription.CERTIFICATE_REQUIRED, "client sent no certificate but one is required");
 
@@ -108,6 +110,10 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         NO_CERTIFICATE_FOR_NAME(AlertDescription.HANDSHAKE_FAILURE, "no certificate fits the request"),
         NO_APPLICATION_PROTOCOL(AlertDescription.NO_APPLICATION_PROTOCOL, "no application protocol in common"),
         UNRECOGNIZED_NAME(AlertDescription.UNRECOGNIZED_NAME, "server name not recognized"),
+        NO_EXTENDED_MASTER_SECRET(AlertDescription.HANDSHAKE_FAILURE,
+                "peer does not support the extended master secret (RFC 7627), which we require"),
+        INAPPROPRIATE_FALLBACK(AlertDescription.INAPPROPRIATE_FALLBACK,
+                "client fell back to an older version although both support a newer one (RFC 7507)"),
         NO_KEY_SHARE_SUPPORT(AlertDescription.MISSING_EXTENSION, "peer does not support key shares (TLS 1.3 without key_share)");
 
         private final AlertDescription alert;

@@ -1,6 +1,7 @@
 package org.tlsj;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,11 @@ import org.tlsj.trace.TraceListener;
  * @param recordSizeLimit the record_size_limit we advertise (RFC 8449)
  * @param maxHandshakeMessageSize the largest handshake message accepted
  * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the AEAD's limit
+ * @param ticketKeys the keys that seal session tickets (a shared key file lets servers resume each other's)
+ * @param ticketsPerHandshake NewSessionTicket messages sent after each TLS 1.3 handshake; 0 turns resumption off
+ * @param ticketLifetime how long a ticket may be used (at most 7 days, RFC 8446 section 4.6.1)
+ * @param sessionCache TLS 1.2 session-id cache
+ * @param requireExtendedMasterSecret TLS 1.2 only with the extended master secret (RFC 7627)
  * @param keyLog receives secrets for SSLKEYLOGFILE
  * @param trace receives handshake events
  */
@@ -36,8 +42,9 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
                            List<SignatureScheme> signatureSchemes, List<String> applicationProtocols,
                            ClientAuth clientAuth, Optional<ClientCertificateVerifier> clientVerifier,
                            CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
-                           int maxHandshakeMessageSize, long keyUpdateRecordLimit, KeyLog keyLog,
-                           TraceListener trace) {
+                           int maxHandshakeMessageSize, long keyUpdateRecordLimit, TicketKeys ticketKeys,
+                           int ticketsPerHandshake, Duration ticketLifetime, ServerSessionCache sessionCache,
+                           boolean requireExtendedMasterSecret, KeyLog keyLog, TraceListener trace) {
 
     /** Validates and copies. */
     public ServerConfig {
@@ -58,6 +65,14 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         }
         Objects.requireNonNull(crypto);
         Objects.requireNonNull(clock);
+        Objects.requireNonNull(ticketKeys);
+        Objects.requireNonNull(sessionCache);
+        if (ticketsPerHandshake < 0 || ticketsPerHandshake > 8) {
+            throw new IllegalArgumentException("tickets per handshake must be 0..8, not " + ticketsPerHandshake);
+        }
+        if (ticketLifetime.isNegative() || ticketLifetime.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("ticket lifetime must be at most 7 days (RFC 8446 4.6.1)");
+        }
         Objects.requireNonNull(keyLog);
         Objects.requireNonNull(trace);
         ConfigChecks.versions(versions);
@@ -88,6 +103,11 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         b.recordSizeLimit = recordSizeLimit;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        b.ticketKeys = ticketKeys;
+        b.ticketsPerHandshake = ticketsPerHandshake;
+        b.ticketLifetime = ticketLifetime;
+        b.sessionCache = sessionCache;
+        b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.keyLog = keyLog;
         b.trace = trace;
         return b;
@@ -109,6 +129,11 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private int recordSizeLimit = ConfigChecks.MAX_RECORD_SIZE_LIMIT;
         private int maxHandshakeMessageSize = ConfigChecks.DEFAULT_MAX_HANDSHAKE_MESSAGE;
         private long keyUpdateRecordLimit;
+        private TicketKeys ticketKeys;
+        private int ticketsPerHandshake = 2;
+        private Duration ticketLifetime = Duration.ofHours(2);
+        private ServerSessionCache sessionCache;
+        private boolean requireExtendedMasterSecret = true;
         private KeyLog keyLog = KeyLog.NONE;
         private TraceListener trace = TraceListener.NONE;
 
@@ -146,6 +171,29 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public Builder maxHandshakeMessageSize(int v) { maxHandshakeMessageSize = v; return this; }
         /** Records per key before an automatic KeyUpdate (0: the AEAD's RFC limit). */
         public Builder keyUpdateRecordLimit(long v) { keyUpdateRecordLimit = v; return this; }
+        /** The session ticket keys (default: random per config, rotating every 12 hours). */
+        public Builder ticketKeys(TicketKeys v) { ticketKeys = v; return this; }
+        /** Tickets sent after each TLS 1.3 handshake (0 turns resumption off). */
+        public Builder ticketsPerHandshake(int v) { ticketsPerHandshake = v; return this; }
+        /** The TLS 1.2 session-id cache (default: 1024 sessions in memory; NONE to resume by ticket only). */
+        public Builder sessionCache(ServerSessionCache v) { sessionCache = v; return this; }
+        /** How long tickets may be used. */
+        public Builder ticketLifetime(Duration v) { ticketLifetime = v; return this; }
+        /** Whether TLS 1.2 requires the extended master secret (on by default; RFC 7627). */
+        public Builder requireExtendedMasterSecret(boolean v) { requireExtendedMasterSecret = v; return this; }
+        /**
+         * Enables or disables TLS 1.2 static RSA key exchange (no forward secrecy; off by default): adds or
+         * removes TLS_RSA_WITH_AES_128/256_GCM in the suite list.
+         */
+        public Builder rsaKeyExchange(boolean v) {
+            java.util.List<CipherSuite> s = new java.util.ArrayList<>(cipherSuites);
+            s.removeAll(CipherSuite.TLS12_RSA_KX);
+            if (v) {
+                s.addAll(CipherSuite.TLS12_RSA_KX);
+            }
+            cipherSuites = java.util.List.copyOf(s);
+            return this;
+        }
         /** The key log (opt-in). */
         public Builder keyLog(KeyLog v) { keyLog = v; return this; }
         /** The trace listener. */
@@ -155,8 +203,12 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public ServerConfig build() {
             CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
             return new ServerConfig(certificates, versions, cipherSuites, groups, signatureSchemes,
-                    applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock, helloRetryCookie, recordSizeLimit, maxHandshakeMessageSize,
-                    keyUpdateRecordLimit, keyLog, trace);
+                    applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock, helloRetryCookie,
+                    recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
+                    ticketKeys != null ? ticketKeys : TicketKeys.random(c.random(), Duration.ofHours(12)),
+                    ticketsPerHandshake, ticketLifetime,
+                    sessionCache != null ? sessionCache : ServerSessionCache.inMemory(1024), requireExtendedMasterSecret,
+                    keyLog, trace);
         }
     }
 }

@@ -38,6 +38,9 @@ public record SignatureScheme(int code) {
     /** Legacy ECDSA with SHA-1 (certificates only). */
     public static final SignatureScheme ECDSA_SHA1 = new SignatureScheme(0x0203);
 
+    /** No signature: TLS 1.2 static RSA key exchange authenticates by decryption. */
+    public static final SignatureScheme NONE = new SignatureScheme(0);
+
     /** Schemes we sign and verify with in handshake messages (TLS 1.3 CertificateVerify), in preference order. */
     public static final List<SignatureScheme> HANDSHAKE_DEFAULTS = List.of(
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ED25519,
@@ -52,6 +55,7 @@ public record SignatureScheme(int code) {
     /** The registry name, or hex for unknown values. */
     public String displayName() {
         return switch (code) {
+            case 0x0000 -> "none";
             case 0x0401 -> "rsa_pkcs1_sha256";
             case 0x0501 -> "rsa_pkcs1_sha384";
             case 0x0601 -> "rsa_pkcs1_sha512";

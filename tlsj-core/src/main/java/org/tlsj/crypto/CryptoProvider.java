@@ -47,6 +47,19 @@ public interface CryptoProvider {
      */
     Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException;
 
+    /**
+     * TLS 1.2 static RSA key exchange, client side: RSAES-PKCS1-v1_5 encryption of the pre-master secret to
+     * the server's certificate key (RFC 5246 section 7.4.7.1).
+     */
+    Bytes rsaEncrypt(PublicKey serverKey, Bytes preMasterSecret) throws TlsFatalAlertException;
+
+    /**
+     * TLS 1.2 static RSA key exchange, server side: decrypts the pre-master secret. Never reveals why it
+     * failed: any padding or length failure gives empty, and the caller continues with a random secret
+     * (RFC 5246 section 7.4.7.1) on the same code path.
+     */
+    Optional<Secret> rsaDecrypt(PrivateKey serverKey, Bytes encrypted);
+
     /** A signer for the key and scheme, if the key fits the scheme. */
     Optional<Signer> signer(PrivateKey key, SignatureScheme scheme);
 

@@ -133,6 +133,29 @@ public final class JcaCryptoProvider implements CryptoProvider {
     }
 
     @Override
+    public Bytes rsaEncrypt(PublicKey serverKey, Bytes preMasterSecret) throws TlsFatalAlertException {
+        try {
+            javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+            rsa.init(javax.crypto.Cipher.ENCRYPT_MODE, serverKey, secureRandom);
+            return Bytes.wrap(rsa.doFinal(preMasterSecret.toArray()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw org.tlsj.Fatal.of(org.tlsj.Reason.Local.CRYPTO_FAILURE, "RSA encryption of the pre-master secret", e);
+        }
+    }
+
+    @Override
+    public Optional<Secret> rsaDecrypt(PrivateKey serverKey, Bytes encrypted) {
+        try {
+            javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+            rsa.init(javax.crypto.Cipher.DECRYPT_MODE, serverKey, secureRandom);
+            return Optional.of(Secret.wrap(rsa.doFinal(encrypted.toArray())));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            // RFC 5246 section 7.4.7.1: the reason is not revealed; the caller uses a random secret instead.
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<Signer> signer(PrivateKey key, SignatureScheme scheme) {
         return JcaSignatures.signer(key, scheme, secureRandom);
     }

@@ -411,6 +411,35 @@ public final class TlsSocket implements Closeable {
         }
     }
 
+    /**
+     * Half-closes: sends close_notify so the peer reads the end of the data, but keeps reading what the peer
+     * still sends (TLS 1.3 allows it, RFC 8446 section 6.1). Later writes fail. Does nothing before the
+     * handshake, after {@link #close()}, or when close_notify was already sent. A proxy uses it to pass on the
+     * end of one direction while the other still flows.
+     *
+     * @throws IOException if sending the alert fails
+     */
+    public void shutdownOutput() throws IOException {
+        if (!handshakeDone || closed) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            engineLock.lock();
+            try {
+                ConnectionStatus s = connection.status();
+                if (s == ConnectionStatus.ESTABLISHED || s == ConnectionStatus.INBOUND_CLOSED) {
+                    connection.closeOutbound();
+                }
+            } finally {
+                engineLock.unlock();
+            }
+            flushOutput();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;

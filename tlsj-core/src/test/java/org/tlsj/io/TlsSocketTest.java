@@ -87,6 +87,25 @@ class TlsSocketTest {
     }
 
     @Test
+    void shutdownOutputSendsCloseNotifyButKeepsReading() throws Exception {
+        CompletableFuture<String> served = serveOne(s -> {
+            byte[] request = s.getInputStream().readAllBytes(); // ends at the client's close_notify
+            s.getOutputStream().write(request.length == 0 ? new byte[0] : new byte[] {(byte) request.length});
+            s.getOutputStream().write("done".getBytes(StandardCharsets.US_ASCII));
+            return new String(request, StandardCharsets.US_ASCII);
+        });
+        try (TlsSocket client = connect()) {
+            client.getOutputStream().write("half".getBytes(StandardCharsets.US_ASCII));
+            client.shutdownOutput();
+            client.shutdownOutput();
+            assertThatThrownBy(() -> client.getOutputStream().write(1)).isInstanceOf(IOException.class);
+            assertThat(client.getInputStream().readNBytes(5)).containsExactly(4, 'd', 'o', 'n', 'e');
+            assertThat(client.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(served.get(10, TimeUnit.SECONDS)).isEqualTo("half");
+    }
+
+    @Test
     void carriesAMegabyteThroughManyRecordsIntact() throws Exception {
         byte[] payload = new byte[1 << 20];
         for (int i = 0; i < payload.length; i++) {

@@ -293,7 +293,11 @@ public final class Engine implements Effects {
             }
             int inner = readProtection.open(buf, len);
             if (!(readProtection instanceof RecordProtection13)) {
-                throw Fatal.of(Reason.Local.INTERNAL, "TLS 1.2 records are not read yet");
+                // TLS 1.2: the content type is the header's; the plaintext follows the explicit nonce.
+                off += readProtection.contentOffset();
+                len = inner;
+                dispatch(type, buf, off, len);
+                return;
             }
             // RFC 8446 section 5.4: the content type is the last non-zero byte; the rest is padding.
             int i = off + inner - 1;
@@ -314,6 +318,10 @@ public final class Engine implements Effects {
         } else if (readProtection == null && len > RecordDeframer.MAX_PLAINTEXT) {
             throw Fatal.of(Reason.InvalidMessage.RECORD_TOO_LARGE, len + " bytes of plaintext");
         }
+        dispatch(type, buf, off, len);
+    }
+
+    private void dispatch(int type, byte[] buf, int off, int len) throws TlsException {
         if (type != ContentType.HANDSHAKE && assembler.hasPartial()) {
             // RFC 8446 section 5.1: handshake messages MUST NOT be interleaved with other record types.
             throw Fatal.of(Reason.PeerMisbehaved.INTERLEAVED_RECORD, ContentType.name(type));
@@ -322,8 +330,14 @@ public final class Engine implements Effects {
             case ContentType.HANDSHAKE -> onHandshakeRecord(buf, off, len);
             case ContentType.ALERT -> onAlert(buf, off, len);
             case ContentType.APPLICATION_DATA -> onApplicationData(buf, off, len);
+            case ContentType.CHANGE_CIPHER_SPEC -> onChangeCipherSpec12(buf, off, len);
             default -> throw Fatal.of(Reason.InvalidMessage.UNKNOWN_CONTENT_TYPE, ContentType.name(type));
         }
+    }
+
+    /** A protected change_cipher_spec: never legal (TLS 1.2 sends it before the keys change). */
+    private void onChangeCipherSpec12(byte[] buf, int off, int len) throws TlsFatalAlertException {
+        throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "protected change_cipher_spec");
     }
 
     private void onChangeCipherSpec(byte[] buf, int off, int len) throws TlsFatalAlertException {
@@ -331,6 +345,12 @@ public final class Engine implements Effects {
         // Finished, is dropped; any other is unexpected_message.
         if (len != 1 || buf[off] != 1) {
             throw Fatal.of(Reason.InvalidMessage.BAD_CHANGE_CIPHER_SPEC);
+        }
+        if (assembler.hasPartial()) {
+            throw Fatal.of(Reason.PeerMisbehaved.INTERLEAVED_RECORD, "change_cipher_spec");
+        }
+        if (machine.onChangeCipherSpec()) {
+            return; // TLS 1.2: the flow switched its read keys
         }
         if (!machine.clientHelloSeen() || machine.isConnected() || assembler.hasPartial()) {
             throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC);
@@ -347,7 +367,7 @@ public final class Engine implements Effects {
         assembler.add(buf, off, len);
         Bytes raw;
         while ((raw = assembler.next()) != null) {
-            machine.onMessage(HandshakeCodec.decode(raw), raw);
+            machine.onMessage(machine.decode(raw), raw);
         }
     }
 
@@ -363,6 +383,8 @@ public final class Engine implements Effects {
             inboundClosed = true;
         } else if (description == AlertDescription.USER_CANCELED.code()) {
             countUseless(); // RFC 8446 section 6.1: user_canceled is followed by close_notify
+        } else if ((buf[off] & 0xff) == 1 && machine.version().equals(org.tlsj.ProtocolVersion.TLS12)) {
+            countUseless(); // RFC 5246 section 7.2: a TLS 1.2 warning does not end the connection (bounded)
         } else {
             // RFC 8446 section 6: every other alert (any level) ends the connection.
             throw new TlsPeerAlertException(description);
@@ -450,6 +472,32 @@ public final class Engine implements Effects {
         key.destroy();
         iv.destroy();
         return p;
+    }
+
+    @Override
+    public void installReadProtection(RecordProtection protection) throws TlsFatalAlertException {
+        if (assembler.hasPartial()) {
+            throw Fatal.of(Reason.PeerMisbehaved.KEY_CHANGE_MID_MESSAGE);
+        }
+        readProtection = protection;
+    }
+
+    @Override
+    public void installWriteProtection(RecordProtection protection) throws TlsFatalAlertException {
+        flushHandshake();
+        writer.protect(protection);
+        writeRecordLimit = Long.MAX_VALUE; // TLS 1.2 has no KeyUpdate; its 64-bit sequence bounds the key's use
+    }
+
+    @Override
+    public void sendChangeCipherSpec() throws TlsFatalAlertException {
+        flushHandshake();
+        writer.writeChangeCipherSpec();
+    }
+
+    @Override
+    public void sendWarningAlert(AlertDescription description) throws TlsFatalAlertException {
+        writeAlert(1, description);
     }
 
     @Override

@@ -24,6 +24,18 @@ public interface Effects {
     /** Protects records written from now on with keys from this traffic secret. */
     void installWriteKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException;
 
+    /** Protects records read from now on (TLS 1.2: the flow derives the key block itself). */
+    void installReadProtection(org.tlsj.internal.record.RecordProtection protection) throws TlsFatalAlertException;
+
+    /** Protects records written from now on (TLS 1.2). */
+    void installWriteProtection(org.tlsj.internal.record.RecordProtection protection) throws TlsFatalAlertException;
+
+    /** Sends TLS 1.2's change_cipher_spec record (the flow then installs its write protection). */
+    void sendChangeCipherSpec() throws TlsFatalAlertException;
+
+    /** Sends a warning alert (TLS 1.2 no_renegotiation). */
+    void sendWarningAlert(org.tlsj.AlertDescription description) throws TlsFatalAlertException;
+
     /** The peer's record_size_limit (RFC 8449) applies to protected records we send from now on. */
     void peerRecordSizeLimit(int limit);
 

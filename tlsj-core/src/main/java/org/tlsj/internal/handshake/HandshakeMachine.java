@@ -1,6 +1,8 @@
 package org.tlsj.internal.handshake;
 
+import org.tlsj.ProtocolVersion;
 import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.wire.Bytes;
 
@@ -17,4 +19,22 @@ public interface HandshakeMachine {
 
     /** Whether a ClientHello was sent or received (change_cipher_spec is allowed from then on). */
     boolean clientHelloSeen();
+
+    /** The version in use: TLS 1.3 until a TLS 1.2 ServerHello or ClientHello switched it. */
+    default ProtocolVersion version() {
+        return ProtocolVersion.TLS13;
+    }
+
+    /** Decodes a handshake message in this version's formats. */
+    default HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
+        return HandshakeCodec.decode(raw);
+    }
+
+    /**
+     * A change_cipher_spec record arrived. TLS 1.2 flows take it as the signal to switch read keys and
+     * return true; TLS 1.3 returns false and the record layer applies the middlebox-compatibility rule.
+     */
+    default boolean onChangeCipherSpec() throws TlsFatalAlertException {
+        return false;
+    }
 }

@@ -36,6 +36,33 @@ public final class PeerCertificates {
         return List.copyOf(chain);
     }
 
+    /** The chain of a TLS 1.2 Certificate message, leaf first. */
+    public static List<X509Certificate> parse12(org.tlsj.internal.message.Certificate12 message)
+            throws TlsFatalAlertException {
+        if (message.certificates().isEmpty()) {
+            throw Fatal.of(Reason.CertificateProblem.EMPTY_CHAIN);
+        }
+        List<X509Certificate> chain = decode(message.certificates());
+        if (chain.size() != message.certificates().size()) {
+            throw Fatal.of(Reason.CertificateProblem.BAD_ENCODING, "a certificate of the chain cannot be parsed");
+        }
+        return chain;
+    }
+
+    /** Certificates from their DER encodings (kept in a ticket); an unreadable one is dropped. */
+    public static List<X509Certificate> decode(List<Bytes> der) {
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            for (Bytes d : der) {
+                chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(d.toArray())));
+            }
+        } catch (CertificateException e) {
+            return List.of();
+        }
+        return List.copyOf(chain);
+    }
+
     /** The DER encodings of a chain, for sending. */
     public static List<Bytes> encode(List<X509Certificate> chain) {
         try {

@@ -1,9 +1,11 @@
 package org.tlsj.internal.keyschedule;
 
+import java.util.Optional;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
+import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.internal.wire.Bytes;
 
 /**
@@ -16,6 +18,11 @@ public final class KeySchedule13 {
 
     /** The stage after HKDF-Extract(0, PSK or 0). */
     public record EarlySecret(CryptoProvider crypto, HashAlgorithm hash, Secret secret) {
+        /** binder_key = Derive-Secret(., "res binder", "") for a resumption PSK (section 7.1). */
+        public Secret resumptionBinderKey() {
+            return HkdfLabel.derive(crypto.hkdf(hash), secret, "res binder", emptyHash(crypto, hash));
+        }
+
         /** Derive-Secret(., "derived", "") then Extract with the (EC)DHE shared secret. */
         public HandshakeSecret handshakeSecret(Secret sharedSecret) {
             Hkdf hkdf = crypto.hkdf(hash);
@@ -73,6 +80,16 @@ public final class KeySchedule13 {
         return new EarlySecret(crypto, hash, crypto.hkdf(hash).extract(zeros, Secret.zeros(hash.length())));
     }
 
+    /** Early Secret = HKDF-Extract(0, PSK) for a resumption. */
+    public static EarlySecret withPsk(CryptoProvider crypto, HashAlgorithm hash, Secret psk) {
+        return new EarlySecret(crypto, hash, crypto.hkdf(hash).extract(Secret.zeros(hash.length()), psk));
+    }
+
+    /** The PSK of a ticket: HKDF-Expand-Label(resumption_master_secret, "resumption", nonce, Hash.length) (4.6.1). */
+    public static Secret resumptionPsk(CryptoProvider crypto, HashAlgorithm hash, Secret resumptionMaster, Bytes nonce) {
+        return HkdfLabel.expand(crypto.hkdf(hash), resumptionMaster, "resumption", nonce, hash.length());
+    }
+
     /** finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) (section 4.4.4). */
     public static Secret finishedKey(CryptoProvider crypto, HashAlgorithm hash, Secret baseKey) {
         return HkdfLabel.expand(crypto.hkdf(hash), baseKey, "finished", Bytes.EMPTY, hash.length());
@@ -97,6 +114,24 @@ public final class KeySchedule13 {
     /** write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length) (7.3). */
     public static Secret trafficIv(CryptoProvider crypto, HashAlgorithm hash, Secret trafficSecret, int length) {
         return HkdfLabel.expand(crypto.hkdf(hash), trafficSecret, "iv", Bytes.EMPTY, length);
+    }
+
+    /**
+     * TLS-Exporter(label, context_value, key_length) = HKDF-Expand-Label(Derive-Secret(Secret, label, ""),
+     * "exporter", Hash(context_value), key_length) (RFC 8446 section 7.5). An absent context hashes as the
+     * empty string, so it gives the same output as an empty one (unlike TLS 1.2).
+     *
+     * @param exporterMasterSecret the "exp master" secret of the connection
+     */
+    public static Secret exporter(CryptoProvider crypto, HashAlgorithm hash, Secret exporterMasterSecret,
+                                  String label, Optional<Bytes> context, int length) {
+        Hkdf hkdf = crypto.hkdf(hash);
+        Secret perLabel = HkdfLabel.derive(hkdf, exporterMasterSecret, label, emptyHash(crypto, hash));
+        TranscriptHash contextHash = crypto.newHash(hash);
+        contextHash.update(context.orElse(Bytes.EMPTY));
+        Secret out = HkdfLabel.expand(hkdf, perLabel, "exporter", contextHash.current(), length);
+        perLabel.destroy();
+        return out;
     }
 
     /** Transcript-Hash("") for the "derived" steps. */

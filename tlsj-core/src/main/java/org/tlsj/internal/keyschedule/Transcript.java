@@ -60,6 +60,11 @@ public final class Transcript {
         return new Transcript(List.of(), crypto.newHash(algorithm)).add(w.toBytes());
     }
 
+    /** Whether the hash algorithm was chosen. */
+    public boolean isHashed() {
+        return hash != null;
+    }
+
     /** Transcript-Hash of everything so far. */
     public Bytes current() {
         if (hash == null) {

@@ -18,8 +18,9 @@ import java.util.Set;
  * "If an implementation receives an extension which it recognizes and which is not specified for the
  * message in which it appears, it MUST abort the handshake with an illegal_parameter alert." Types not
  * in this table (GREASE, TLS 1.2-only ones such as extended_master_secret, renegotiation_info,
- * ec_point_formats, session_ticket, and future ones) are not "recognized" here: they decode as
- * {@link UnknownExt} and the flows decide.
+ * ec_point_formats, session_ticket, and future ones) are not "recognized" here: in TLS 1.3 messages they
+ * decode as {@link UnknownExt} and the flows decide. The TLS 1.2-only ones are parsed in a ClientHello
+ * and in a TLS 1.2 ServerHello ({@link MessageContext#SERVER_HELLO_12}), whose parsed set is also here.
  */
 final class ExtensionRules {
     private ExtensionRules() {
@@ -56,6 +57,25 @@ final class ExtensionRules {
     private static Map.Entry<ExtensionType, Set<MessageContext>> allow(
             ExtensionType type, MessageContext first, MessageContext... rest) {
         return Map.entry(type, Collections.unmodifiableSet(EnumSet.of(first, rest)));
+    }
+
+    /** The extensions parsed in a ClientHello and a TLS 1.2 ServerHello only (RFC 7627, 5746, 8422, 5077). */
+    private static final Set<ExtensionType> TLS12_ONLY = Set.of(ExtensionType.EXTENDED_MASTER_SECRET,
+            ExtensionType.RENEGOTIATION_INFO, ExtensionType.EC_POINT_FORMATS, ExtensionType.SESSION_TICKET);
+
+    /** What a TLS 1.2 ServerHello may carry that we parse: the TLS 1.2-only ones and three acknowledgements. */
+    private static final Set<ExtensionType> TLS12_SERVER_HELLO = Set.of(ExtensionType.EXTENDED_MASTER_SECRET,
+            ExtensionType.RENEGOTIATION_INFO, ExtensionType.EC_POINT_FORMATS, ExtensionType.SESSION_TICKET,
+            ExtensionType.SERVER_NAME, ExtensionType.ALPN, ExtensionType.RECORD_SIZE_LIMIT);
+
+    /** Whether this is one of the TLS 1.2-only extensions we parse (in a ClientHello and a TLS 1.2 ServerHello). */
+    static boolean isTls12Only(ExtensionType type) {
+        return TLS12_ONLY.contains(type);
+    }
+
+    /** Whether a TLS 1.2 ServerHello's extension of this type is parsed (others stay {@link UnknownExt}). */
+    static boolean isParsedInTls12ServerHello(ExtensionType type) {
+        return TLS12_SERVER_HELLO.contains(type);
     }
 
     /** Whether RFC 8446 section 4.2 (or RFC 8449) lists this type at all. */

@@ -99,7 +99,10 @@ public final class Extensions {
      *
      * <p>A ServerHello without supported_versions is a TLS 1.2 (or older) ServerHello, whose
      * extensions RFC 8446's table does not govern (it carries server_name, ALPN, renegotiation_info,
-     * ...): the table is then not applied and the TLS 1.2 flow checks what it got.
+     * ...): {@link MessageContext#SERVER_HELLO} then becomes {@link MessageContext#SERVER_HELLO_12}, the
+     * table is not applied and the TLS 1.2 flow checks what it got. The TLS 1.2-only extensions
+     * (extended_master_secret, renegotiation_info, ec_point_formats, session_ticket) are parsed only in a
+     * ClientHello and a TLS 1.2 ServerHello; elsewhere they stay {@link UnknownExt}, as before.
      *
      * @throws TlsFatalAlertException decode_error for a malformed block or body; illegal_parameter for
      *     a duplicate type, a recognized extension not allowed in {@code ctx}, pre_shared_key not last
@@ -126,9 +129,10 @@ public final class Extensions {
             // RFC 8446 section 4.2.11: pre_shared_key MUST be the last extension in the ClientHello.
             throw Fatal.of(Reason.InvalidMessage.ILLEGAL_VALUE, "pre_shared_key is not the last extension");
         }
-        boolean tls12ServerHello = ctx == MessageContext.SERVER_HELLO
-                && !seen.contains(ExtensionType.SUPPORTED_VERSIONS);
-        if (!tls12ServerHello) {
+        if (ctx == MessageContext.SERVER_HELLO && !seen.contains(ExtensionType.SUPPORTED_VERSIONS)) {
+            ctx = MessageContext.SERVER_HELLO_12;
+        }
+        if (ctx != MessageContext.SERVER_HELLO_12) {
             for (ExtensionType type : types) {
                 if (!ExtensionRules.isAllowed(type, ctx)) {
                     throw Fatal.of(Reason.PeerMisbehaved.EXTENSION_NOT_ALLOWED,
@@ -150,12 +154,19 @@ public final class Extensions {
         boolean ch = ctx == MessageContext.CLIENT_HELLO;
         boolean sh = ctx == MessageContext.SERVER_HELLO;
         boolean hrr = ctx == MessageContext.HELLO_RETRY_REQUEST;
+        boolean tls12 = ch || ctx == MessageContext.SERVER_HELLO_12;
+        if (ctx == MessageContext.SERVER_HELLO_12 && !ExtensionRules.isParsedInTls12ServerHello(type)) {
+            return new UnknownExt(type, body);
+        }
         Extension parsed = switch (type.code()) {
             case 0 -> ServerNameExt.decode(r, ctx);
             case 10 -> SupportedGroupsExt.decode(r);
+            case 11 -> tls12 ? EcPointFormatsExt.decode(r) : null;
             case 13 -> SignatureAlgorithmsExt.decode(r);
             case 16 -> AlpnExt.decode(r, ctx);
+            case 23 -> tls12 ? ExtendedMasterSecretExt.decode(r) : null;
             case 28 -> RecordSizeLimitExt.decode(r);
+            case 35 -> tls12 ? SessionTicketExt.decode(r) : null;
             case 41 -> ch ? PreSharedKeyClientExt.decode(r) : sh ? PreSharedKeyServerExt.decode(r) : null;
             case 42 -> EarlyDataExt.decode(r, ctx);
             case 43 -> ch ? SupportedVersionsClientExt.decode(r)
@@ -165,6 +176,7 @@ public final class Extensions {
             case 50 -> SignatureAlgorithmsCertExt.decode(r);
             case 51 -> ch ? KeyShareClientExt.decode(r) : sh ? KeyShareServerExt.decode(r)
                     : hrr ? KeyShareHrrExt.decode(r) : null;
+            case 0xff01 -> tls12 ? RenegotiationInfoExt.decode(r) : null;
             default -> null;
         };
         return parsed != null ? parsed : new UnknownExt(type, body);

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 /** Handshake message types (RFC 8446 section 4, plus the TLS 1.2 ones of RFC 5246 section 7.4). */
 public enum HandshakeType {
+    /** TLS 1.2 only (RFC 5246 section 7.4.1.1): a request to renegotiate, which tlsj refuses. */
+    HELLO_REQUEST(0),
     CLIENT_HELLO(1),
     SERVER_HELLO(2),
     NEW_SESSION_TICKET(4),

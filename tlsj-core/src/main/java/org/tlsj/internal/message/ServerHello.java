@@ -11,8 +11,9 @@ import org.tlsj.internal.wire.Bytes;
 /**
  * ServerHello (RFC 8446 section 4.1.3). The same wire message with the special random is a
  * {@link HelloRetryRequest}; {@link HandshakeCodec} returns whichever it is. A ServerHello without
- * supported_versions is a TLS 1.2 one: its extensions are parsed but not checked against RFC 8446's
- * table, and an absent extension block decodes as empty.
+ * supported_versions is a TLS 1.2 one (RFC 5246 section 7.4.1.3, {@link #isTls13()} false): its
+ * extensions are parsed in the {@link MessageContext#SERVER_HELLO_12} context, not checked against RFC
+ * 8446's table, and an absent extension block decodes as empty.
  *
  * @param legacyVersion 0x0303 in TLS 1.3
  * @param random 32 bytes (never {@link HelloRetryRequest#RANDOM})
@@ -45,6 +46,16 @@ public record ServerHello(ProtocolVersion legacyVersion, Bytes random, Bytes leg
     @Override
     public HandshakeType type() {
         return HandshakeType.SERVER_HELLO;
+    }
+
+    /**
+     * Whether this ServerHello selects TLS 1.3: it carries supported_versions naming 0x0304 (RFC 8446
+     * section 4.2.1). Otherwise the server negotiated TLS 1.2 or older by legacy_version, or sent an
+     * illegal supported_versions value that the flow refuses.
+     */
+    public boolean isTls13() {
+        return extensions.find(SupportedVersionsServerExt.class)
+                .map(v -> v.selected().equals(ProtocolVersion.TLS13)).orElse(false);
     }
 
     /** A copy with another legacy_version. */

@@ -49,7 +49,8 @@ public final class RecordProtection13 implements RecordProtection {
         return 1 + tagLength();
     }
 
-    private void nextNonce() throws TlsFatalAlertException {
+    /** Sets the nonce for the current sequence number; the caller advances it once the record is done. */
+    private void nonce() throws TlsFatalAlertException {
         if (sequence == -1L) {
             // RFC 8446 section 5.3: the sequence number MUST NOT wrap.
             throw Fatal.of(Reason.Local.INTERNAL, "record sequence number exhausted");
@@ -58,7 +59,6 @@ public final class RecordProtection13 implements RecordProtection {
         for (int i = 0; i < 8; i++) {
             nonce[11 - i] ^= (byte) (sequence >>> (8 * i));
         }
-        sequence++;
     }
 
     /** Also appends the inner content type before sealing (RFC 8446 section 5.2). */
@@ -73,8 +73,9 @@ public final class RecordProtection13 implements RecordProtection {
         aad[3] = (byte) (cipherLen >>> 8);
         aad[4] = (byte) cipherLen;
         System.arraycopy(aad, 0, buf, at, RecordDeframer.HEADER_LENGTH);
-        nextNonce();
+        nonce();
         aead.seal(nonce, aad, aad.length, buf, inner, len + 1, buf, inner);
+        sequence++;
         return RecordDeframer.HEADER_LENGTH + cipherLen;
     }
 
@@ -83,12 +84,14 @@ public final class RecordProtection13 implements RecordProtection {
         if (bodyLength < tagLength() + 1) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC, "record too short to be protected");
         }
-        nextNonce();
+        nonce();
         int n = aead.open(nonce, buf, RecordDeframer.HEADER_LENGTH, buf, RecordDeframer.HEADER_LENGTH,
                 bodyLength, buf, RecordDeframer.HEADER_LENGTH);
         if (n < 0) {
+            // The sequence number stays: a rejected server skips early data it cannot open (RFC 8446 4.2.10).
             throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC);
         }
+        sequence++;
         return n;
     }
 }

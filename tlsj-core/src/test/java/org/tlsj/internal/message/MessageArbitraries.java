@@ -12,7 +12,8 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.internal.wire.Bytes;
 
 /**
- * Generators of well-formed handshake messages: every field random within what RFC 8446 allows, each
+ * Generators of well-formed handshake messages (TLS 1.3, and TLS 1.2 in {@link #messages12()}): every
+ * field random within what RFC 8446 (RFC 5246) allows, each
  * extension block holding only extensions its message allows, at most once each, pre_shared_key last
  * in a ClientHello.
  */
@@ -35,6 +36,32 @@ final class MessageArbitraries {
                 newSessionTickets().map(m -> (HandshakeMessage) m),
                 Arbitraries.of(true, false).map(KeyUpdate::new),
                 Arbitraries.just(new EndOfEarlyData())));
+    }
+
+    /** Any TLS 1.2 handshake message (what {@link HandshakeCodec#decode12} reads). */
+    static Arbitrary<HandshakeMessage> messages12() {
+        return Arbitraries.oneOf(List.of(
+                Arbitraries.just(new HelloRequest()),
+                clientHellos().map(m -> (HandshakeMessage) m),
+                serverHellos12().map(m -> (HandshakeMessage) m),
+                bytes(1, 200).list().ofMaxSize(3).map(Certificate12::new),
+                Combinators.combine(u16().map(NamedGroup::new), bytes(1, 97), u16().map(SignatureScheme::new),
+                        bytes(0, 300)).as(ServerKeyExchangeEcdhe::new),
+                Combinators.combine(u8().list().ofMinSize(1).ofMaxSize(4), schemes(), bytes(1, 40).list().ofMaxSize(3))
+                        .as(CertificateRequest12::new),
+                Arbitraries.just(new ServerHelloDone()),
+                Combinators.combine(u16().map(SignatureScheme::new), bytes(0, 300)).as(CertificateVerify::new),
+                Arbitraries.oneOf(List.of(bytes(1, 133).map(ClientKeyExchange::ecdhe),
+                        bytes(0, 300).map(ClientKeyExchange::rsa), bytes(0, 40).map(ClientKeyExchange::new))),
+                bytes(12, 12).map(Finished::new),
+                Combinators.combine(u32(), bytes(0, 64)).as(NewSessionTicket12::new)));
+    }
+
+    /** TLS 1.2 ServerHellos: no supported_versions, so their extensions are read as {@link MessageContext#SERVER_HELLO_12}. */
+    static Arbitrary<ServerHello> serverHellos12() {
+        return Combinators.combine(u16().map(ProtocolVersion::new),
+                bytes(32, 32).filter(r -> !r.equals(HelloRetryRequest.RANDOM)), bytes(0, 32),
+                u16().map(CipherSuite::new), u8(), extensions(MessageContext.SERVER_HELLO_12)).as(ServerHello::new);
     }
 
     static Arbitrary<ClientHello> clientHellos() {
@@ -76,9 +103,15 @@ final class MessageArbitraries {
                             .map(KeyShareClientExt::new)),
                     ext(cookies()), ext(recordSizeLimits()),
                     ext(u8().list().ofMinSize(1).ofMaxSize(4).map(PskKeyExchangeModesExt::new)),
-                    ext(Arbitraries.just(EarlyDataExt.EMPTY)), ext(preSharedKeys()));
+                    ext(Arbitraries.just(EarlyDataExt.EMPTY)), ext(preSharedKeys()),
+                    ext(Arbitraries.just(new ExtendedMasterSecretExt())), ext(renegotiationInfos()),
+                    ext(ecPointFormats()), ext(bytes(0, 40).map(SessionTicketExt::new)));
             case SERVER_HELLO -> List.of(ext(keyShareEntries().map(KeyShareServerExt::new)),
                     ext(u16().map(PreSharedKeyServerExt::new)));
+            case SERVER_HELLO_12 -> List.of(ext(Arbitraries.just(ServerNameExt.ACKNOWLEDGED)),
+                    ext(protocolNames().map(p -> AlpnExt.of(p))), ext(recordSizeLimits()),
+                    ext(Arbitraries.just(new ExtendedMasterSecretExt())), ext(renegotiationInfos()),
+                    ext(ecPointFormats()), ext(bytes(0, 40).map(SessionTicketExt::new)));
             case HELLO_RETRY_REQUEST -> List.of(ext(u16().map(NamedGroup::new).map(KeyShareHrrExt::new)),
                     ext(cookies()), ext(u16().map(ProtocolVersion::new).map(SupportedVersionsServerExt::new)));
             case ENCRYPTED_EXTENSIONS -> List.of(ext(Arbitraries.just(ServerNameExt.ACKNOWLEDGED)),
@@ -115,8 +148,17 @@ final class MessageArbitraries {
     static Arbitrary<UnknownExt> unknownExtensions() {
         Arbitrary<ExtensionType> types = Arbitraries.oneOf(List.of(
                 Arbitraries.integers().between(0, 15).map(i -> new ExtensionType(i * 0x1010 + 0x0a0a)),
-                u16().map(ExtensionType::new).filter(t -> !ExtensionRules.isRecognized(t))));
+                u16().map(ExtensionType::new)
+                        .filter(t -> !ExtensionRules.isRecognized(t) && !ExtensionRules.isTls12Only(t))));
         return Combinators.combine(types, bytes(0, 20)).as(UnknownExt::new);
+    }
+
+    private static Arbitrary<RenegotiationInfoExt> renegotiationInfos() {
+        return bytes(0, 24).map(RenegotiationInfoExt::new);
+    }
+
+    private static Arbitrary<EcPointFormatsExt> ecPointFormats() {
+        return u8().list().ofMinSize(1).ofMaxSize(4).map(EcPointFormatsExt::new);
     }
 
     private static Arbitrary<String> hostNames() {

@@ -23,7 +23,8 @@ class TraceAndKeyLogTest {
         List<String> messages = events.stream().filter(e -> e.kind() == HandshakeEvent.Kind.MESSAGE)
                 .map(e -> e.from().title() + " " + e.title()).toList();
         assertThat(messages).containsExactly("Client ClientHello", "Server ServerHello", "Server EncryptedExtensions",
-                "Server Certificate", "Server CertificateVerify", "Server Finished", "Client Finished");
+                "Server Certificate", "Server CertificateVerify", "Server Finished", "Client Finished",
+                "Server NewSessionTicket", "Server NewSessionTicket");
         assertThat(events).anySatisfy(e -> assertThat(e.title()).isEqualTo("Verify certificate"));
         HandshakeEvent hello = events.getFirst();
         assertThat(hello.detail("key_shares")).contains("X25519MLKEM768 (1216 bytes)").contains("x25519 (32 bytes)");

@@ -41,6 +41,8 @@ final class WrongFinishedCrypto implements CryptoProvider {
     @Override public Encapsulation encapsulate(NamedGroup g, Bytes share) throws TlsFatalAlertException {
         return jca.encapsulate(g, share);
     }
+    @Override public Bytes rsaEncrypt(PublicKey k, Bytes pms) throws TlsFatalAlertException { return jca.rsaEncrypt(k, pms); }
+    @Override public Optional<Secret> rsaDecrypt(PrivateKey k, Bytes e) { return jca.rsaDecrypt(k, e); }
     @Override public Optional<Signer> signer(PrivateKey k, SignatureScheme s) { return jca.signer(k, s); }
     @Override public Optional<Verifier> verifier(PublicKey k, SignatureScheme s) { return jca.verifier(k, s); }
 

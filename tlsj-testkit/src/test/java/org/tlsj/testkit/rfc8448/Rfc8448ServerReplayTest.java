@@ -3,12 +3,15 @@ package org.tlsj.testkit.rfc8448;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tlsj.ServerConfig;
 import org.tlsj.ServerConnection;
+import org.tlsj.TicketKeys;
+import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.pki.CertifiedKey;
@@ -33,6 +36,8 @@ class Rfc8448ServerReplayTest {
                         .then(RFC.get("server", "create an ephemeral x25519 key pair", "private key"))
                         .then(serverHello.slice(6, 38))))
                 .keyLog((label, random, secret) -> logged.put(label, Bytes.wrap(secret.expose())))
+                // fixed ticket keys, so the scripted randomness goes to the handshake alone
+                .ticketKeys(TicketKeys.fromSecret(Secret.wrap(new byte[32]), Duration.ofHours(1)))
                 .build();
         ServerConnection server = ServerConnection.accept(config);
         server.feed(ByteBuffer.wrap(RFC.get("client", "send handshake record", "complete record").toArray()));

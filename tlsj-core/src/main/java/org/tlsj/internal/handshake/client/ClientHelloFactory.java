@@ -7,13 +7,19 @@ import org.tlsj.ClientConfig;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.crypto.KeyShare;
+import org.tlsj.internal.handshake.Tls12Common;
 import org.tlsj.internal.message.AlpnExt;
+import org.tlsj.internal.message.EcPointFormatsExt;
+import org.tlsj.internal.message.ExtendedMasterSecretExt;
+import org.tlsj.internal.message.RenegotiationInfoExt;
+import org.tlsj.internal.message.SessionTicketExt;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
 import org.tlsj.internal.message.Extension;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.KeyShareClientExt;
 import org.tlsj.internal.message.KeyShareEntry;
+import org.tlsj.internal.message.PreSharedKeyClientExt;
 import org.tlsj.internal.message.PskKeyExchangeModesExt;
 import org.tlsj.internal.message.RecordSizeLimitExt;
 import org.tlsj.internal.message.ServerNameExt;
@@ -49,14 +55,19 @@ final class ClientHelloFactory {
      *
      * @param shares the key shares to offer, in order
      * @param cookie the cookie to echo after a HelloRetryRequest
+     * @param psk the pre_shared_key extension when resuming (its binder is filled in afterwards)
+     * @param ticket12 a TLS 1.2 session ticket to offer (empty ticket: ask for one)
      */
     static ClientHello build(ClientConfig config, Optional<String> sni, Bytes random, Bytes sessionId,
-                             List<KeyShare> shares, Optional<Bytes> cookie) {
+                             List<KeyShare> shares, Optional<Bytes> cookie, Optional<PreSharedKeyClientExt> psk,
+                             Optional<Bytes> ticket12) {
         List<Extension> ext = new ArrayList<>();
         sni.ifPresent(n -> ext.add(new ServerNameExt(Optional.of(n))));
         ext.add(new SupportedVersionsClientExt(config.versions()));
         ext.add(new SupportedGroupsExt(config.groups()));
-        ext.add(new SignatureAlgorithmsExt(config.signatureSchemes()));
+        boolean tls12 = config.versions().contains(ProtocolVersion.TLS12);
+        ext.add(new SignatureAlgorithmsExt(tls12 ? Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto())
+                : config.signatureSchemes()));
         if (!config.certificateSignatureSchemes().equals(config.signatureSchemes())) {
             ext.add(new SignatureAlgorithmsCertExt(config.certificateSignatureSchemes()));
         }
@@ -66,8 +77,17 @@ final class ClientHelloFactory {
             ext.add(new AlpnExt(config.applicationProtocols()));
         }
         ext.add(new RecordSizeLimitExt(config.recordSizeLimit()));
+        if (tls12) {
+            ext.add(new ExtendedMasterSecretExt()); // RFC 7627
+            ext.add(RenegotiationInfoExt.INITIAL); // RFC 5746: secure renegotiation signalled, never performed
+            ext.add(EcPointFormatsExt.UNCOMPRESSED_ONLY); // RFC 8422 section 5.1.2
+            if (config.sessionCache() != org.tlsj.ClientSessionCache.NONE) {
+                ext.add(new SessionTicketExt(ticket12.orElse(Bytes.EMPTY))); // RFC 5077
+            }
+        }
         ext.add(new PskKeyExchangeModesExt(List.of(PSK_DHE_KE)));
         cookie.ifPresent(c -> ext.add(new CookieExt(c)));
+        psk.ifPresent(ext::add); // RFC 8446 section 4.2.11: pre_shared_key MUST be the last extension
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, config.cipherSuites(),
                 Bytes.of(new byte[] {0}), Extensions.of(ext));
     }

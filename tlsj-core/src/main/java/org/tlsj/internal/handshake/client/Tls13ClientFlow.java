@@ -9,6 +9,7 @@ import org.tlsj.ClientConfig;
 import org.tlsj.Fatal;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
+import org.tlsj.ResumableSession;
 import org.tlsj.Reason;
 import org.tlsj.SessionInfo;
 import org.tlsj.SignatureScheme;
@@ -46,6 +47,7 @@ import org.tlsj.internal.message.KeyShareHrrExt;
 import org.tlsj.internal.message.KeyShareServerExt;
 import org.tlsj.internal.message.KeyUpdate;
 import org.tlsj.internal.message.NewSessionTicket13;
+import org.tlsj.internal.message.PreSharedKeyServerExt;
 import org.tlsj.internal.message.RecordSizeLimitExt;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerNameExt;
@@ -72,7 +74,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     /** What the client offered; fixed for the handshake except the shares and cookie after HRR. */
     record Offer(ClientConfig config, Optional<String> sni, Optional<String> verifyName, Bytes random,
-                 Bytes sessionId, List<KeyShare> shares, Optional<HelloRetryRequest> retry) {
+                 Bytes sessionId, List<KeyShare> shares, Optional<HelloRetryRequest> retry,
+                 Optional<ResumableSession> resumption, Optional<ResumableSession> resume12) {
         @Override
         public String toString() {
             return "Offer[" + sni + ", shares=" + ClientHelloFactory.groupsOf(shares) + "]";
@@ -86,6 +89,22 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
     }
 
+    /** How the server proved who it is. */
+    sealed interface Authentication permits ByCertificate, ByResumption {
+    }
+
+    /** Its certificate chain was verified and its CertificateVerify signature checked. */
+    record ByCertificate(CertificateVerified chainOk, SignatureVerified signatureOk) implements Authentication {
+        ByCertificate {
+            java.util.Objects.requireNonNull(chainOk);
+            java.util.Objects.requireNonNull(signatureOk);
+        }
+    }
+
+    /** It accepted our ticket's PSK; its Finished, keyed from that PSK, proves it holds the secret. */
+    record ByResumption(ResumableSession session) implements Authentication {
+    }
+
     /** The handshake-stage secrets. */
     record HandshakeKeys(HandshakeSecret handshakeSecret, Secret client, Secret server) {
     }
@@ -97,8 +116,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     record ExpectServerHello(Offer offer, Transcript transcript) implements State {
     }
 
-    record ExpectEncryptedExtensions(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript)
-            implements State {
+    record ExpectEncryptedExtensions(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
+                                     Optional<ByResumption> resumed) implements State {
     }
 
     record ExpectCertificateOrRequest(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript)
@@ -116,27 +135,27 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     record ExpectFinished(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
                           Optional<CertificateRequest13> request, List<X509Certificate> chain,
-                          SignatureScheme scheme, CertificateVerified chainOk, SignatureVerified signatureOk)
-            implements State {
+                          SignatureScheme scheme, Authentication auth) implements State {
     }
 
-    record Connected(AppSecrets secrets, SessionInfo session, List<NewSessionTicket13> tickets,
-                     CertificateVerified chainOk, SignatureVerified signatureOk, FinishedVerified finishedOk)
-            implements State {
+    record Connected(AppSecrets secrets, SessionInfo session, Optional<String> cacheKey, Secret resumptionMaster,
+                     Authentication auth, FinishedVerified finishedOk, ClientConfig config) implements State {
         Connected {
-            tickets = List.copyOf(tickets);
-            java.util.Objects.requireNonNull(chainOk);
-            java.util.Objects.requireNonNull(signatureOk);
+            java.util.Objects.requireNonNull(auth);
             java.util.Objects.requireNonNull(finishedOk);
         }
 
         Connected with(AppSecrets s) {
-            return new Connected(s, session, tickets, chainOk, signatureOk, finishedOk);
+            return new Connected(s, session, cacheKey, resumptionMaster, auth, finishedOk, config);
         }
     }
 
     private final Effects out;
     private State state;
+    /** The TLS 1.2 flow, once the server answered with a TLS 1.2 ServerHello. */
+    private Tls12ClientFlow tls12;
+    /** Our first ClientHello as sent (TLS 1.2 signs over every message). */
+    private Bytes clientHello = Bytes.EMPTY;
 
     private Tls13ClientFlow(Effects out, State state) {
         this.out = out;
@@ -147,19 +166,31 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     public static Tls13ClientFlow start(ClientConfig config, String serverName, Effects out)
             throws TlsFatalAlertException {
         Bytes random = randomBytes(config, 32);
-        // RFC 8446 appendix D.4: in compatibility mode the client sends a non-empty legacy_session_id.
-        Bytes sessionId = config.middleboxCompat() ? randomBytes(config, 32) : Bytes.EMPTY;
+        Optional<String> verifyName = Optional.ofNullable(serverName).filter(s -> !s.isEmpty())
+                .map(s -> s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s);
+        Optional<ResumableSession> kept = ClientResumption.take(config, verifyName);
+        Optional<ResumableSession> resumption = kept.filter(r -> r.version().equals(ProtocolVersion.TLS13));
+        Optional<ResumableSession> resume12 = kept.filter(r -> r.version().equals(ProtocolVersion.TLS12));
+        // RFC 5246 section 7.4.1.2: a TLS 1.2 session is resumed by its id; RFC 8446 appendix D.4: in
+        // compatibility mode the client sends a non-empty legacy_session_id anyway.
+        Bytes sessionId = resume12.map(ResumableSession::sessionId).filter(id -> !id.isEmpty())
+                .orElse(config.middleboxCompat() || resume12.isPresent() ? randomBytes(config, 32) : Bytes.EMPTY);
         List<KeyShare> shares = new ArrayList<>();
         for (NamedGroup g : config.keyShareGroups()) {
             shares.add(config.crypto().startKeyExchange(g));
         }
-        Optional<String> verifyName = Optional.ofNullable(serverName).filter(s -> !s.isEmpty())
-                .map(s -> s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s);
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), verifyName, random, sessionId,
-                List.copyOf(shares), Optional.empty());
-        ClientHello ch = ClientHelloFactory.build(config, offer.sni(), random, sessionId, shares, Optional.empty());
+                List.copyOf(shares), Optional.empty(), resumption, resume12);
+        ClientHello ch = ClientHelloFactory.build(config, offer.sni(), random, sessionId, shares, Optional.empty(),
+                resumption.map(r -> ClientResumption.placeholder(config, r)),
+                resume12.map(ResumableSession::identity));
+        if (resumption.isPresent()) {
+            ch = ClientResumption.bind(config, ch, resumption.get(), Transcript.buffering());
+        }
         Bytes raw = send(out, ch);
-        return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
+        Tls13ClientFlow flow = new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
+        flow.clientHello = raw;
+        return flow;
     }
 
     /**
@@ -178,18 +209,45 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             shares.add(share);
         }
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), Optional.ofNullable(serverName),
-                ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty());
+                ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty(), Optional.empty(),
+                Optional.empty());
         Bytes raw = send(out, ch);
         return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
     }
 
     @Override
     public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
-        state = next(state, message, raw, out);
+        if (tls12 != null) {
+            tls12.onMessage(message, raw);
+        } else if (state instanceof ExpectServerHello s && message instanceof ServerHello m && !m.isTls13()
+                && s.offer().retry().isEmpty() && s.offer().config().versions().contains(ProtocolVersion.TLS12)) {
+            // RFC 8446 section 4.2.1: no supported_versions in the ServerHello means TLS 1.2 or older.
+            tls12 = Tls12ClientFlow.onServerHello(s.offer(), s.transcript(), clientHello, m, raw, out);
+        } else {
+            state = next(state, message, raw, out);
+        }
+    }
+
+    @Override
+    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
+        return tls12 != null && tls12.onChangeCipherSpec();
+    }
+
+    @Override
+    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
+        return tls12 != null ? tls12.decode(raw) : HandshakeCodec.decode(raw);
+    }
+
+    @Override
+    public ProtocolVersion version() {
+        return tls12 != null ? ProtocolVersion.TLS12 : ProtocolVersion.TLS13;
     }
 
     @Override
     public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
+        if (tls12 != null) {
+            tls12.sendKeyUpdate(requestPeerUpdate);
+        }
         if (!(state instanceof Connected c)) {
             throw new IllegalStateException("KeyUpdate before the handshake completed");
         }
@@ -198,17 +256,12 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     @Override
     public boolean isConnected() {
-        return state instanceof Connected;
+        return tls12 != null ? tls12.isConnected() : state instanceof Connected;
     }
 
     @Override
     public boolean clientHelloSeen() {
         return true;
-    }
-
-    /** The tickets the server sent, kept for resumption (issue 3). */
-    public List<NewSessionTicket13> tickets() {
-        return state instanceof Connected c ? c.tickets() : List.of();
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
@@ -249,10 +302,13 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         KeyShare share = offer.shares().stream().filter(k -> k.group().equals(group)).findFirst()
                 .orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_GROUP,
                         "server chose " + group + "; we sent shares for " + ClientHelloFactory.groupsOf(offer.shares())));
+        Optional<ByResumption> resumed = checkPsk(offer, m, suite);
         Transcript t = (offer.retry().isPresent() ? s.transcript() : s.transcript()
                 .withHash(offer.config().crypto(), suite.hash())).add(raw);
         Secret shared = share.complete(ks.entry().keyExchange());
-        HandshakeSecret hs = KeySchedule13.withoutPsk(offer.config().crypto(), suite.hash()).handshakeSecret(shared);
+        HandshakeSecret hs = (resumed.isPresent()
+                ? KeySchedule13.withPsk(offer.config().crypto(), suite.hash(), resumed.get().session().secret())
+                : KeySchedule13.withoutPsk(offer.config().crypto(), suite.hash())).handshakeSecret(shared);
         shared.destroy();
         HandshakeKeys keys = new HandshakeKeys(hs, hs.clientHandshakeTrafficSecret(t.current()),
                 hs.serverHandshakeTrafficSecret(t.current()));
@@ -269,7 +325,23 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         // From here our records (Finished, or an alert if we must abort) use the handshake key.
         out.installWriteKeys(suite, keys.client());
-        return new ExpectEncryptedExtensions(offer, new Chosen(suite, group, Optional.empty(), false), keys, t);
+        return new ExpectEncryptedExtensions(offer, new Chosen(suite, group, Optional.empty(), false), keys, t, resumed);
+    }
+
+    /** RFC 8446 section 4.2.11: a selected PSK must be one we offered, with a suite of the same hash. */
+    private static Optional<ByResumption> checkPsk(Offer offer, ServerHello m, CipherSuite suite)
+            throws TlsFatalAlertException {
+        Optional<PreSharedKeyServerExt> psk = m.extensions().find(PreSharedKeyServerExt.class);
+        if (psk.isEmpty()) {
+            return Optional.empty();
+        }
+        if (offer.resumption().isEmpty() || psk.get().selectedIdentity() != 0) {
+            throw Fatal.of(Reason.PeerMisbehaved.UNOFFERED_PSK, "identity " + psk.get().selectedIdentity());
+        }
+        if (offer.resumption().get().suite().hash() != suite.hash()) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "resumed with a suite of another hash");
+        }
+        return Optional.of(new ByResumption(offer.resumption().get()));
     }
 
     /** Checks shared by ServerHello and HelloRetryRequest (RFC 8446 sections 4.1.3, 4.1.4, 4.2.1). */
@@ -339,11 +411,17 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         if (offer.config().middleboxCompat()) {
             out.sendCompatChangeCipherSpec();
         }
+        // RFC 8446 section 4.1.4: keep the PSK only if its hash matches the suite the server chose.
+        Optional<ResumableSession> resumption = offer.resumption().filter(r -> r.suite().hash() == suite.hash());
         ClientHello ch2 = ClientHelloFactory.build(offer.config(), offer.sni(), offer.random(), offer.sessionId(),
-                shares, cookie);
+                shares, cookie, resumption.map(r -> ClientResumption.placeholder(offer.config(), r)),
+                offer.resume12().map(ResumableSession::identity));
+        if (resumption.isPresent()) {
+            ch2 = ClientResumption.bind(offer.config(), ch2, resumption.get(), t);
+        }
         Bytes raw2 = send(out, ch2);
         Offer retried = new Offer(offer.config(), offer.sni(), offer.verifyName(), offer.random(), offer.sessionId(),
-                shares, Optional.of(m));
+                shares, Optional.of(m), resumption, offer.resume12());
         return new ExpectServerHello(retried, t.add(raw2));
     }
 
@@ -370,6 +448,12 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         if (limit.isPresent()) {
             out.peerRecordSizeLimit(limit.get().limit());
             out.ownRecordSizeLimit(config.recordSizeLimit());
+        }
+        if (s.resumed().isPresent()) {
+            // RFC 8446 section 2.2: a resumed handshake goes straight to the server's Finished.
+            ResumableSession r = s.resumed().get().session();
+            return new ExpectFinished(s.offer(), s.chosen().withAlpn(alpn, sniAck), s.keys(), s.transcript().add(raw),
+                    Optional.empty(), r.serverChain(), r.scheme(), s.resumed().get());
         }
         return new ExpectCertificateOrRequest(s.offer(), s.chosen().withAlpn(alpn, sniAck), s.keys(),
                 s.transcript().add(raw));
@@ -422,7 +506,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.trace(TraceEvents.check(Role.CLIENT, "Verify CertificateVerify", List.of(
                 m.scheme() + " signature over the transcript verifies with the certificate's key: ok")));
         return new ExpectFinished(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(), s.chain(),
-                m.scheme(), s.chainOk(), ok);
+                m.scheme(), new ByCertificate(s.chainOk(), ok));
     }
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out)
@@ -448,15 +532,16 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         Finished fin = new Finished(Tls13Checks.finishedData(config.crypto(), suite.hash(), s.keys().client(),
                 t.current()));
-        send(out, fin);
+        t = t.add(send(out, fin));
         out.installWriteKeys(suite, clientApp);
         out.trace(TraceEvents.keys(Role.CLIENT, "Application keys", List.of(new Detail("derived",
                 "client/server application traffic secrets and " + suite.aead() + " keys; secure communication begins"))));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),
-                s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent(), false);
+                s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent(),
+                s.auth() instanceof ByResumption);
         out.complete(session);
         return new Connected(new AppSecrets(Role.CLIENT, config.crypto(), suite, clientApp, serverApp), session,
-                List.of(), s.chainOk(), s.signatureOk(), finishedOk);
+                s.offer().verifyName(), master.resumptionMasterSecret(t.current()), s.auth(), finishedOk, config);
     }
 
     /**
@@ -482,12 +567,9 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private static State onNewSessionTicket(Connected s, NewSessionTicket13 m, Bytes raw, Effects out) {
         out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
-        List<NewSessionTicket13> kept = new ArrayList<>(s.tickets());
-        if (kept.size() >= 8) {
-            kept.removeFirst(); // bounded: a peer cannot make us keep unlimited tickets
-        }
-        kept.add(m);
-        return new Connected(s.secrets(), s.session(), kept, s.chainOk(), s.signatureOk(), s.finishedOk());
+        // The cache bounds how many are kept, so a peer cannot make us keep unlimited tickets.
+        ClientResumption.keep(s.config(), s.cacheKey(), s.resumptionMaster(), s.session(), m);
+        return s;
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {

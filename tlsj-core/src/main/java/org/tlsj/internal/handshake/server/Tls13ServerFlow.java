@@ -49,6 +49,7 @@ import org.tlsj.internal.message.KeyShareEntry;
 import org.tlsj.internal.message.KeyShareHrrExt;
 import org.tlsj.internal.message.KeyShareServerExt;
 import org.tlsj.internal.message.KeyUpdate;
+import org.tlsj.internal.message.PreSharedKeyServerExt;
 import org.tlsj.internal.message.RecordSizeLimitExt;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerNameExt;
@@ -82,8 +83,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
     }
 
     /** The handshake-stage values carried from our flight to the client's Finished. */
-    record Pending(Hello hello, NamedGroup group, HandshakeSecret handshakeSecret, Secret clientHandshake,
-                   AppSecrets app) {
+    record Pending(Hello hello, NamedGroup group, MasterSecret master, Secret clientHandshake, AppSecrets app,
+                   Optional<ServerResumption.Resumed> resumed) {
     }
 
     /**
@@ -213,7 +214,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Transcript t = Transcript.buffering().add(raw);
         Optional<KeyShareEntry> share = ServerChoices.share(config, groups, shares);
         if (share.isPresent()) {
-            return sendServerFlight(hello, share.get(), t.withHash(config.crypto(), suite.hash()), out);
+            Optional<ServerResumption.Resumed> resumed = ServerResumption.accept(config, m, raw, Transcript.buffering(),
+                    suite, sni);
+            return sendServerFlight(hello, share.get(), t.withHash(config.crypto(), suite.hash()), resumed, out);
         }
         return sendHelloRetryRequest(hello, ServerChoices.retryGroup(config, groups), t, out);
     }
@@ -265,10 +268,13 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Hello hello = s.hello();
         Hello retried = new Hello(hello.config(), hello.first(), hello.suite(), hello.sni(), hello.credential(),
                 hello.alpn(), true);
-        return sendServerFlight(retried, shares.getFirst(), s.transcript().add(raw), out);
+        Optional<ServerResumption.Resumed> resumed = ServerResumption.accept(hello.config(), m, raw, s.transcript(),
+                hello.suite(), hello.sni());
+        return sendServerFlight(retried, shares.getFirst(), s.transcript().add(raw), resumed, out);
     }
 
-    private static State sendServerFlight(Hello hello, KeyShareEntry clientShare, Transcript t, Effects out)
+    private static State sendServerFlight(Hello hello, KeyShareEntry clientShare, Transcript t,
+                                          Optional<ServerResumption.Resumed> resumed, Effects out)
             throws TlsFatalAlertException {
         ServerConfig config = hello.config();
         CipherSuite suite = hello.suite();
@@ -276,14 +282,19 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Encapsulation kx = config.crypto().encapsulate(clientShare.group(), clientShare.keyExchange());
         byte[] random = new byte[32];
         config.crypto().random().nextBytes(random);
+        List<Extension> shExt = new ArrayList<>();
+        shExt.add(new KeyShareServerExt(new KeyShareEntry(clientShare.group(), kx.serverShare())));
+        shExt.add(new SupportedVersionsServerExt(ProtocolVersion.TLS13));
+        resumed.ifPresent(r -> shExt.add(new PreSharedKeyServerExt(r.index())));
         ServerHello sh = new ServerHello(ProtocolVersion.TLS12, Bytes.wrap(random), ch.legacySessionId(), suite, 0,
-                Extensions.of(new KeyShareServerExt(new KeyShareEntry(clientShare.group(), kx.serverShare())),
-                        new SupportedVersionsServerExt(ProtocolVersion.TLS13)));
+                Extensions.of(shExt));
         t = t.add(send(out, sh));
         if (!ch.legacySessionId().isEmpty()) {
             out.sendCompatChangeCipherSpec(); // RFC 8446 appendix D.4
         }
-        HandshakeSecret hs = KeySchedule13.withoutPsk(config.crypto(), suite.hash()).handshakeSecret(kx.sharedSecret());
+        HandshakeSecret hs = (resumed.isPresent()
+                ? KeySchedule13.withPsk(config.crypto(), suite.hash(), resumed.get().state().secret())
+                : KeySchedule13.withoutPsk(config.crypto(), suite.hash())).handshakeSecret(kx.sharedSecret());
         kx.sharedSecret().destroy();
         Secret clientHs = hs.clientHandshakeTrafficSecret(t.current());
         Secret serverHs = hs.serverHandshakeTrafficSecret(t.current());
@@ -295,15 +306,14 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.installWriteKeys(suite, serverHs);
         out.installReadKeys(suite, clientHs);
         t = t.add(send(out, encryptedExtensions(hello, out)));
-        if (config.clientAuth() != ClientAuth.NONE) {
+        // RFC 8446 section 4.3.2 and 4.4.2: a PSK handshake has no CertificateRequest, Certificate or CertificateVerify.
+        boolean askClient = config.clientAuth() != ClientAuth.NONE && resumed.isEmpty();
+        if (askClient) {
             t = t.add(send(out, certificateRequest(config)));
         }
-        List<CertificateEntry> entries = PeerCertificates.encode(hello.credential().key().chain()).stream()
-                .map(d -> new CertificateEntry(d, Extensions.of())).toList();
-        t = t.add(send(out, new Certificate13(Bytes.EMPTY, entries)));
-        Bytes signature = Tls13Checks.sign(config.crypto(), hello.credential().key().privateKey(),
-                hello.credential().scheme(), Tls13Checks.SERVER_CONTEXT, t.current());
-        t = t.add(send(out, new CertificateVerify(hello.credential().scheme(), signature)));
+        if (resumed.isEmpty()) {
+            t = sendCertificateAndVerify(hello, t, out);
+        }
         t = t.add(send(out, new Finished(Tls13Checks.finishedData(config.crypto(), suite.hash(), serverHs,
                 t.current()))));
         MasterSecret master = hs.masterSecret();
@@ -313,10 +323,20 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.keyLog("SERVER_TRAFFIC_SECRET_0", ch.random(), serverApp);
         out.keyLog("EXPORTER_SECRET", ch.random(), master.exporterMasterSecret(t.current()));
         out.installWriteKeys(suite, serverApp);
-        Pending pending = new Pending(hello, clientShare.group(), hs, clientHs,
-                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp));
-        return config.clientAuth() == ClientAuth.NONE ? new ExpectFinished(pending, t, Optional.empty())
-                : new ExpectClientCertificate(pending, t);
+        Pending pending = new Pending(hello, clientShare.group(), master, clientHs,
+                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), resumed);
+        return askClient ? new ExpectClientCertificate(pending, t) : new ExpectFinished(pending, t, Optional.empty());
+    }
+
+    private static Transcript sendCertificateAndVerify(Hello hello, Transcript t, Effects out)
+            throws TlsFatalAlertException {
+        ServerConfig config = hello.config();
+        List<CertificateEntry> entries = PeerCertificates.encode(hello.credential().key().chain()).stream()
+                .map(d -> new CertificateEntry(d, Extensions.of())).toList();
+        t = t.add(send(out, new Certificate13(Bytes.EMPTY, entries)));
+        Bytes signature = Tls13Checks.sign(config.crypto(), hello.credential().key().privateKey(),
+                hello.credential().scheme(), Tls13Checks.SERVER_CONTEXT, t.current());
+        return t.add(send(out, new CertificateVerify(hello.credential().scheme(), signature)));
     }
 
     /** RFC 8446 section 4.3.2: the schemes we accept for the client's signature, and the CAs we trust. */
@@ -400,10 +420,17 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.trace(TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
                 "verify_data matches HMAC of the transcript: the handshake was not tampered with")));
         out.installReadKeys(suite, p.app().client());
-        SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), hello.credential().scheme(),
-                hello.sni(), hello.alpn(), s.client().map(ClientIdentity::chain).orElse(List.of()), hello.retried(),
-                false);
+        List<java.security.cert.X509Certificate> clientChain = p.resumed().isPresent()
+                ? PeerCertificates.decode(p.resumed().get().state().peerChain())
+                : s.client().map(ClientIdentity::chain).orElse(List.of());
+        SignatureScheme scheme = p.resumed().map(r -> r.state().scheme()).orElse(hello.credential().scheme());
+        SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), scheme, hello.sni(),
+                hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent());
         out.complete(session);
+        Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
+        ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
+                PeerCertificates.encode(clientChain), scheme, out);
+        resumptionMaster.destroy();
         return new Connected(p.app(), session, ok);
     }
 

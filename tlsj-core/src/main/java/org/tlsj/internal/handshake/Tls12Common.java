@@ -1,0 +1,92 @@
+package org.tlsj.internal.handshake;
+
+import java.security.PublicKey;
+import java.util.List;
+import org.tlsj.CipherSuite;
+import org.tlsj.Fatal;
+import org.tlsj.Reason;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.Secret;
+import org.tlsj.crypto.Verifier;
+import org.tlsj.internal.keyschedule.Tls12KeySchedule;
+import org.tlsj.internal.keyschedule.Tls12KeySchedule.KeyBlock;
+import org.tlsj.internal.record.RecordProtection12;
+import org.tlsj.internal.wire.ByteWriter;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.internal.wire.ConstantTime;
+
+/** What both TLS 1.2 sides compute the same way: keys, Finished, ServerKeyExchange signatures, sentinels. */
+public final class Tls12Common {
+    /** RFC 8446 section 4.1.3: the last 8 bytes of a TLS 1.2 ServerHello.random from a TLS 1.3 server. */
+    public static final Bytes DOWNGRADE_TLS12 = Bytes.fromHex("444F574E47524401");
+    /** RFC 8446 section 4.1.3: the same for a TLS 1.1-or-older answer. */
+    public static final Bytes DOWNGRADE_TLS11 = Bytes.fromHex("444F574E47524400");
+    /** Signature schemes TLS 1.2 adds for its own handshake signatures (PKCS#1 v1.5 is legal there). */
+    public static final List<SignatureScheme> TLS12_EXTRA_SCHEMES = List.of(SignatureScheme.RSA_PKCS1_SHA256,
+            SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+
+    private Tls12Common() {
+    }
+
+    /**
+     * The record protections for both directions from the master secret (RFC 5246 section 6.3).
+     *
+     * @param client whether we are the client
+     * @return {read, write}
+     */
+    public static RecordProtection12[] protections(CryptoProvider crypto, CipherSuite suite, Secret master,
+                                                   Bytes clientRandom, Bytes serverRandom, boolean client) {
+        KeyBlock kb = Tls12KeySchedule.keyBlock(crypto, suite, master, clientRandom, serverRandom);
+        RecordProtection12 c = RecordProtection12.of(crypto, suite.aead(), kb.clientWriteKey(), kb.clientWriteIv());
+        RecordProtection12 s = RecordProtection12.of(crypto, suite.aead(), kb.serverWriteKey(), kb.serverWriteIv());
+        kb.clientWriteKey().destroy();
+        kb.serverWriteKey().destroy();
+        return client ? new RecordProtection12[] {s, c} : new RecordProtection12[] {c, s};
+    }
+
+    /** The master secret: extended (RFC 7627, over the session hash) or classic (over the randoms). */
+    public static Secret masterSecret(CryptoProvider crypto, CipherSuite suite, Secret preMaster, boolean extended,
+                                      Bytes sessionHash, Bytes clientRandom, Bytes serverRandom) {
+        return extended ? Tls12KeySchedule.extendedMasterSecret(crypto, suite.hash(), preMaster, sessionHash)
+                : Tls12KeySchedule.masterSecret(crypto, suite.hash(), preMaster, clientRandom, serverRandom);
+    }
+
+    /** Checks the peer's 12-byte Finished in constant time (RFC 5246 section 7.4.9). */
+    public static Proofs.FinishedVerified verifyFinished(CryptoProvider crypto, CipherSuite suite, Secret master,
+                                                         boolean fromClient, Bytes transcriptHash, Bytes received)
+            throws TlsFatalAlertException {
+        Bytes expected = Tls12KeySchedule.finishedVerifyData(crypto, suite.hash(), master, fromClient, transcriptHash);
+        if (!ConstantTime.equals(expected, received)) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_FINISHED);
+        }
+        return Proofs.finishedVerified();
+    }
+
+    /** RFC 8422 section 5.4: the signature covers client_random || server_random || ServerECDHParams. */
+    public static Bytes serverKeyExchangeContent(Bytes clientRandom, Bytes serverRandom, Bytes params) {
+        return new ByteWriter(64 + params.length()).bytes(clientRandom).bytes(serverRandom).bytes(params).toBytes();
+    }
+
+    /** Verifies a TLS 1.2 signature (ServerKeyExchange or CertificateVerify) with a scheme we offered. */
+    public static Proofs.SignatureVerified verify(CryptoProvider crypto, List<SignatureScheme> offered, PublicKey key,
+                                                  SignatureScheme scheme, Bytes content, Bytes signature)
+            throws TlsFatalAlertException {
+        if (!offered.contains(scheme)) {
+            throw Fatal.of(Reason.PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED, scheme + " (we offered " + offered + ")");
+        }
+        Verifier v = crypto.verifier(key, scheme).orElseThrow(() -> Fatal.of(
+                Reason.PeerMisbehaved.SIGNATURE_SCHEME_KEY_MISMATCH, scheme + " with a " + key.getAlgorithm() + " key"));
+        if (!v.verify(content, signature)) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_SIGNATURE, "with " + scheme);
+        }
+        return Proofs.signatureVerified();
+    }
+
+    /** The schemes we accept in TLS 1.2 handshake signatures: ours plus PKCS#1 v1.5 where the provider has it. */
+    public static List<SignatureScheme> tls12Schemes(List<SignatureScheme> configured, CryptoProvider crypto) {
+        return java.util.stream.Stream.concat(configured.stream(), TLS12_EXTRA_SCHEMES.stream())
+                .distinct().filter(crypto.signatureSchemes()::contains).toList();
+    }
+}

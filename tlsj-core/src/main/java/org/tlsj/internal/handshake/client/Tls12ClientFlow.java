@@ -1,0 +1,426 @@
+package org.tlsj.internal.handshake.client;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.AlertDescription;
+import org.tlsj.CipherSuite;
+import org.tlsj.CipherSuite.KeyExchange;
+import org.tlsj.ClientConfig;
+import org.tlsj.Fatal;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.Reason;
+import org.tlsj.ResumableSession;
+import org.tlsj.SessionInfo;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.Secret;
+import org.tlsj.internal.handshake.CertificateAuthorities;
+import org.tlsj.internal.handshake.ClientCredentials;
+import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.HandshakeMachine;
+import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Proofs.FinishedVerified;
+import org.tlsj.internal.handshake.Proofs.SignatureVerified;
+import org.tlsj.internal.handshake.Tls12Common;
+import org.tlsj.internal.handshake.TraceEvents;
+import org.tlsj.internal.keyschedule.Tls12KeySchedule;
+import org.tlsj.internal.keyschedule.Transcript;
+import org.tlsj.internal.message.AlpnExt;
+import org.tlsj.internal.message.Certificate12;
+import org.tlsj.internal.message.CertificateRequest12;
+import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ClientKeyExchange;
+import org.tlsj.internal.message.ExtendedMasterSecretExt;
+import org.tlsj.internal.message.Finished;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.HelloRequest;
+import org.tlsj.internal.message.NewSessionTicket12;
+import org.tlsj.internal.message.RenegotiationInfoExt;
+import org.tlsj.internal.message.ServerHello;
+import org.tlsj.internal.message.ServerHelloDone;
+import org.tlsj.internal.message.ServerKeyExchangeEcdhe;
+import org.tlsj.internal.message.SessionTicketExt;
+import org.tlsj.internal.message.UnknownExt;
+import org.tlsj.internal.record.RecordProtection12;
+import org.tlsj.internal.wire.ByteWriter;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.pki.CertificateVerified;
+import org.tlsj.trace.HandshakeEvent.Detail;
+import org.tlsj.trace.Role;
+
+/**
+ * The TLS 1.2 client (RFC 5246 section 7.3), entered when the server answers our ClientHello with a TLS 1.2
+ * ServerHello. Full handshake:
+ * <pre>
+ *          <-- ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone
+ * [Certificate], ClientKeyExchange, [CertificateVerify], [ChangeCipherSpec], Finished -->
+ *          <-- [NewSessionTicket], [ChangeCipherSpec], Finished
+ * </pre>
+ * Abbreviated (resumed by session id or ticket): ServerHello, [NewSessionTicket], [ChangeCipherSpec],
+ * Finished from the server; then ours.
+ */
+public final class Tls12ClientFlow implements HandshakeMachine {
+
+    /** What is fixed once the ServerHello is read. */
+    record Hello(ClientConfig config, Tls13ClientFlow.Offer offer, Bytes serverRandom, CipherSuite suite,
+                 Bytes sessionId, boolean ems, boolean ticketExpected, Optional<String> alpn) {
+    }
+
+    sealed interface State permits ExpectCertificate, ExpectServerKeyExchange, ExpectRequestOrDone, ExpectDone,
+            ExpectTicket, ExpectChangeCipherSpec, ExpectFinished, Connected {
+    }
+
+    record ExpectCertificate(Hello hello, Transcript t, Bytes messages) implements State {
+    }
+
+    record ExpectServerKeyExchange(Hello hello, Transcript t, Bytes messages, List<X509Certificate> chain,
+                                   CertificateVerified chainOk) implements State {
+    }
+
+    record ExpectRequestOrDone(Hello hello, Transcript t, Bytes messages, List<X509Certificate> chain,
+                               CertificateVerified chainOk, Optional<Ecdhe> ecdhe) implements State {
+    }
+
+    record ExpectDone(Hello hello, Transcript t, Bytes messages, List<X509Certificate> chain,
+                      CertificateVerified chainOk, Optional<Ecdhe> ecdhe, Optional<CertificateRequest12> request)
+            implements State {
+    }
+
+    /** The server's signed ECDHE share. */
+    record Ecdhe(NamedGroup group, Bytes serverShare, SignatureScheme scheme, SignatureVerified signatureOk) {
+    }
+
+    /** The keys once the master secret is known; the server proves them with its Finished. */
+    record Keys(Secret master, RecordProtection12 read, List<X509Certificate> chain, SignatureScheme scheme,
+                NamedGroup group, Optional<CertificateVerified> chainOk, boolean resumed) {
+    }
+
+    record ExpectTicket(Hello hello, Transcript t, Keys keys) implements State {
+    }
+
+    record ExpectChangeCipherSpec(Hello hello, Transcript t, Keys keys) implements State {
+    }
+
+    record ExpectFinished(Hello hello, Transcript t, Keys keys) implements State {
+    }
+
+    record Connected(SessionInfo session, FinishedVerified finishedOk) implements State {
+        Connected {
+            java.util.Objects.requireNonNull(finishedOk);
+        }
+    }
+
+    private final Effects out;
+    private State state;
+
+    private Tls12ClientFlow(Effects out, State state) {
+        this.out = out;
+        this.state = state;
+    }
+
+    @Override
+    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+        state = next(state, message, raw, out);
+    }
+
+    @Override
+    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
+        if (!(state instanceof ExpectChangeCipherSpec s)) {
+            // RFC 5246 section 7.1: change_cipher_spec only right before the server's Finished.
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
+        }
+        out.installReadProtection(s.keys().read());
+        state = new ExpectFinished(s.hello(), s.t(), s.keys());
+        return true;
+    }
+
+    @Override
+    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
+        return HandshakeCodec.decode12(raw);
+    }
+
+    @Override
+    public ProtocolVersion version() {
+        return ProtocolVersion.TLS12;
+    }
+
+    @Override
+    public void sendKeyUpdate(boolean requestPeerUpdate) {
+        throw new IllegalStateException("TLS 1.2 has no KeyUpdate");
+    }
+
+    @Override
+    public boolean isConnected() {
+        return state instanceof Connected;
+    }
+
+    @Override
+    public boolean clientHelloSeen() {
+        return true;
+    }
+
+    /** The transition table: each legal step is one line; anything else is unexpected_message. */
+    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+        return switch (state) {
+            case ExpectCertificate s when message instanceof Certificate12 m -> onCertificate(s, m, raw, out);
+            case ExpectServerKeyExchange s when message instanceof ServerKeyExchangeEcdhe m -> onServerKeyExchange(s, m, raw, out);
+            case ExpectRequestOrDone s when message instanceof CertificateRequest12 m -> onCertificateRequest(s, m, raw, out);
+            case ExpectRequestOrDone s when message instanceof ServerHelloDone m -> onServerHelloDone(
+                    new ExpectDone(s.hello(), s.t(), s.messages(), s.chain(), s.chainOk(), s.ecdhe(), Optional.empty()),
+                    raw, out);
+            case ExpectDone s when message instanceof ServerHelloDone m -> onServerHelloDone(s, raw, out);
+            case ExpectTicket s when message instanceof NewSessionTicket12 m -> onNewSessionTicket(s, m, raw, out);
+            case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
+            case Connected s when message instanceof HelloRequest m -> refuseRenegotiation(s, out);
+            // RFC 5246 section 7.4: a message out of order is unexpected_message.
+            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
+                    TraceEvents.name(message) + " while in TLS 1.2 " + state.getClass().getSimpleName());
+        };
+    }
+
+    /** Starts the TLS 1.2 client from a TLS 1.2 ServerHello answering {@code offer}. */
+    static Tls12ClientFlow onServerHello(Tls13ClientFlow.Offer offer, Transcript withClientHello, Bytes clientHelloRaw,
+                                         ServerHello m, Bytes raw, Effects out) throws TlsFatalAlertException {
+        ClientConfig config = offer.config();
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        // RFC 8446 section 4.2.1 and RFC 5246 appendix E: a TLS 1.2 answer says 0x0303 in legacy_version.
+        if (!config.versions().contains(ProtocolVersion.TLS12) || !m.legacyVersion().equals(ProtocolVersion.TLS12)) {
+            throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "server answered with " + m.legacyVersion()
+                    + "; we offer " + config.versions());
+        }
+        // RFC 8446 section 4.1.3: a TLS 1.3 client MUST check the downgrade sentinel.
+        Bytes tail = m.random().slice(24, 32);
+        if (config.versions().contains(ProtocolVersion.TLS13)
+                && (tail.equals(Tls12Common.DOWNGRADE_TLS12) || tail.equals(Tls12Common.DOWNGRADE_TLS11))) {
+            throw Fatal.of(Reason.PeerMisbehaved.DOWNGRADE_SENTINEL, "the server supports TLS 1.3 but answered TLS 1.2");
+        }
+        CipherSuite suite = m.cipherSuite();
+        if (!config.cipherSuites().contains(suite) || !suite.version().orElseThrow().equals(ProtocolVersion.TLS12)) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE, suite + " for TLS 1.2");
+        }
+        if (m.legacyCompressionMethod() != 0) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_COMPRESSION, "method " + m.legacyCompressionMethod());
+        }
+        List<?> unknown = m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList();
+        if (!unknown.isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.UNSOLICITED_EXTENSION, unknown.toString());
+        }
+        boolean ems = m.extensions().find(ExtendedMasterSecretExt.class).isPresent();
+        if (!ems && config.requireExtendedMasterSecret()) {
+            throw Fatal.of(Reason.PeerIncompatible.NO_EXTENDED_MASTER_SECRET);
+        }
+        // RFC 5746 section 3.4: the server's renegotiation_info must be empty in an initial handshake.
+        Optional<RenegotiationInfoExt> reneg = m.extensions().find(RenegotiationInfoExt.class);
+        if (reneg.isPresent() && !reneg.get().renegotiatedConnection().isEmpty()) {
+            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "renegotiation_info is not empty");
+        }
+        Optional<String> alpn = m.extensions().find(AlpnExt.class).map(a -> a.protocols().getFirst());
+        if (alpn.isPresent() && !config.applicationProtocols().contains(alpn.get())) {
+            throw Fatal.of(Reason.PeerMisbehaved.NO_ALPN_MATCH, alpn.get());
+        }
+        boolean ticket = m.extensions().find(SessionTicketExt.class).isPresent();
+        Hello hello = new Hello(config, offer, m.random(), suite, m.legacySessionIdEcho(), ems, ticket, alpn);
+        Transcript t = withClientHello.withHash(config.crypto(), suite.hash()).add(raw);
+        Bytes messages = clientHelloRaw.concat(raw);
+
+        Optional<ResumableSession> resume = offer.resume12().filter(r -> r.suite().equals(suite)
+                && (!r.sessionId().isEmpty() && r.sessionId().equals(m.legacySessionIdEcho())
+                    || !r.identity().isEmpty() && !m.legacySessionIdEcho().isEmpty()
+                       && m.legacySessionIdEcho().equals(offer.sessionId())));
+        if (resume.isPresent()) {
+            // RFC 5246 section 7.3 / RFC 5077 section 3.4: the server resumed; keys come from the old master.
+            Secret master = Secret.copyOf(resume.get().secret().expose());
+            RecordProtection12[] p = Tls12Common.protections(config.crypto(), suite, master, offer.random(),
+                    m.random(), true);
+            out.trace(TraceEvents.keys(Role.CLIENT, "Session keys (resumed)", List.of(new Detail("derived",
+                    "key block from the resumed master secret: " + suite.aead() + " keys and IVs"))));
+            Keys keys = new Keys(master, p[0], resume.get().serverChain(), resume.get().scheme(), NamedGroup.NONE,
+                    Optional.empty(), true);
+            return new Tls12ClientFlow(out, ticket ? new ExpectTicket(hello, t, keys)
+                    : new ExpectChangeCipherSpec(hello, t, keys));
+        }
+        return new Tls12ClientFlow(out, new ExpectCertificate(hello, t, messages));
+    }
+
+    private static State onCertificate(ExpectCertificate s, Certificate12 m, Bytes raw, Effects out)
+            throws TlsFatalAlertException {
+        ClientConfig config = s.hello().config();
+        List<X509Certificate> chain = PeerCertificates.parse12(m);
+        out.trace(TraceEvents.chain(Role.SERVER, chain));
+        CertificateVerified ok;
+        try {
+            ok = config.verifier().verify(chain, s.hello().offer().verifyName(), config.clock().instant());
+        } catch (TlsFatalAlertException e) {
+            out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
+            throw e;
+        }
+        out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
+        String keyAlg = chain.getFirst().getPublicKey().getAlgorithm();
+        KeyExchange kx = s.hello().suite().keyExchange();
+        boolean fits = switch (kx) {
+            case ECDHE_ECDSA -> keyAlg.equals("EC");
+            case ECDHE_RSA -> keyAlg.equals("RSA") || keyAlg.equals("RSASSA-PSS");
+            case RSA -> keyAlg.equals("RSA");
+            case TLS13 -> false;
+        };
+        if (!fits) {
+            throw Fatal.of(Reason.CertificateProblem.UNSUPPORTED_KEY, "a " + keyAlg + " key cannot serve " + s.hello().suite());
+        }
+        Transcript t = s.t().add(raw);
+        Bytes messages = s.messages().concat(raw);
+        return kx == KeyExchange.RSA ? new ExpectRequestOrDone(s.hello(), t, messages, chain, ok, Optional.empty())
+                : new ExpectServerKeyExchange(s.hello(), t, messages, chain, ok);
+    }
+
+    private static State onServerKeyExchange(ExpectServerKeyExchange s, ServerKeyExchangeEcdhe m, Bytes raw,
+                                             Effects out) throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        ClientConfig config = s.hello().config();
+        // RFC 8422 section 5.4: the group must be one we offered.
+        if (!config.groups().contains(m.group()) || m.group().equals(NamedGroup.X25519MLKEM768)) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_GROUP, m.group() + " in ServerKeyExchange");
+        }
+        Bytes content = Tls12Common.serverKeyExchangeContent(s.hello().offer().random(), s.hello().serverRandom(),
+                m.params());
+        SignatureVerified ok = Tls12Common.verify(config.crypto(),
+                Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto()),
+                s.chain().getFirst().getPublicKey(), m.scheme(), content, m.signature());
+        out.trace(TraceEvents.check(Role.CLIENT, "Verify ServerKeyExchange", List.of(
+                m.scheme() + " signature over the randoms and the " + m.group() + " share verifies: ok")));
+        return new ExpectRequestOrDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(), s.chainOk(),
+                Optional.of(new Ecdhe(m.group(), m.publicKey(), m.scheme(), ok)));
+    }
+
+    private static State onCertificateRequest(ExpectRequestOrDone s, CertificateRequest12 m, Bytes raw, Effects out) {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        return new ExpectDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(), s.chainOk(), s.ecdhe(),
+                Optional.of(m));
+    }
+
+    /** RFC 5246 section 7.3: our flight: [Certificate], ClientKeyExchange, [CertificateVerify], CCS, Finished. */
+    private static State onServerHelloDone(ExpectDone s, Bytes raw, Effects out) throws TlsFatalAlertException {
+        Hello hello = s.hello();
+        ClientConfig config = hello.config();
+        Transcript t = s.t().add(raw);
+        ByteWriter messages = new ByteWriter(4096).bytes(s.messages()).bytes(raw);
+        Optional<ClientCredentials.Choice> cred = Optional.empty();
+        if (s.request().isPresent()) {
+            List<javax.security.auth.x500.X500Principal> cas = s.request().get().authorities().stream()
+                    .map(b -> new javax.security.auth.x500.X500Principal(b.toArray())).toList();
+            cred = ClientCredentials.choose(config.certificates(), s.request().get().schemes(), cas, config.crypto());
+            Certificate12 cert = new Certificate12(cred.map(c -> PeerCertificates.encode(c.key().chain())).orElse(List.of()));
+            Bytes r = send(out, cert);
+            t = t.add(r);
+            messages.bytes(r);
+        }
+        Secret preMaster;
+        ClientKeyExchange cke;
+        if (s.ecdhe().isPresent()) {
+            KeyShare share = config.crypto().startKeyExchange(s.ecdhe().get().group());
+            preMaster = share.complete(s.ecdhe().get().serverShare());
+            cke = ClientKeyExchange.ecdhe(share.publicShare());
+        } else {
+            preMaster = rsaPreMaster(config);
+            cke = ClientKeyExchange.rsa(config.crypto().rsaEncrypt(s.chain().getFirst().getPublicKey(),
+                    Bytes.wrap(preMaster.expose())));
+        }
+        Bytes ckeRaw = send(out, cke);
+        t = t.add(ckeRaw);
+        messages.bytes(ckeRaw);
+        // RFC 7627 section 4: the session hash covers the handshake up to and including ClientKeyExchange.
+        boolean ems = hello.ems();
+        Secret master = Tls12Common.masterSecret(config.crypto(), hello.suite(), preMaster, ems, t.current(),
+                hello.offer().random(), hello.serverRandom());
+        preMaster.destroy();
+        if (cred.isPresent()) {
+            Bytes signature = config.crypto().signer(cred.get().key().privateKey(), cred.get().scheme()).orElseThrow()
+                    .sign(messages.toBytes());
+            t = t.add(send(out, new CertificateVerify(cred.get().scheme(), signature)));
+        }
+        out.keyLog("CLIENT_RANDOM", hello.offer().random(), master);
+        RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.offer().random(),
+                hello.serverRandom(), true);
+        out.trace(TraceEvents.keys(Role.CLIENT, "Session keys", List.of(
+                new Detail("key_exchange", s.ecdhe().map(e -> "ECDHE " + e.group()).orElse("RSA: pre-master secret "
+                        + "(48 bytes) encrypted to the server's certificate key")),
+                new Detail("derived", "master secret (48 bytes" + (ems ? ", extended" : "") + "), key block: "
+                        + hello.suite().aead() + " keys (" + hello.suite().aead().keyLength() + " bytes) and IVs"))));
+        t = sendFinished(config, hello, master, t, p[1], out);
+        SignatureScheme scheme = s.ecdhe().map(Ecdhe::scheme).orElse(SignatureScheme.NONE);
+        Keys keys = new Keys(master, p[0], s.chain(), scheme, s.ecdhe().map(Ecdhe::group).orElse(NamedGroup.NONE),
+                Optional.of(s.chainOk()), false);
+        return hello.ticketExpected() ? new ExpectTicket(hello, t, keys) : new ExpectChangeCipherSpec(hello, t, keys);
+    }
+
+    /** RFC 5246 section 7.4.7.1: 48 bytes, the first two our highest version. */
+    private static Secret rsaPreMaster(ClientConfig config) {
+        byte[] pms = new byte[48];
+        config.crypto().random().nextBytes(pms);
+        pms[0] = 3;
+        pms[1] = 3;
+        return Secret.wrap(pms);
+    }
+
+    private static Transcript sendFinished(ClientConfig config, Hello hello, Secret master, Transcript t,
+                                           RecordProtection12 write, Effects out) throws TlsFatalAlertException {
+        out.sendChangeCipherSpec();
+        out.installWriteProtection(write);
+        Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), master, true,
+                t.current());
+        return t.add(send(out, new Finished(verify)));
+    }
+
+    private static State onNewSessionTicket(ExpectTicket s, NewSessionTicket12 m, Bytes raw, Effects out) {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        Hello h = s.hello();
+        if (!m.ticket().isEmpty() && h.offer().verifyName().isPresent()) {
+            long hint = m.lifetimeHint() == 0 ? 7200 : Math.min(m.lifetimeHint(), 7 * 86400);
+            h.config().sessionCache().put(h.offer().verifyName().get(), new ResumableSession(ProtocolVersion.TLS12,
+                    h.suite(), m.ticket(), Bytes.EMPTY, Secret.copyOf(s.keys().master().expose()), 0,
+                    h.config().clock().instant(), java.time.Duration.ofSeconds(hint), s.keys().chain(), s.keys().scheme()));
+        }
+        return new ExpectChangeCipherSpec(h, s.t().add(raw), s.keys());
+    }
+
+    private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out) throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        Hello hello = s.hello();
+        ClientConfig config = hello.config();
+        FinishedVerified ok = Tls12Common.verifyFinished(config.crypto(), hello.suite(), s.keys().master(), false,
+                s.t().current(), m.verifyData());
+        out.trace(TraceEvents.check(Role.CLIENT, "Verify server Finished", List.of(
+                "verify_data matches the PRF of the transcript: the handshake was not tampered with")));
+        Transcript t = s.t().add(raw);
+        if (s.keys().resumed()) {
+            // RFC 5246 section 7.3: in an abbreviated handshake the client's CCS and Finished come last.
+            RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), s.keys().master(),
+                    hello.offer().random(), hello.serverRandom(), true);
+            sendFinished(config, hello, s.keys().master(), t, p[1], out);
+        } else if (!hello.sessionId().isEmpty() && hello.offer().verifyName().isPresent() && !hello.ticketExpected()) {
+            config.sessionCache().put(hello.offer().verifyName().get(), new ResumableSession(ProtocolVersion.TLS12,
+                    hello.suite(), Bytes.EMPTY, hello.sessionId(), Secret.copyOf(s.keys().master().expose()), 0,
+                    config.clock().instant(), java.time.Duration.ofHours(2), s.keys().chain(), s.keys().scheme()));
+        }
+        SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(),
+                s.keys().scheme(), hello.offer().sni(), hello.alpn(), s.keys().chain(), false, s.keys().resumed());
+        out.complete(session);
+        return new Connected(session, ok);
+    }
+
+    private static State refuseRenegotiation(Connected s, Effects out) throws TlsFatalAlertException {
+        // RFC 5746 / RFC 5246 section 7.4.1.1: we never renegotiate; the answer is a no_renegotiation warning.
+        out.sendWarningAlert(AlertDescription.NO_RENEGOTIATION);
+        return s;
+    }
+
+    private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
+        Bytes raw = HandshakeCodec.encode(m);
+        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.sendHandshake(raw);
+        return raw;
+    }
+}

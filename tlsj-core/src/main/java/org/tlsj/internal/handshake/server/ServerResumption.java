@@ -1,0 +1,114 @@
+package org.tlsj.internal.handshake.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tlsj.CipherSuite;
+import org.tlsj.Fatal;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.Reason;
+import org.tlsj.ServerConfig;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.Secret;
+import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.Psk13;
+import org.tlsj.internal.handshake.Tickets;
+import org.tlsj.internal.handshake.TraceEvents;
+import org.tlsj.internal.keyschedule.KeySchedule13;
+import org.tlsj.internal.keyschedule.Transcript;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.Extensions;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.NewSessionTicket13;
+import org.tlsj.internal.message.PreSharedKeyClientExt;
+import org.tlsj.internal.message.PskIdentity;
+import org.tlsj.internal.message.PskKeyExchangeModesExt;
+import org.tlsj.internal.wire.Bytes;
+import org.tlsj.internal.wire.ConstantTime;
+import org.tlsj.trace.Role;
+
+/** The server's side of TLS 1.3 resumption: accepting a ticket (RFC 8446 4.2.11) and issuing them (4.6.1). */
+final class ServerResumption {
+    /** How far the client's view of a ticket's age may differ from ours (RFC 8446 section 8.3). */
+    private static final Duration AGE_TOLERANCE = Duration.ofSeconds(10);
+
+    private ServerResumption() {
+    }
+
+    /**
+     * An accepted PSK.
+     *
+     * @param index the identity the client offered at this position
+     * @param state what the ticket remembered
+     */
+    record Resumed(int index, Tickets.State state) {
+    }
+
+    /**
+     * The first offered ticket that is ours, unexpired, for the same server name and hash, and of a plausible
+     * age; its binder must then verify (else decrypt_error). Empty for a full handshake.
+     */
+    static Optional<Resumed> accept(ServerConfig config, ClientHello ch, Bytes raw, Transcript before, CipherSuite suite,
+                                    Optional<String> sni) throws TlsFatalAlertException {
+        Optional<PreSharedKeyClientExt> psk = ch.extensions().find(PreSharedKeyClientExt.class);
+        boolean dheMode = ch.extensions().find(PskKeyExchangeModesExt.class)
+                .map(m -> m.modes().contains(Psk13.PSK_DHE_KE)).orElse(false);
+        if (psk.isEmpty() || !dheMode || config.ticketsPerHandshake() == 0) {
+            return Optional.empty();
+        }
+        Instant now = config.clock().instant();
+        List<PskIdentity> ids = psk.get().identities();
+        for (int i = 0; i < ids.size(); i++) {
+            Optional<Tickets.State> state = Tickets.open(config.crypto(), config.ticketKeys(), now, ids.get(i).identity());
+            if (state.isEmpty() || !usable(state.get(), ids.get(i), suite, sni, now)) {
+                continue;
+            }
+            Bytes expected = Psk13.binder(config.crypto(), suite.hash(), state.get().secret(), before,
+                    Psk13.truncate(raw, psk.get()));
+            // RFC 8446 section 4.2.11: a binder that does not validate aborts the handshake.
+            if (!ConstantTime.equals(expected, psk.get().binders().get(i))) {
+                throw Fatal.of(Reason.PeerMisbehaved.BAD_BINDER, "for ticket " + i);
+            }
+            return Optional.of(new Resumed(i, state.get()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean usable(Tickets.State s, PskIdentity id, CipherSuite suite, Optional<String> sni, Instant now) {
+        if (!s.version().equals(ProtocolVersion.TLS13) || !s.suite().isSupported()
+                || s.suite().hash() != suite.hash() || !s.sni().equals(sni)) {
+            return false;
+        }
+        Instant expires = s.issued().plusSeconds(s.lifetimeSeconds());
+        if (now.isBefore(s.issued()) || !now.isBefore(expires)) {
+            return false;
+        }
+        long clientAgeMillis = (id.obfuscatedTicketAge() - s.ageAdd()) & 0xffffffffL;
+        long serverAgeMillis = Duration.between(s.issued(), now).toMillis();
+        return Math.abs(clientAgeMillis - serverAgeMillis) <= AGE_TOLERANCE.toMillis() + 1000;
+    }
+
+    /** Sends the configured number of NewSessionTickets after the handshake (RFC 8446 section 4.6.1). */
+    static void sendTickets(ServerConfig config, CipherSuite suite, Secret resumptionMaster, Optional<String> sni,
+                            Optional<String> alpn, List<Bytes> clientChain, SignatureScheme scheme, Effects out)
+            throws TlsFatalAlertException {
+        Instant now = config.clock().instant();
+        for (int i = 0; i < config.ticketsPerHandshake(); i++) {
+            Bytes nonce = Bytes.wrap(new byte[] {(byte) i});
+            byte[] add = new byte[4];
+            config.crypto().random().nextBytes(add);
+            long ageAdd = Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(add).getInt());
+            Secret psk = KeySchedule13.resumptionPsk(config.crypto(), suite.hash(), resumptionMaster, nonce);
+            long lifetime = config.ticketLifetime().toSeconds();
+            Bytes ticket = Tickets.seal(config.crypto(), config.ticketKeys(), now, new Tickets.State(ProtocolVersion.TLS13,
+                    suite, psk, ageAdd, now, lifetime, sni, alpn, clientChain, scheme));
+            psk.destroy();
+            NewSessionTicket13 nst = new NewSessionTicket13(lifetime, ageAdd, nonce, ticket, Extensions.of());
+            Bytes raw = HandshakeCodec.encode(nst);
+            out.trace(TraceEvents.message(Role.SERVER, nst, raw.length()));
+            out.sendHandshake(raw);
+        }
+    }
+}
