@@ -2,6 +2,8 @@ package org.tlsj.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tlsj.ClientConfig;
 import org.tlsj.NamedGroup;
+import org.tlsj.SessionInfo;
 import org.tlsj.io.KeyLogFile;
 import org.tlsj.pki.ServerCertificateVerifier;
 import picocli.CommandLine.Command;
@@ -17,9 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tlsj get URL}: an HTTPS GET that prints the body, and the handshake with --trace. */
+/** {@code tlsj get URL}: an HTTPS GET (or a JSON POST) that prints the body, and the handshake with --trace or -v. */
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fetch an https:// URL with tlsj's TLS client and print the body.",
+        description = {"Fetch an https:// URL with tlsj's TLS client and print the body; --data POSTs JSON instead.",
                 "Trusts the JDK's CA store unless --ca or --insecure is given; the host name is always checked."})
 final class GetCommand implements Callable<Integer> {
     @Spec
@@ -49,6 +52,19 @@ final class GetCommand implements Callable<Integer> {
             description = "limit for connecting, for the handshake and for each wait for data (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
+    @Option(names = {"-v", "--verbose"}, description = "print the connection, TLS summary, certificate and HTTP headers to stderr, like curl -v")
+    private boolean verbose;
+
+    @Option(names = {"-d", "--data"}, paramLabel = "JSON",
+            description = "POST this JSON (Content-Type: application/json); @FILE reads it from a file")
+    private String data;
+
+    @Option(names = "--cert", paramLabel = "chain.pem", description = "client certificate chain for mutual TLS (with --key)")
+    private Path cert;
+
+    @Option(names = "--key", paramLabel = "key.pem", description = "private key of the client certificate (with --cert)")
+    private Path key;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the body to FILE instead of stdout")
     private Path output;
 
@@ -59,9 +75,16 @@ final class GetCommand implements Callable<Integer> {
         if (ca != null && insecure) {
             throw new CliException("--ca and --insecure contradict each other: give one of them");
         }
+        if ((cert == null) != (key == null)) {
+            throw new CliException("--cert and --key go together: give both for a client certificate, or neither");
+        }
         HttpsGet.Target target = HttpsGet.Target.parse(url);
+        HttpsGet.Request request = data == null ? HttpsGet.Request.GET : HttpsGet.Request.postJson(readData(data));
         try (KeyLogFile keyLog = openKeyLog()) {
             ClientConfig.Builder b = ClientConfig.builder().verifier(verifier());
+            if (cert != null) {
+                b.certificates(List.of(Pki.certifiedKey(cert, key)));
+            }
             if (groups != null && !groups.isEmpty()) {
                 b.groups(groups);
             }
@@ -72,12 +95,17 @@ final class GetCommand implements Callable<Integer> {
                 b.trace(new TracePrinter(err, () -> ""));
             }
             ClientConfig config = Options.build(b::build);
-            Http.Response response = HttpsGet.fetch(target, config, timeout, session -> {
-                if (trace) {
-                    err.println("connected to " + target.authority() + ": " + session.summary());
-                    err.flush();
-                }
-            });
+            HttpsGet.Observer observer = verbose ? new VerboseObserver(err, target.serverName(), !insecure)
+                    : new HttpsGet.Observer() {
+                        @Override
+                        public void session(SessionInfo session) {
+                            if (trace) {
+                                err.println("connected to " + target.authority() + ": " + session.summary());
+                                err.flush();
+                            }
+                        }
+                    };
+            Http.Response response = HttpsGet.exchange(target, request, config, timeout, Socket::new, observer);
             if (output != null) {
                 Files.write(output, response.body());
             } else {
@@ -93,6 +121,21 @@ final class GetCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The --data value: JSON text, or {@code @FILE} for a file's contents (UTF-8). */
+    static String readData(String value) {
+        if (!value.startsWith("@")) {
+            return value;
+        }
+        Path file = Path.of(value.substring(1));
+        try {
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new CliException("--data " + value + ": the file is not UTF-8 text, and JSON must be", e);
+        } catch (IOException e) {
+            throw new CliException("--data " + value + ": cannot read " + file + ": " + Failures.describe(e), e);
+        }
     }
 
     private ServerCertificateVerifier verifier() throws IOException {

@@ -89,13 +89,20 @@ final class Http {
         private final int status;
         private final String reason;
         private final Map<String, String> headers;
+        private final List<String> head;
         private final byte[] body;
 
-        Response(int status, String reason, Map<String, String> headers, byte[] body) {
+        Response(int status, String reason, List<String> head, byte[] body) {
             this.status = status;
             this.reason = reason;
-            this.headers = Map.copyOf(headers);
+            this.head = List.copyOf(head);
+            this.headers = Map.copyOf(Http.headers(head));
             this.body = body.clone();
+        }
+
+        /** The status line and header lines as received, without line ends. */
+        List<String> head() {
+            return head;
         }
 
         /** The status code. */
@@ -148,7 +155,7 @@ final class Http {
         } else {
             body = readToEnd(in);
         }
-        return new Response(Integer.parseInt(start[1]), start.length > 2 ? start[2] : "", headers, body);
+        return new Response(Integer.parseInt(start[1]), start.length > 2 ? start[2] : "", head, body);
     }
 
     private static long contentLength(String value) throws IOException {

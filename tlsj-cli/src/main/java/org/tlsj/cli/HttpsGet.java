@@ -2,16 +2,24 @@ package org.tlsj.cli;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.tlsj.ClientConfig;
+import org.tlsj.ClientConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.io.TlsSocket;
 
-/** One HTTPS GET over a {@link TlsSocket}: the client half of {@code tlsj get} and {@code tlsj demo}. */
+/** One HTTPS request over a {@link TlsSocket}: the client half of {@code tlsj get} and {@code tlsj demo}. */
 final class HttpsGet {
     private HttpsGet() {
     }
@@ -64,7 +72,43 @@ final class HttpsGet {
     }
 
     /**
-     * Connects, handshakes, sends the GET and reads the whole response.
+     * What to send: a GET, or a POST with a body.
+     *
+     * @param method {@code GET} or {@code POST}
+     * @param contentType the body's media type; empty for no body
+     * @param body the body as UTF-8 text (JSON is UTF-8); empty for none
+     */
+    record Request(String method, String contentType, String body) {
+        /** A plain GET. */
+        static final Request GET = new Request("GET", "", "");
+
+        /** A POST of a JSON text. */
+        static Request postJson(String json) {
+            return new Request("POST", "application/json", json);
+        }
+    }
+
+    /** Told about each stage of an exchange, for {@code -v} and the demo. Every method does nothing by default. */
+    interface Observer {
+        /** The TCP connection is open. */
+        default void connected(String host, InetSocketAddress address) {
+        }
+
+        /** The handshake is done; the request goes out next. */
+        default void session(SessionInfo session) {
+        }
+
+        /** The request's start line and headers, as sent. */
+        default void requestHead(List<String> lines) {
+        }
+
+        /** The response's status line and headers, as received. */
+        default void responseHead(List<String> lines) {
+        }
+    }
+
+    /**
+     * Connects, handshakes, sends a GET and reads the whole response.
      *
      * @param target where and what
      * @param config the client TLS settings
@@ -74,24 +118,84 @@ final class HttpsGet {
      * @throws CliException with one plain line on any network, TLS or HTTP failure
      */
     static Http.Response fetch(Target target, ClientConfig config, Duration timeout, Consumer<SessionInfo> onSession) {
+        return exchange(target, Request.GET, config, timeout, Socket::new, new Observer() {
+            @Override
+            public void session(SessionInfo session) {
+                onSession.accept(session);
+            }
+        });
+    }
+
+    /**
+     * Connects over a socket from {@code sockets}, handshakes, sends the request and reads the whole response.
+     *
+     * @param target where and what
+     * @param request the method and body
+     * @param config the client TLS settings
+     * @param timeout bounds the connect, the handshake, and each wait for response bytes
+     * @param sockets makes the unconnected TCP socket (the demo records the bytes on the wire through it)
+     * @param observer told about each stage
+     * @return the response
+     * @throws CliException with one plain line on any network, TLS or HTTP failure
+     */
+    static Http.Response exchange(Target target, Request request, ClientConfig config, Duration timeout,
+            Supplier<Socket> sockets, Observer observer) {
         String peer = target.authority();
         TlsSocket socket;
         try {
-            socket = TlsSocket.connect(target.connectHost(), target.port(), config, target.serverName(), timeout, timeout);
+            socket = open(target, config, timeout, sockets, observer);
         } catch (IOException e) {
             throw new CliException(Failures.connecting(peer, e), e);
         }
         try (socket) {
-            onSession.accept(socket.session());
-            String request = "GET " + target.path() + " HTTP/1.1\r\n"
-                    + "Host: " + target.hostHeader() + "\r\n"
-                    + "User-Agent: tlsj/" + userAgentVersion() + "\r\n"
-                    + "Accept: */*\r\n"
-                    + "Connection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return Http.readResponse(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
+            observer.session(socket.session());
+            byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+            List<String> head = new ArrayList<>(List.of(
+                    request.method() + " " + target.path() + " HTTP/1.1",
+                    "Host: " + target.hostHeader(),
+                    "User-Agent: tlsj/" + userAgentVersion(),
+                    "Accept: */*"));
+            if (!request.contentType().isEmpty()) {
+                head.add("Content-Type: " + request.contentType());
+                head.add("Content-Length: " + body.length);
+            }
+            head.add("Connection: close");
+            observer.requestHead(head);
+            byte[] headBytes = (String.join("\r\n", head) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] all = new byte[headBytes.length + body.length];
+            System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+            System.arraycopy(body, 0, all, headBytes.length, body.length);
+            socket.getOutputStream().write(all);
+            Http.Response response = Http.readResponse(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
+            observer.responseHead(response.head());
+            return response;
         } catch (IOException e) {
             throw new CliException("connection to " + peer + " failed: " + Failures.describe(e), e);
+        }
+    }
+
+    private static TlsSocket open(Target target, ClientConfig config, Duration timeout, Supplier<Socket> sockets,
+            Observer observer) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(target.connectHost(), target.port());
+        if (address.isUnresolved()) {
+            throw new UnknownHostException(target.connectHost());
+        }
+        Socket s = sockets.get();
+        try {
+            try {
+                s.connect(address, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            } catch (SocketTimeoutException e) {
+                throw new SocketTimeoutException("connecting to " + target.authority() + " timed out after "
+                        + DurationConverter.format(timeout));
+            }
+            s.setTcpNoDelay(true);
+            observer.connected(target.connectHost(), address);
+            TlsSocket t = TlsSocket.client(s, ClientConnection.start(config, target.serverName()), timeout, timeout);
+            t.handshake();
+            return t;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,13 +21,17 @@ import org.tlsj.io.TlsSocket;
 
 /**
  * The greeting server behind {@code tlsj server} and {@code tlsj demo}: every HTTP/1.x GET gets
- * {@value #BODY}. One virtual thread per connection; one log line per connection.
+ * {@value #BODY}; {@code POST /echo} gets its JSON body back. One virtual thread per connection; one log line per connection.
  */
 final class HttpsServer implements Closeable {
     /** The response body, exactly. */
     static final String BODY = "Hello TLS-secured world!";
     /** The number of the connection the current thread serves, for trace lines. */
     static final ScopedValue<Long> CONNECTION = ScopedValue.newInstance();
+    /** The path that echoes a POSTed JSON body. */
+    static final String ECHO_PATH = "/echo";
+    /** The largest body {@code POST /echo} accepts: 1 MiB; larger gets 413. */
+    static final int MAX_ECHO_BODY = 1024 * 1024;
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(1);
 
     private final TlsServerSocket listener;
@@ -103,7 +108,7 @@ final class HttpsServer implements Closeable {
         }
     }
 
-    /** Handshake, read one request head, answer; returns the request line and status for the log. */
+    /** Handshake, read one request head (and a POST body), answer; returns the request line and status for the log. */
     private static String exchange(TlsSocket socket) throws IOException {
         socket.handshake();
         InputStream in = new BufferedInputStream(socket.getInputStream(), 4096);
@@ -113,45 +118,91 @@ final class HttpsServer implements Closeable {
         }
         String requestLine = head.getFirst();
         String[] parts = requestLine.split(" ");
-        int status;
+        byte[] answer;
         if (parts.length != 3 || !parts[2].startsWith("HTTP/")) {
-            status = 400;
+            answer = response(400);
         } else if (!parts[2].equals("HTTP/1.1") && !parts[2].equals("HTTP/1.0")) {
-            status = 505;
+            answer = response(505);
+        } else if (parts[0].equals("POST") && echoPath(parts[1])) {
+            answer = echo(Http.headers(head), in);
         } else if (!parts[0].equals("GET")) {
-            status = 405;
+            answer = response(405);
         } else {
-            status = 200;
+            answer = response(200);
         }
-        socket.getOutputStream().write(response(status));
-        return "\"" + Http.printable(requestLine) + "\" " + status;
+        socket.getOutputStream().write(answer);
+        return "\"" + Http.printable(requestLine) + "\" " + statusOf(answer);
+    }
+
+    private static boolean echoPath(String target) {
+        return target.equals(ECHO_PATH) || target.startsWith(ECHO_PATH + "?");
+    }
+
+    /** {@code POST /echo}: the body back as JSON; needs a Content-Length of at most {@link #MAX_ECHO_BODY}. */
+    private static byte[] echo(Map<String, String> headers, InputStream in) throws IOException {
+        String length = headers.get("content-length");
+        if (length == null) {
+            return response(411);
+        }
+        long n;
+        try {
+            n = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return response(400);
+        }
+        if (n < 0) {
+            return response(400);
+        }
+        if (n > MAX_ECHO_BODY) {
+            return response(413);
+        }
+        byte[] body = in.readNBytes((int) n);
+        if (body.length < n) {
+            throw new java.io.EOFException("the request body ended after " + body.length + " of " + n + " bytes");
+        }
+        return response(200, "application/json", body);
+    }
+
+    private static int statusOf(byte[] response) {
+        return Integer.parseInt(new String(response, 9, 3, StandardCharsets.US_ASCII));
     }
 
     /** The full response for a status: headers and body in one buffer, so it leaves in one record. */
     static byte[] response(int status) {
-        String reason = switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 405 -> "Method Not Allowed";
-            default -> "HTTP Version Not Supported";
-        };
+        String reason = reason(status);
         String body = status == 200 ? BODY : reason + "\n";
-        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
-                + "Content-Type: text/plain\r\n"
-                + "Content-Length: " + bodyBytes.length + "\r\n"
+        return response(status, "text/plain", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A response with the given body, {@code Connection: close}. */
+    static byte[] response(int status, String contentType, byte[] body) {
+        String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
+                + "Content-Type: " + contentType + "\r\n"
+                + "Content-Length: " + body.length + "\r\n"
                 + (status == 405 ? "Allow: GET\r\n" : "")
                 + "Connection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[headBytes.length + bodyBytes.length];
+        byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(bodyBytes, 0, all, headBytes.length, bodyBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
         return all;
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 405 -> "Method Not Allowed";
+            case 411 -> "Length Required";
+            case 413 -> "Content Too Large";
+            default -> "HTTP Version Not Supported";
+        };
     }
 
     private static String summary(TlsSocket socket) {
         SessionInfo s = socket.session();
         return "sni=" + s.serverName().orElse("-") + " " + s.summary()
+                + s.peerIdentity().map(id -> " client=\"" + id + "\"").orElse("")
                 + " in=" + socket.bytesReceived() + "B out=" + socket.bytesSent() + "B";
     }
 

@@ -34,6 +34,7 @@ public final class Main {
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         ErrorReporter errors = new ErrorReporter();
         CommandLine cl = new CommandLine(new TlsjCommand());
+        cl.setExpandAtFiles(false); // "--data @file" is read by tlsj get, not expanded into arguments
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(errors);

@@ -11,20 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.tlsj.ClientAuth;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
 import org.tlsj.io.KeyLogFile;
 import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.PkixVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tlsj server}: an HTTPS server that answers every GET with a greeting. */
+/** {@code tlsj server}: an HTTPS server that answers every GET with a greeting and echoes JSON POSTed to /echo. */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an HTTPS server on tlsj's TLS stack that greets every GET.",
-                "Every HTTP/1.x GET gets 200 and 'Hello TLS-secured world!'; other methods get 405.",
+                "Every HTTP/1.x GET gets 200 and 'Hello TLS-secured world!'; POST /echo gets its body back as",
+                "application/json (Content-Length required, at most 1 MiB); other methods get 405.",
                 "Without --cert it serves a certificate from a local CA kept in the state directory."})
 final class ServerCommand implements Callable<Integer> {
     @Spec
@@ -36,11 +39,21 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
     private String host;
 
-    @Option(names = "--cert", paramLabel = "chain.pem", description = "certificate chain to serve, leaf first (with --key)")
-    private Path cert;
+    @Option(names = "--cert", paramLabel = "chain.pem",
+            description = "certificate chain to serve, leaf first (with --key); give several for several names, chosen by SNI")
+    private List<Path> certs = new ArrayList<>();
 
-    @Option(names = "--key", paramLabel = "key.pem", description = "private key of the leaf certificate (with --cert)")
-    private Path key;
+    @Option(names = "--key", paramLabel = "key.pem",
+            description = "private key of the leaf certificate; the n-th --key goes with the n-th --cert")
+    private List<Path> keys = new ArrayList<>();
+
+    @Option(names = "--ca", paramLabel = "FILE",
+            description = "ask clients for a certificate from the CAs in this PEM file (mutual TLS)")
+    private Path clientCa;
+
+    @Option(names = "--client-auth", paramLabel = "MODE",
+            description = "optional or required: whether a client without a certificate gets in (default with --ca: required)")
+    private String clientAuth;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "where the local CA lives (default: $TLSJ_STATE_DIR, else ~/.local/state/tlsj)")
@@ -64,15 +77,17 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if ((cert == null) != (key == null)) {
+        if (certs.size() != keys.size()) {
             throw new CliException("--cert and --key go together: give both, or neither to use the local CA");
         }
-        CertifiedKey served;
-        if (cert != null) {
-            served = Pki.certifiedKey(cert, key);
-        } else {
+        ClientAuth mode = clientAuthMode();
+        List<CertifiedKey> served = new ArrayList<>();
+        for (int i = 0; i < certs.size(); i++) {
+            served.add(Pki.certifiedKey(certs.get(i), keys.get(i)));
+        }
+        if (served.isEmpty()) {
             Pki.LocalFiles local = Pki.local(stateDir != null ? stateDir : StateDir.resolve(), localNames(host));
-            served = Pki.certifiedKey(local.chain(), local.key());
+            served.add(Pki.certifiedKey(local.chain(), local.key()));
             out.println("CA certificate: " + local.ca() + " (use --ca with tlsj get, or curl --cacert)");
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
@@ -80,7 +95,10 @@ final class ServerCommand implements Callable<Integer> {
             throw new CliException("cannot listen on " + host + ": unknown host");
         }
         try (KeyLogFile keyLog = keylog == null ? null : Options.keyLog(keylog)) {
-            ServerConfig.Builder b = ServerConfig.builder(served);
+            ServerConfig.Builder b = ServerConfig.builder().certificates(served);
+            if (mode != ClientAuth.NONE) {
+                b.clientAuth(mode, PkixVerifier.fromCaFile(clientCa));
+            }
             if (groups != null && !groups.isEmpty()) {
                 b.groups(groups);
             }
@@ -109,6 +127,22 @@ final class ServerCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private ClientAuth clientAuthMode() {
+        if (clientAuth == null) {
+            return clientCa == null ? ClientAuth.NONE : ClientAuth.REQUIRED;
+        }
+        ClientAuth mode;
+        try {
+            mode = ClientAuth.parse(clientAuth);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--client-auth " + e.getMessage().replace("client auth ", ""), e);
+        }
+        if (mode != ClientAuth.NONE && clientCa == null) {
+            throw new CliException("--client-auth " + clientAuth + " needs --ca FILE: the CAs whose client certificates are accepted");
+        }
+        return mode;
     }
 
     /** The names the local CA's server certificate covers when listening on {@code host}. */

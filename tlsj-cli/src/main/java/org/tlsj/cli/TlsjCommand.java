@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code tlsj} command: lists the subcommands. */
 @Command(name = "tlsj", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A TLS 1.3 stack in Java 25 that explains itself.",
-        subcommands = {DemoCommand.class, ServerCommand.class, GetCommand.class, GatewayCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ServerCommand.class, GetCommand.class, CertsCommand.class, GatewayCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Start with: tlsj demo"})
 final class TlsjCommand implements Callable<Integer> {
     @Spec

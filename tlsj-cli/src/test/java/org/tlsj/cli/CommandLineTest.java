@@ -25,7 +25,7 @@ class CommandLineTest {
     void topLevelHelpListsEveryCommand() {
         Run r = tlsj("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Usage: tlsj", "demo", "server", "get", "--version");
+        assertThat(r.out()).contains("Usage: tlsj", "demo", "server", "get", "certs", "--version");
         assertThat(r.err()).isEmpty();
     }
 
@@ -37,7 +37,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "server", "get"})
+    @ValueSource(strings = {"demo", "server", "get", "certs"})
     void everyCommandExplainsItselfWithHelp(String command) {
         Run r = tlsj(command, "--help");
         assertThat(r.code()).isZero();

@@ -1,0 +1,100 @@
+package org.tlsj.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.tlsj.NamedGroup;
+import picocli.CommandLine;
+
+/**
+ * What {@code tlsj demo} is asked to show.
+ *
+ * @param scenario which handshake flow
+ * @param group the one group the client offers, if chosen
+ * @param mutualTls whether the client presents a certificate too
+ * @param failure a bad server certificate to show being rejected, if any
+ * @param format how to print the result
+ * @param showSecrets whether to print the traffic secrets
+ */
+record DemoOptions(Scenario scenario, Optional<NamedGroup> group, boolean mutualTls, Optional<Failure> failure,
+                   Format format, boolean showSecrets) {
+    /** The plain TLS 1.3 demo, printed as text. */
+    static final DemoOptions DEFAULT = new DemoOptions(Scenario.TLS13, Optional.empty(), false, Optional.empty(),
+            Format.TEXT, false);
+
+    /** The handshake flows the demo can show. TODO(#3): TLS 1.2 with ECDHE and with RSA key exchange, and resumption. */
+    enum Scenario {
+        /** A full TLS 1.3 handshake. */
+        TLS13("TLS 1.3");
+
+        private final String title;
+
+        Scenario(String title) {
+            this.title = title;
+        }
+
+        /** For headings, for example "TLS 1.3". */
+        String title() {
+            return title;
+        }
+    }
+
+    /** The bad server certificates {@code --fail} can show. */
+    enum Failure {
+        /** Signed by the local CA, but its validity ended yesterday. */
+        EXPIRED("expired"),
+        /** Signed by the local CA, but for another host name. */
+        WRONG_HOST("wrong-host"),
+        /** For localhost, but signed by a CA the client does not trust. */
+        UNTRUSTED("untrusted");
+
+        private final String cliName;
+
+        Failure(String cliName) {
+            this.cliName = cliName;
+        }
+
+        /** The name on the command line. */
+        String cliName() {
+            return cliName;
+        }
+
+        /** Reads {@code expired}, {@code wrong-host} or {@code untrusted}. */
+        static final class Converter implements CommandLine.ITypeConverter<Failure> {
+            @Override
+            public Failure convert(String value) {
+                return parse(value, Failure.values(), Failure::cliName, "--fail");
+            }
+        }
+    }
+
+    /** Output formats. */
+    enum Format {
+        /** Tables and a diagram for a terminal. */
+        TEXT,
+        /** One JSON object. */
+        JSON,
+        /** A self-contained HTML page. */
+        HTML;
+
+        /** Reads {@code text}, {@code json} or {@code html}. */
+        static final class Converter implements CommandLine.ITypeConverter<Format> {
+            @Override
+            public Format convert(String value) {
+                return parse(value, Format.values(), f -> f.name().toLowerCase(Locale.ROOT), "--format");
+            }
+        }
+    }
+
+    private static <E> E parse(String value, E[] values, java.util.function.Function<E, String> name, String option) {
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        for (E e : values) {
+            if (name.apply(e).equals(wanted)) {
+                return e;
+            }
+        }
+        throw new CommandLine.TypeConversionException("'" + value + "' is not one of "
+                + Arrays.stream(values).map(name).collect(Collectors.joining(", ")) + " for " + option);
+    }
+}
