@@ -162,7 +162,7 @@ class DemoTest {
         List<String> messages = StreamSupport.stream(root.get("steps").spliterator(), false)
                 .map(s -> s.get("message").asText()).toList();
         assertThat(messages).contains("ClientHello", "Verify certificate", "Secure communication begins");
-        assertThat(root.get("steps").get(0).get("happened").get(0).asText()).isEqualTo("versions: TLSv1.3");
+        assertThat(root.get("steps").get(0).get("happened").get(0).asText()).isEqualTo("versions: TLSv1.3, TLSv1.2");
         assertThat(root.at("/session/group").asText()).isEqualTo("x25519");
         assertThat(root.at("/session/serverName").asText()).isEqualTo("localhost");
         assertThat(root.at("/response/status").asInt()).isEqualTo(200);

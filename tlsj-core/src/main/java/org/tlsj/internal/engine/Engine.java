@@ -287,7 +287,8 @@ public final class Engine implements Effects {
         if (readProtection != null && !(type == ContentType.ALERT && !machine.isConnected())) {
             // An unprotected alert is accepted during the handshake: a peer that failed before it had keys
             // (for example on our ServerHello) can only send it in the clear.
-            if (type != ContentType.APPLICATION_DATA) {
+            // RFC 8446 section 5.2: TLS 1.3 hides the type (always application_data outside); TLS 1.2 keeps it.
+            if (type != ContentType.APPLICATION_DATA && readProtection instanceof RecordProtection13) {
                 throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
                         "unprotected " + ContentType.name(type) + " record after keys were set");
             }
