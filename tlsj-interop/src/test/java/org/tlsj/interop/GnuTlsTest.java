@@ -12,14 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.certs.KeyType;
 import org.tlsj.interop.InteropPki.PemFiles;
 import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Matrix.Case12;
+import org.tlsj.interop.Matrix.ServerKey;
 import org.tlsj.interop.Peer.Result;
 import org.tlsj.interop.TlsjClient.Response;
+import org.tlsj.interop.TlsjHttpServer.Outcome;
 
 /**
  * GnuTLS 3.7 both ways: our client against {@code gnutls-serv --http} (which also sends a CertificateRequest,
@@ -27,7 +31,7 @@ import org.tlsj.interop.TlsjClient.Response;
  * session description such as {@code (TLS1.3-X.509)-(ECDHE-X25519)-(ECDSA-SECP256R1-SHA256)-(AES-128-GCM)}.
  */
 class GnuTlsTest {
-    private static final String TLS13_ONLY = "NORMAL:-VERS-ALL:+VERS-TLS1.3";
+    private static final String TLS13_ONLY = GnuTls.TLS13_ONLY;
 
     /** Kept when a test fails, so the peer output files named in its message can be read. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -48,16 +52,23 @@ class GnuTlsTest {
         return "(TLS1.3-X.509)-(ECDHE-" + c.group().gnutls + ")-(" + c.key().gnutls + ")-(" + c.suite().gnutls + ")";
     }
 
+    /**
+     * GnuTLS's session description for a TLS 1.2 case, as gnutls-cli prints it and gnutls-serv serves it: static
+     * RSA is {@code (RSA)}; for ECDHE the group and the signature follow, and TLS 1.2 ECDSA is named by its hash
+     * alone ({@code ECDSA-SHA256}).
+     */
+    private static String description12(Case12 c) {
+        String kx = c.suite().staticRsa() ? "(RSA)" : "(ECDHE-" + c.group().gnutls + ")-("
+                + (c.suite().key == ServerKey.EC_P256 ? "ECDSA-SHA256" : c.suite().key.gnutls) + ")";
+        return "(TLS1.2-X.509)-" + kx + "-(" + c.suite().gnutlsCipher + ")";
+    }
+
     private static Peer gnutlsServ(PemFiles files, String priority) {
-        return Peer.server(dir, port -> List.of("gnutls-serv", "--http", "-p", Integer.toString(port),
-                "--x509certfile", files.chain().toString(), "--x509keyfile", files.key().toString(),
-                "--priority", priority));
+        return GnuTls.serv(dir, files, priority);
     }
 
     private static Result gnutlsCli(int port, String priority) {
-        return Peer.run(dir, "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n", List.of("gnutls-cli", "-p",
-                Integer.toString(port), "127.0.0.1", "--sni-hostname", "localhost", "--verify-hostname", "localhost",
-                "--x509cafile", pki.caFile().toString(), "--priority", priority));
+        return GnuTls.cli(dir, port, pki.caFile(), priority);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +85,22 @@ class GnuTlsTest {
             assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 OK")
                     .contains("<p>Server Name: localhost</p>")
                     .contains(description(c));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases12")
+    void ourClientNegotiatesEachTls12SuiteAndGroupWithGnuTlsServer(Case12 c) throws Exception {
+        try (Peer server = gnutlsServ(pki.serverFiles(c.suite().key.keyType), GnuTls.priority(c))) {
+            Response r = TlsjClient.get(server.port(), pki.client(c).build());
+
+            SessionInfo s = r.session();
+            assertThat(s.version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.expectedGroup());
+            assertThat(s.signatureScheme()).isEqualTo(c.expectedScheme());
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 OK")
+                    .contains(description12(c));
         }
     }
 
@@ -115,6 +142,26 @@ class GnuTlsTest {
             assertThat(s.group()).isEqualTo(c.group().group);
             assertThat(s.signatureScheme()).isEqualTo(c.key().scheme);
             assertThat(s.serverName()).contains("localhost");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases12")
+    void gnuTlsClientNegotiatesEachTls12SuiteAndGroupWithOurServer(Case12 c) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(c).build())) {
+            Result r = gnutlsCli(server.port(), GnuTls.priority(c));
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            SessionInfo s = o.established();
+            assertThat(r.output()).as(r.description())
+                    .contains("- Status: The certificate is trusted.")
+                    .contains("- Description: " + description12(c))
+                    .contains(TlsjHttpServer.BODY + ": TLSv1.2 " + c.suite().iana());
+            assertThat(s.version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.expectedGroup());
+            assertThat(s.signatureScheme()).isEqualTo(c.expectedScheme());
         }
     }
 

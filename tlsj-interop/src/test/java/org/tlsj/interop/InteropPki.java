@@ -18,6 +18,7 @@ import org.tlsj.certs.CertificateMinter;
 import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
 import org.tlsj.certs.KeyType;
+import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;
@@ -37,6 +38,9 @@ final class InteropPki {
     /** A certificate chain (leaf first) and its key, as PEM files. */
     record PemFiles(Path chain, Path key) {}
 
+    /** The common name of {@link #clientKey()}. */
+    static final String CLIENT_NAME = "interop client";
+
     private static final Instant FROM = Instant.now().minus(Duration.ofDays(1));
     private static final Instant TO = Instant.now().plus(Duration.ofDays(30));
 
@@ -44,6 +48,7 @@ final class InteropPki {
     private final Issued ca;
     private final Path caFile;
     private final Map<KeyType, CertifiedKey> servers = new ConcurrentHashMap<>();
+    private final Map<String, CertifiedKey> clients = new ConcurrentHashMap<>();
     private final Map<String, PemFiles> files = new ConcurrentHashMap<>();
 
     private InteropPki(Path dir, Issued ca) {
@@ -78,6 +83,22 @@ final class InteropPki {
         return files.computeIfAbsent(keyType.cliName(), n -> write(n, server(keyType)));
     }
 
+    /** A client certificate (id-kp-clientAuth) with subject CN={@link #CLIENT_NAME}, chain leaf then CA. */
+    CertifiedKey clientKey() {
+        return clients.computeIfAbsent(CLIENT_NAME, n -> CertificateMinter.leaf(ca, n, List.of(), KeyType.EC_P256,
+                FROM, TO, EnumSet.of(Usage.CLIENT)).withChain(ca));
+    }
+
+    /** {@link #clientKey()} as PEM files. */
+    PemFiles clientFiles() {
+        return files.computeIfAbsent("client", n -> write(n, clientKey()));
+    }
+
+    /** Checks client certificates against this CA: for our server's {@code clientAuth}. */
+    PkixVerifier clientVerifier() {
+        return PkixVerifier.withTrustedCertificates(List.of(ca.certificate()));
+    }
+
     /** A certificate from the same CA for other.example only: right CA, wrong name. */
     PemFiles wrongNameFiles() {
         return files.computeIfAbsent("wrong-name", n -> write(n, CertificateMinter.leaf(ca, "other.example",
@@ -100,6 +121,16 @@ final class InteropPki {
     /** A server config serving the certificate of the given key type (system clock). */
     ServerConfig.Builder serverConfig(KeyType keyType) {
         return ServerConfig.builder(server(keyType));
+    }
+
+    /** A client config for a TLS 1.2 case, still offering TLS 1.3 too; static RSA enabled if the case needs it. */
+    ClientConfig.Builder client(Case12 c) {
+        return client().rsaKeyExchange(c.suite().staticRsa());
+    }
+
+    /** A server config for a TLS 1.2 case (TLS 1.3 still enabled); static RSA enabled if the case needs it. */
+    ServerConfig.Builder serverConfig(Case12 c) {
+        return serverConfig(c.suite().key.keyType).rsaKeyExchange(c.suite().staticRsa());
     }
 
     private PemFiles write(String name, CertifiedKey key) {

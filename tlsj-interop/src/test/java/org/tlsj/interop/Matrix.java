@@ -103,6 +103,88 @@ final class Matrix {
         return Stream.of(suites, groups, keys).flatMap(s -> s).map(Arguments::of);
     }
 
+    /**
+     * The TLS 1.2 suites: OpenSSL's name (also curl's), GnuTLS's key exchange and cipher, and the server key
+     * each needs (the static RSA ones only with {@code rsaKeyExchange(true)}).
+     */
+    enum Suite12 {
+        ECDHE_ECDSA_AES_128_GCM(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "ECDHE-ECDSA-AES128-GCM-SHA256",
+                "ECDHE-ECDSA", "AES-128-GCM", ServerKey.EC_P256),
+        ECDHE_ECDSA_AES_256_GCM(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, "ECDHE-ECDSA-AES256-GCM-SHA384",
+                "ECDHE-ECDSA", "AES-256-GCM", ServerKey.EC_P256),
+        ECDHE_ECDSA_CHACHA20_POLY1305(CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+                "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-ECDSA", "CHACHA20-POLY1305", ServerKey.EC_P256),
+        ECDHE_RSA_AES_128_GCM(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "ECDHE-RSA-AES128-GCM-SHA256",
+                "ECDHE-RSA", "AES-128-GCM", ServerKey.RSA_2048),
+        ECDHE_RSA_AES_256_GCM(CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "ECDHE-RSA-AES256-GCM-SHA384",
+                "ECDHE-RSA", "AES-256-GCM", ServerKey.RSA_2048),
+        ECDHE_RSA_CHACHA20_POLY1305(CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+                "ECDHE-RSA-CHACHA20-POLY1305", "ECDHE-RSA", "CHACHA20-POLY1305", ServerKey.RSA_2048),
+        RSA_AES_128_GCM(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, "AES128-GCM-SHA256", "RSA", "AES-128-GCM",
+                ServerKey.RSA_2048),
+        RSA_AES_256_GCM(CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384, "AES256-GCM-SHA384", "RSA", "AES-256-GCM",
+                ServerKey.RSA_2048);
+
+        final CipherSuite suite;
+        /** OpenSSL's name, for -cipher, curl's --ciphers and s_client's "Ciphersuite:". */
+        final String openssl;
+        /** GnuTLS's key exchange name, as in +ECDHE-RSA and in its session description. */
+        final String gnutlsKx;
+        /** GnuTLS's cipher name. */
+        final String gnutlsCipher;
+        /** The server key the suite needs. */
+        final ServerKey key;
+
+        Suite12(CipherSuite suite, String openssl, String gnutlsKx, String gnutlsCipher, ServerKey key) {
+            this.suite = suite;
+            this.openssl = openssl;
+            this.gnutlsKx = gnutlsKx;
+            this.gnutlsCipher = gnutlsCipher;
+            this.key = key;
+        }
+
+        /** The IANA name, which JSSE also uses. */
+        String iana() {
+            return suite.displayName();
+        }
+
+        /** Static RSA key exchange: no group, no signature, and opt-in on our side. */
+        boolean staticRsa() {
+            return suite.keyExchange() == CipherSuite.KeyExchange.RSA;
+        }
+    }
+
+    /** One TLS 1.2 handshake to run: a suite and, unless the key exchange is static RSA, a group. */
+    record Case12(Suite12 suite, Group group) {
+        /** The group SessionInfo reports: NONE for static RSA. */
+        NamedGroup expectedGroup() {
+            return suite.staticRsa() ? NamedGroup.NONE : group.group;
+        }
+
+        /** The scheme the server signs ServerKeyExchange with: NONE for static RSA (nothing is signed). */
+        SignatureScheme expectedScheme() {
+            return suite.staticRsa() ? SignatureScheme.NONE : suite.key.scheme;
+        }
+
+        @Override
+        public String toString() {
+            return suite.iana() + (suite.staticRsa() ? "" : " " + group.group.displayName());
+        }
+    }
+
+    /**
+     * Every TLS 1.2 suite once, and P-384 with ECDHE-RSA-AES128. The ECDHE-ECDSA suites run over P-256: in TLS 1.2
+     * the client's supported groups also bind the curve of the server's ECDSA certificate (RFC 8422 section 5.1.1),
+     * and OpenSSL's client aborts with "wrong curve" when a P-256 certificate comes over a group list without
+     * P-256. The other suites run over x25519 (static RSA has no group at all).
+     */
+    static Stream<Arguments> cases12() {
+        Stream<Case12> suites = Arrays.stream(Suite12.values()).map(s -> new Case12(s,
+                s.suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA ? Group.P256 : Group.X25519));
+        return Stream.concat(suites, Stream.of(new Case12(Suite12.ECDHE_RSA_AES_128_GCM, Group.P384)))
+                .map(Arguments::of);
+    }
+
     /** Every suite, for peers where only the suite varies. */
     static Stream<Suite> suites() {
         return Arrays.stream(Suite.values());

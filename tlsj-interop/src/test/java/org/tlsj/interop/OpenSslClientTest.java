@@ -13,17 +13,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsPeerAlertException;
 import org.tlsj.certs.KeyType;
 import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.interop.Peer.Result;
 import org.tlsj.interop.TlsjHttpServer.Outcome;
 
 /** {@code openssl s_client} (OpenSSL 3.0) against our server. */
 class OpenSslClientTest {
-    private static final String REQUEST = "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n";
-
     /** Kept when a test fails, so the peer output files named in its message can be read. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
@@ -34,13 +34,11 @@ class OpenSslClientTest {
         pki = InteropPki.create(dir);
     }
 
-    /** Runs s_client with -brief (it prints the negotiated parameters), sending one request. */
+    /** s_client -brief limited to TLS 1.3, sending one request. */
     private static Result sClient(int port, Path caFile, String... options) {
-        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-                "-servername", "localhost", "-tls1_3", "-CAfile", caFile.toString(), "-verify_return_error",
-                "-brief", "-ign_eof"));
-        cmd.addAll(List.of(options));
-        return Peer.run(dir, REQUEST, cmd);
+        List<String> all = new ArrayList<>(List.of("-tls1_3"));
+        all.addAll(List.of(options));
+        return OpenSsl.sClient(dir, port, caFile, all.toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,6 +63,37 @@ class OpenSslClientTest {
             assertThat(s.signatureScheme()).isEqualTo(c.key().scheme);
             assertThat(s.serverName()).contains("localhost");
             assertThat(s.helloRetried()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases12")
+    void openSslClientNegotiatesEachTls12SuiteAndGroupWithOurServer(Case12 c) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(c).build())) {
+            Result r = OpenSsl.sClient(dir, server.port(), pki.caFile(), "-tls1_2", "-cipher", c.suite().openssl,
+                    "-groups", c.group().openssl);
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            SessionInfo s = o.established();
+            assertThat(r.output()).as(r.description())
+                    .contains("Protocol version: TLSv1.2")
+                    .contains("Ciphersuite: " + c.suite().openssl)
+                    .contains("Verification: OK")
+                    .contains(TlsjHttpServer.BODY + ": TLSv1.2 " + c.suite().iana());
+            if (c.suite().staticRsa()) {
+                assertThat(r.output()).as(r.description()).doesNotContain("Server Temp Key");
+            } else {
+                assertThat(r.output()).as(r.description())
+                        .containsPattern("Server Temp Key: (ECDH, )?" + c.group().opensslTempKey + ", ")
+                        .contains("Signature type: " + c.suite().key.opensslSignatureType);
+            }
+            assertThat(s.version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.expectedGroup());
+            assertThat(s.signatureScheme()).isEqualTo(c.expectedScheme());
+            assertThat(s.serverName()).contains("localhost");
+            assertThat(s.resumed()).isFalse();
         }
     }
 

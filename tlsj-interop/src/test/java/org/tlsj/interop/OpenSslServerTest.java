@@ -21,6 +21,7 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.certs.KeyType;
 import org.tlsj.interop.InteropPki.PemFiles;
 import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.interop.TlsjClient.Response;
 import org.tlsj.io.TlsSocket;
 
@@ -36,13 +37,11 @@ class OpenSslServerTest {
         pki = InteropPki.create(dir);
     }
 
+    /** s_server -www limited to TLS 1.3. */
     private static Peer sServer(PemFiles files, String... options) {
-        return Peer.server(dir, port -> {
-            List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                    "-www", "-tls1_3", "-cert", files.chain().toString(), "-key", files.key().toString()));
-            cmd.addAll(List.of(options));
-            return cmd;
-        });
+        List<String> all = new ArrayList<>(List.of("-tls1_3"));
+        all.addAll(List.of(options));
+        return OpenSsl.sServer(dir, files, all.toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,6 +59,29 @@ class OpenSslServerTest {
             assertThat(s.helloRetried()).isFalse();
             assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok")
                     .contains("New, TLSv1.3, Cipher is " + c.suite().iana());
+        }
+    }
+
+    /**
+     * Our client offers TLS 1.3 and 1.2 to a server limited to TLS 1.2. OpenSSL 3.0 puts the RFC 8446 downgrade
+     * sentinel in its ServerHello.random only when TLS 1.3 is enabled on its side (seen with s_client -msg:
+     * s_server -tls1_2 answers with a plain random), so our client's downgrade check must let this through.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases12")
+    void ourClientNegotiatesEachTls12SuiteAndGroupWithOpenSslServer(Case12 c) throws Exception {
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(c.suite().key.keyType), "-tls1_2",
+                "-cipher", c.suite().openssl, "-groups", c.group().openssl)) {
+            Response r = TlsjClient.get(server.port(), pki.client(c).build());
+
+            SessionInfo s = r.session();
+            assertThat(s.version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(s.group()).isEqualTo(c.expectedGroup());
+            assertThat(s.signatureScheme()).isEqualTo(c.expectedScheme());
+            assertThat(s.resumed()).isFalse();
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok")
+                    .contains("New, TLSv1.2, Cipher is " + c.suite().openssl);
         }
     }
 

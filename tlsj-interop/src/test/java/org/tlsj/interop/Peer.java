@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,8 +135,18 @@ final class Peer implements AutoCloseable {
 
     /** {@link #run(Path, String, List)} with another deadline. */
     static Result run(Path dir, String stdin, List<String> command, Duration deadline) {
+        return run(dir, stdin, Map.of(), command, deadline);
+    }
+
+    /** {@link #run(Path, String, List)} with variables added to the peer's environment (e.g. OPENSSL_CONF). */
+    static Result run(Path dir, String stdin, Map<String, String> environment, List<String> command) {
+        return run(dir, stdin, environment, command, DEADLINE);
+    }
+
+    private static Result run(Path dir, String stdin, Map<String, String> environment, List<String> command,
+                              Duration deadline) {
         requireTool(command.getFirst());
-        try (Peer p = start(dir, command, stdin, 0, deadline)) {
+        try (Peer p = start(dir, command, environment, stdin, 0, deadline)) {
             p.process.waitFor();
             return new Result(p.process.exitValue(), p.killedAtDeadline, read(p.stdout), read(p.stderr),
                     p.describe());
@@ -157,7 +168,7 @@ final class Peer implements AutoCloseable {
         StringBuilder attempts = new StringBuilder();
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = freePort();
-            Peer p = start(dir, commandForPort.apply(port), null, port, DEADLINE);
+            Peer p = start(dir, commandForPort.apply(port), Map.of(), null, port, DEADLINE);
             boolean ok = false;
             try {
                 if (p.awaitListening()) {
@@ -178,20 +189,25 @@ final class Peer implements AutoCloseable {
         return fail(tool + " found no free port in " + PORT_ATTEMPTS + " attempts\n" + attempts);
     }
 
-    private static Peer start(Path dir, List<String> command, String stdin, int port, Duration deadline) {
+    private static Peer start(Path dir, List<String> command, Map<String, String> environment, String stdin,
+                              int port, Duration deadline) {
         int n = SEQUENCE.incrementAndGet();
         String name = Path.of(command.getFirst()).getFileName().toString();
         Path out = dir.resolve(String.format("%03d-%s.stdout", n, name));
         Path err = dir.resolve(String.format("%03d-%s.stderr", n, name));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(environment);
         try {
             if (stdin != null) {
                 Path in = dir.resolve(String.format("%03d-%s.stdin", n, name));
                 Files.writeString(in, stdin, StandardCharsets.ISO_8859_1);
                 pb.redirectInput(in.toFile());
             }
-            return new Peer(List.copyOf(command), pb.start(), out, err, port, deadline);
+            List<String> shown = new ArrayList<>();
+            environment.forEach((k, v) -> shown.add(k + "=" + v));
+            shown.addAll(command);
+            return new Peer(List.copyOf(shown), pb.start(), out, err, port, deadline);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
