@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.pki.CertifiedKey;
 
 /** The JDK's own TLS (SunJSSE) as a peer in the same JVM. */
@@ -24,7 +25,7 @@ final class Jsse {
     private Jsse() {
     }
 
-    /** A TLSv1.3 context trusting {@code trusted} and, for a server, presenting {@code key}. */
+    /** A context (TLS 1.3 and 1.2, as the socket's parameters allow) trusting {@code trusted} and, for a server, presenting {@code key}. */
     static SSLContext context(Optional<CertifiedKey> key, X509Certificate trusted) throws GeneralSecurityException {
         try {
             KeyManager[] keyManagers = null;
@@ -50,12 +51,31 @@ final class Jsse {
         }
     }
 
-    /** Restricts {@code p} to TLS 1.3 and the case's suite and group. */
-    static SSLParameters restrict(SSLParameters p, Case c) {
-        p.setProtocols(new String[] {"TLSv1.3"});
-        p.setCipherSuites(new String[] {c.suite().iana()});
-        p.setNamedGroups(new String[] {c.group().jsse});
-        return p;
+    /**
+     * What a JSSE socket is limited to: one protocol version, one suite and one group, by their JSSE names.
+     *
+     * @param protocol "TLSv1.3" or "TLSv1.2"
+     * @param suite the IANA suite name
+     * @param group the JSSE group name
+     */
+    record Restriction(String protocol, String suite, String group) {
+        /** A TLS 1.3 case's restriction. */
+        static Restriction of(Case c) {
+            return new Restriction("TLSv1.3", c.suite().iana(), c.group().jsse);
+        }
+
+        /** A TLS 1.2 case's restriction. */
+        static Restriction of(Case12 c) {
+            return new Restriction("TLSv1.2", c.suite().iana(), c.group().jsse);
+        }
+
+        /** Restricts {@code p} and returns it. */
+        SSLParameters applyTo(SSLParameters p) {
+            p.setProtocols(new String[] {protocol});
+            p.setCipherSuites(new String[] {suite});
+            p.setNamedGroups(new String[] {group});
+            return p;
+        }
     }
 
     /** Runs {@code task} in a virtual thread; {@link Background#get()} waits for it, bounded. */

@@ -27,11 +27,14 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
 import org.tlsj.SessionInfo;
 import org.tlsj.certs.KeyType;
 import org.tlsj.interop.Jsse.Background;
+import org.tlsj.interop.Jsse.Restriction;
 import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.interop.Matrix.Group;
 import org.tlsj.interop.Matrix.ServerKey;
 import org.tlsj.interop.Matrix.Suite;
@@ -74,9 +77,14 @@ class JsseClientTest {
 
     /** A JSSE client socket restricted to the case, checking the name "localhost" as HTTPS clients do. */
     private static SSLSocket jsseClient(int port, Case c) throws Exception {
+        return jsseClient(port, Restriction.of(c));
+    }
+
+    /** A JSSE client socket restricted as given, checking the name "localhost" as HTTPS clients do. */
+    private static SSLSocket jsseClient(int port, Restriction restriction) throws Exception {
         SSLSocket s = (SSLSocket) Jsse.context(Optional.empty(), pki.caCertificate()).getSocketFactory()
                 .createSocket(InetAddress.getLoopbackAddress(), port);
-        SSLParameters p = Jsse.restrict(s.getSSLParameters(), c);
+        SSLParameters p = restriction.applyTo(s.getSSLParameters());
         p.setServerNames(List.of(new SNIHostName("localhost")));
         p.setEndpointIdentificationAlgorithm("HTTPS");
         s.setSSLParameters(p);
@@ -123,6 +131,38 @@ class JsseClientTest {
             assertThat(served.session().cipherSuite()).isEqualTo(c.suite().suite);
             assertThat(served.session().group()).isEqualTo(c.group().group);
             assertThat(served.session().signatureScheme()).isEqualTo(c.key().scheme);
+            assertThat(served.session().serverName()).contains("localhost");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases12WithForwardSecrecy")
+    void jsseClientExchangesDataWithOurServerOverEachTls12SuiteAndGroup(Case12 c) throws Exception {
+        try (TlsServerSocket server = ourServer(pki.serverConfig(c).build())) {
+            Background<Served> ours = acceptOne(server, s -> {
+                String got = lines(s.getInputStream()).readLine();
+                send(s.getOutputStream(), "hello from tlsj");
+                return List.of(got);
+            });
+            String protocol;
+            String suite;
+            String reply;
+            try (SSLSocket jsse = jsseClient(server.localPort(), Restriction.of(c))) {
+                send(jsse.getOutputStream(), "hello from jsse");
+                reply = lines(jsse.getInputStream()).readLine();
+                protocol = jsse.getSession().getProtocol();
+                suite = jsse.getSession().getCipherSuite();
+            }
+            Served served = ours.get();
+
+            assertThat(served.lines()).containsExactly("hello from jsse");
+            assertThat(reply).isEqualTo("hello from tlsj");
+            assertThat(protocol).isEqualTo("TLSv1.2");
+            assertThat(suite).isEqualTo(c.suite().iana());
+            assertThat(served.session().version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(served.session().cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(served.session().group()).isEqualTo(c.expectedGroup());
+            assertThat(served.session().signatureScheme()).isEqualTo(c.expectedScheme());
             assertThat(served.session().serverName()).contains("localhost");
         }
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.SessionInfo;
+import org.tlsj.certs.KeyType;
 import org.tlsj.interop.Jsse.Background;
+import org.tlsj.interop.Jsse.Restriction;
 import org.tlsj.interop.Matrix.Case;
+import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.interop.Matrix.Group;
 import org.tlsj.interop.Matrix.ServerKey;
 import org.tlsj.interop.Matrix.Suite;
@@ -48,11 +51,15 @@ class JsseServerTest {
 
     /** A JSSE server socket on 127.0.0.1 restricted to the case's suite and group, with its key type. */
     private static SSLServerSocket jsseServer(Case c) throws Exception {
-        SSLServerSocket ss = (SSLServerSocket) Jsse.context(Optional.of(pki.server(c.key().keyType)),
+        return jsseServer(c.key().keyType, Restriction.of(c));
+    }
+
+    /** A JSSE server socket on 127.0.0.1 with a certificate of the key type, restricted as given. */
+    private static SSLServerSocket jsseServer(KeyType keyType, Restriction restriction) throws Exception {
+        SSLServerSocket ss = (SSLServerSocket) Jsse.context(Optional.of(pki.server(keyType)),
                 pki.caCertificate()).getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        SSLParameters p = Jsse.restrict(ss.getSSLParameters(), c);
-        ss.setSSLParameters(p);
+        ss.setSSLParameters(restriction.applyTo(ss.getSSLParameters()));
         return ss;
     }
 
@@ -104,6 +111,33 @@ class JsseServerTest {
             assertThat(session.group()).isEqualTo(c.group().group);
             assertThat(session.signatureScheme()).isEqualTo(c.key().scheme);
             assertThat(session.helloRetried()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#cases12WithForwardSecrecy")
+    void ourClientExchangesDataWithJsseServerOverEachTls12SuiteAndGroup(Case12 c) throws Exception {
+        try (SSLServerSocket ss = jsseServer(c.suite().key.keyType, Restriction.of(c))) {
+            Background<String> jsse = acceptOne(ss, s -> {
+                String got = lines(s.getInputStream()).readLine();
+                send(s.getOutputStream(), s.getSession().getProtocol() + " " + s.getSession().getCipherSuite());
+                return got;
+            });
+            SessionInfo session;
+            String reply;
+            try (TlsSocket ours = TlsSocket.connect("127.0.0.1", ss.getLocalPort(), pki.client(c).build(),
+                    "localhost", TlsjClient.TIMEOUT, TlsjClient.TIMEOUT)) {
+                send(ours.getOutputStream(), "hello from tlsj");
+                reply = lines(ours.getInputStream()).readLine();
+                session = ours.session();
+            }
+
+            assertThat(jsse.get()).isEqualTo("hello from tlsj");
+            assertThat(reply).isEqualTo("TLSv1.2 " + c.suite().iana());
+            assertThat(session.version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(session.cipherSuite()).isEqualTo(c.suite().suite);
+            assertThat(session.group()).isEqualTo(c.expectedGroup());
+            assertThat(session.signatureScheme()).isEqualTo(c.expectedScheme());
         }
     }
 

@@ -185,6 +185,11 @@ final class Matrix {
                 .map(Arguments::of);
     }
 
+    /** {@link #cases12()} without static RSA, which JDK 25's JSSE disables ("TLS_RSA_*" in jdk.tls.disabledAlgorithms). */
+    static Stream<Arguments> cases12WithForwardSecrecy() {
+        return cases12().filter(a -> !((Case12) a.get()[0]).suite().staticRsa());
+    }
+
     /** Every suite, for peers where only the suite varies. */
     static Stream<Suite> suites() {
         return Arrays.stream(Suite.values());
