@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.ClientConfig;
+import org.tlsj.ClientSessionCache;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
@@ -20,6 +25,7 @@ import org.tlsj.certs.KeyType;
 import org.tlsj.interop.InteropPki.PemFiles;
 import org.tlsj.interop.Matrix.Case;
 import org.tlsj.interop.Matrix.Case12;
+import org.tlsj.interop.Matrix.Resumption;
 import org.tlsj.interop.Matrix.ServerKey;
 import org.tlsj.interop.Peer.Result;
 import org.tlsj.interop.TlsjClient.Response;
@@ -104,6 +110,22 @@ class GnuTlsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Resumption.class)
+    void ourClientResumesItsSessionWithGnuTlsServer(Resumption mode) throws Exception {
+        String priority = mode.gnutlsPriority + (mode == Resumption.TLS12_SESSION_ID ? ":%NO_TICKETS" : "");
+        try (Peer server = gnutlsServ(pki.serverFiles(KeyType.EC_P256), priority)) {
+            ClientConfig config = pki.client().sessionCache(ClientSessionCache.inMemory(4)).build();
+            Response first = TlsjClient.get(server.port(), config);
+            Response second = TlsjClient.get(server.port(), config);
+
+            assertThat(first.session().resumed()).isFalse();
+            assertThat(second.session().resumed()).as(server.describe()).isTrue();
+            assertThat(second.session().version()).isEqualTo(mode.version);
+            assertThat(second.body()).as(server.describe()).contains("<p>Server Name: localhost</p>");
+        }
+    }
+
     @Test
     void ourClientRetriesWithTheGroupGnuTlsAsksForInHelloRetryRequest() throws Exception {
         try (Peer server = gnutlsServ(pki.serverFiles(KeyType.EC_P256), TLS13_ONLY + ":-GROUP-ALL:+GROUP-SECP384R1")) {
@@ -162,6 +184,27 @@ class GnuTlsTest {
             assertThat(s.cipherSuite()).isEqualTo(c.suite().suite);
             assertThat(s.group()).isEqualTo(c.expectedGroup());
             assertThat(s.signatureScheme()).isEqualTo(c.expectedScheme());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Resumption.class)
+    void gnuTlsClientResumesWithOurServer(Resumption mode) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            // --resume: a full handshake, a disconnect, then a resuming connection that sends the request.
+            List<String> options = new ArrayList<>(mode.gnutls);
+            options.add("--resume");
+            Result r = GnuTls.cli(dir, server.port(), pki.caFile(), mode.gnutlsPriority,
+                    options.toArray(String[]::new));
+            Optional<SessionInfo> first = server.next().session();
+            SessionInfo second = server.next().established();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description()).contains("*** This is a resumed session")
+                    .contains(TlsjHttpServer.BODY + ": " + mode.version.displayName());
+            assertThat(first).get().extracting(SessionInfo::resumed).isEqualTo(false);
+            assertThat(second.resumed()).isTrue();
+            assertThat(second.version()).isEqualTo(mode.version);
         }
     }
 

@@ -19,13 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
@@ -36,8 +39,10 @@ import org.tlsj.interop.Jsse.Restriction;
 import org.tlsj.interop.Matrix.Case;
 import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.interop.Matrix.Group;
+import org.tlsj.interop.Matrix.Resumption;
 import org.tlsj.interop.Matrix.ServerKey;
 import org.tlsj.interop.Matrix.Suite;
+import org.tlsj.interop.Matrix.Suite12;
 import org.tlsj.io.TlsServerSocket;
 import org.tlsj.io.TlsSocket;
 
@@ -82,8 +87,12 @@ class JsseClientTest {
 
     /** A JSSE client socket restricted as given, checking the name "localhost" as HTTPS clients do. */
     private static SSLSocket jsseClient(int port, Restriction restriction) throws Exception {
-        SSLSocket s = (SSLSocket) Jsse.context(Optional.empty(), pki.caCertificate()).getSocketFactory()
-                .createSocket(InetAddress.getLoopbackAddress(), port);
+        return jsseClient(Jsse.context(Optional.empty(), pki.caCertificate()), port, restriction);
+    }
+
+    /** {@link #jsseClient(int, Restriction)} from a given context (whose session cache it shares). */
+    private static SSLSocket jsseClient(SSLContext context, int port, Restriction restriction) throws Exception {
+        SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
         SSLParameters p = restriction.applyTo(s.getSSLParameters());
         p.setServerNames(List.of(new SNIHostName("localhost")));
         p.setEndpointIdentificationAlgorithm("HTTPS");
@@ -164,6 +173,40 @@ class JsseClientTest {
             assertThat(served.session().group()).isEqualTo(c.expectedGroup());
             assertThat(served.session().signatureScheme()).isEqualTo(c.expectedScheme());
             assertThat(served.session().serverName()).contains("localhost");
+        }
+    }
+
+    /** JSSE resumes by ticket in both versions (it sends the RFC 5077 extension by default). */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Resumption.class, names = {"TLS13_TICKET", "TLS12_TICKET"})
+    void jsseClientResumesWithOurServerFromTheSameContext(Resumption mode) throws Exception {
+        Restriction restriction = mode.version.equals(ProtocolVersion.TLS13)
+                ? Restriction.of(new Case(Suite.AES_128_GCM, Group.X25519, ServerKey.EC_P256))
+                : Restriction.of(new Case12(Suite12.ECDHE_ECDSA_AES_128_GCM, Group.P256));
+        SSLContext context = Jsse.context(Optional.empty(), pki.caCertificate());
+        List<SessionInfo> ours = new ArrayList<>();
+        List<SSLSession> theirs = new ArrayList<>();
+        try (TlsServerSocket server = ourServer(pki.serverConfig(KeyType.EC_P256).build())) {
+            for (int i = 0; i < 2; i++) {
+                Background<Served> served = acceptOne(server, s -> {
+                    String got = lines(s.getInputStream()).readLine();
+                    send(s.getOutputStream(), "hello from tlsj");
+                    return List.of(got);
+                });
+                try (SSLSocket jsse = jsseClient(context, server.localPort(), restriction)) {
+                    send(jsse.getOutputStream(), "hello " + i);
+                    assertThat(lines(jsse.getInputStream()).readLine()).isEqualTo("hello from tlsj");
+                    theirs.add(jsse.getSession());
+                }
+                ours.add(served.get().session());
+            }
+        }
+
+        assertThat(ours).extracting(SessionInfo::resumed).containsExactly(false, true);
+        assertThat(ours).extracting(SessionInfo::version).containsOnly(mode.version);
+        assertThat(theirs).extracting(SSLSession::getProtocol).containsOnly(mode.version.displayName());
+        if (mode.version.equals(ProtocolVersion.TLS12)) {
+            assertThat(theirs.get(1).getCreationTime()).isEqualTo(theirs.get(0).getCreationTime());
         }
     }
 

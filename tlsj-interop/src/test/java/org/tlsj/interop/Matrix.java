@@ -1,10 +1,12 @@
 package org.tlsj.interop;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.tlsj.CipherSuite;
 import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.certs.KeyType;
 
@@ -188,6 +190,37 @@ final class Matrix {
     /** {@link #cases12()} without static RSA, which JDK 25's JSSE disables ("TLS_RSA_*" in jdk.tls.disabledAlgorithms). */
     static Stream<Arguments> cases12WithForwardSecrecy() {
         return cases12().filter(a -> !((Case12) a.get()[0]).suite().staticRsa());
+    }
+
+    /** How a session is resumed, and the peers' options that force that way. */
+    enum Resumption {
+        /** TLS 1.3: a NewSessionTicket, then a pre_shared_key. */
+        TLS13_TICKET(ProtocolVersion.TLS13, List.of("-tls1_3"), GnuTls.TLS13_ONLY, List.of()),
+        /** TLS 1.2: an RFC 5077 session ticket. */
+        TLS12_TICKET(ProtocolVersion.TLS12, List.of("-tls1_2"), GnuTls.TLS12_ONLY, List.of()),
+        /** TLS 1.2: the server's session id, tickets off on the peer's side. */
+        TLS12_SESSION_ID(ProtocolVersion.TLS12, List.of("-tls1_2", "-no_ticket"), GnuTls.TLS12_ONLY,
+                List.of("--noticket"));
+
+        final ProtocolVersion version;
+        /** Options for s_client or s_server (both spell them the same). */
+        final List<String> openssl;
+        /** GnuTLS's priority string. */
+        final String gnutlsPriority;
+        /** Further options for gnutls-cli. */
+        final List<String> gnutls;
+
+        Resumption(ProtocolVersion version, List<String> openssl, String gnutlsPriority, List<String> gnutls) {
+            this.version = version;
+            this.openssl = openssl;
+            this.gnutlsPriority = gnutlsPriority;
+            this.gnutls = gnutls;
+        }
+
+        /** {@link #openssl} followed by more options, as an array for the helpers' varargs. */
+        String[] openssl(String... more) {
+            return Stream.concat(openssl.stream(), Arrays.stream(more)).toArray(String[]::new);
+        }
     }
 
     /** Every suite, for peers where only the suite varies. */

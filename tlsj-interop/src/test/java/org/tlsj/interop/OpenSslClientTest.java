@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
@@ -19,6 +20,7 @@ import org.tlsj.TlsPeerAlertException;
 import org.tlsj.certs.KeyType;
 import org.tlsj.interop.Matrix.Case;
 import org.tlsj.interop.Matrix.Case12;
+import org.tlsj.interop.Matrix.Resumption;
 import org.tlsj.interop.Peer.Result;
 import org.tlsj.interop.TlsjHttpServer.Outcome;
 
@@ -94,6 +96,51 @@ class OpenSslClientTest {
             assertThat(s.signatureScheme()).isEqualTo(c.expectedScheme());
             assertThat(s.serverName()).contains("localhost");
             assertThat(s.resumed()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Resumption.class)
+    void openSslClientResumesASavedSessionWithOurServer(Resumption mode) throws Exception {
+        Path saved = dir.resolve("session-" + mode + ".pem");
+        String v = mode.version.displayName();
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            Result first = OpenSsl.sClientFull(dir, server.port(), pki.caFile(), mode.openssl("-sess_out",
+                    saved.toString()));
+            Outcome o1 = server.next();
+            Result second = OpenSsl.sClientFull(dir, server.port(), pki.caFile(), mode.openssl("-sess_in",
+                    saved.toString()));
+            Outcome o2 = server.next();
+
+            assertThat(first.output()).as(first.description()).contains("New, " + v).contains(TlsjHttpServer.BODY);
+            assertThat(second.exitCode()).as(second.description()).isZero();
+            assertThat(second.output()).as(second.description()).contains("Reused, " + v)
+                    .contains(TlsjHttpServer.BODY);
+            assertThat(o1.established().resumed()).isFalse();
+            assertThat(o2.established().resumed()).isTrue();
+            assertThat(o2.established().version()).isEqualTo(mode.version);
+        }
+    }
+
+    /**
+     * TLS 1.2 only: OpenSSL 3.0's s_client -reconnect drops each connection right after the handshake, before
+     * reading a TLS 1.3 NewSessionTicket, so in TLS 1.3 it never resumes, against s_server as against us
+     * ("New, TLSv1.3" six times).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Resumption.class, names = {"TLS12_TICKET", "TLS12_SESSION_ID"})
+    void openSslClientReconnectingResumesWithOurServerEachTime(Resumption mode) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            // -reconnect: one full handshake, then five more connections resuming the same session.
+            Result r = OpenSsl.sClientFull(dir, server.port(), pki.caFile(), mode.openssl("-reconnect"));
+            List<Boolean> resumed = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                resumed.add(server.next().session().map(SessionInfo::resumed).orElse(null));
+            }
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.stdout().split("Reused, " + mode.version.displayName(), -1)).as(r.description()).hasSize(6);
+            assertThat(resumed).containsExactly(false, true, true, true, true, true);
         }
     }
 

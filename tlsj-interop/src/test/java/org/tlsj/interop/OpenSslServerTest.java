@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.ClientConfig;
+import org.tlsj.ClientSessionCache;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
@@ -22,6 +25,7 @@ import org.tlsj.certs.KeyType;
 import org.tlsj.interop.InteropPki.PemFiles;
 import org.tlsj.interop.Matrix.Case;
 import org.tlsj.interop.Matrix.Case12;
+import org.tlsj.interop.Matrix.Resumption;
 import org.tlsj.interop.TlsjClient.Response;
 import org.tlsj.io.TlsSocket;
 
@@ -82,6 +86,23 @@ class OpenSslServerTest {
             assertThat(s.resumed()).isFalse();
             assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok")
                     .contains("New, TLSv1.2, Cipher is " + c.suite().openssl);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Resumption.class)
+    void ourClientResumesItsSessionWithOpenSslServer(Resumption mode) throws Exception {
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(KeyType.EC_P256), mode.openssl())) {
+            ClientConfig config = pki.client().sessionCache(ClientSessionCache.inMemory(4)).build();
+            Response first = TlsjClient.get(server.port(), config);
+            Response second = TlsjClient.get(server.port(), config);
+
+            assertThat(first.session().resumed()).isFalse();
+            assertThat(first.body()).as(server.describe()).contains("New, " + mode.version.displayName());
+            assertThat(second.session().resumed()).as(server.describe()).isTrue();
+            assertThat(second.session().version()).isEqualTo(mode.version);
+            assertThat(second.session().cipherSuite()).isEqualTo(first.session().cipherSuite());
+            assertThat(second.body()).as(server.describe()).contains("Reused, " + mode.version.displayName());
         }
     }
 
