@@ -3,6 +3,7 @@ package org.tlsj.interop;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.interop.InteropPki.PemFiles;
 import org.tlsj.interop.Matrix.Case12;
 import org.tlsj.interop.Peer.Result;
@@ -18,6 +19,11 @@ final class GnuTls {
     static final String TLS12_ONLY = "NORMAL:-VERS-ALL:+VERS-TLS1.2";
 
     private GnuTls() {
+    }
+
+    /** The priority string for one version. */
+    static String only(ProtocolVersion v) {
+        return v.equals(ProtocolVersion.TLS13) ? TLS13_ONLY : TLS12_ONLY;
     }
 
     /** A priority string allowing TLS 1.2 with only this case's key exchange, cipher and group. */

@@ -126,6 +126,19 @@ class GnuTlsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void ourClientPresentsItsCertificateToGnuTlsServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (Peer server = GnuTls.serv(dir, pki.serverFiles(KeyType.EC_P256), GnuTls.only(v), "--require-client-cert",
+                "--x509cafile", pki.caFile().toString())) {
+            Response r = TlsjClient.get(server.port(), pki.mutualClient(v).build());
+
+            assertThat(r.session().version()).isEqualTo(v);
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 OK")
+                    .contains(InteropPki.CLIENT_IDENTITY);
+        }
+    }
+
     @Test
     void ourClientRetriesWithTheGroupGnuTlsAsksForInHelloRetryRequest() throws Exception {
         try (Peer server = gnutlsServ(pki.serverFiles(KeyType.EC_P256), TLS13_ONLY + ":-GROUP-ALL:+GROUP-SECP384R1")) {
@@ -205,6 +218,21 @@ class GnuTlsTest {
             assertThat(first).get().extracting(SessionInfo::resumed).isEqualTo(false);
             assertThat(second.resumed()).isTrue();
             assertThat(second.version()).isEqualTo(mode.version);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void gnuTlsClientWithACertificateIsIdentifiedByOurServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.mutualServerConfig(v).build())) {
+            Result r = GnuTls.cli(dir, server.port(), pki.caFile(), GnuTls.only(v),
+                    "--x509certfile", pki.clientFiles().chain().toString(),
+                    "--x509keyfile", pki.clientFiles().key().toString());
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description()).contains(TlsjHttpServer.BODY + ": " + v.displayName());
+            assertThat(o.established().peerIdentity()).contains(InteropPki.CLIENT_IDENTITY);
         }
     }
 

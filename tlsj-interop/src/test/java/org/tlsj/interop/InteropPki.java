@@ -11,7 +11,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
 import org.tlsj.certs.KeyPem;
 import org.tlsj.certs.CertificateMinter;
@@ -40,6 +42,8 @@ final class InteropPki {
 
     /** The common name of {@link #clientKey()}. */
     static final String CLIENT_NAME = "interop client";
+    /** The subject of {@link #clientKey()} as {@code SessionInfo.peerIdentity()} gives it. */
+    static final String CLIENT_IDENTITY = "CN=" + CLIENT_NAME;
 
     private static final Instant FROM = Instant.now().minus(Duration.ofDays(1));
     private static final Instant TO = Instant.now().plus(Duration.ofDays(30));
@@ -121,6 +125,17 @@ final class InteropPki {
     /** A server config serving the certificate of the given key type (system clock). */
     ServerConfig.Builder serverConfig(KeyType keyType) {
         return ServerConfig.builder(server(keyType));
+    }
+
+    /** A server config (EC P-256) limited to one version that requires a client certificate from this CA. */
+    ServerConfig.Builder mutualServerConfig(ProtocolVersion version) {
+        return serverConfig(KeyType.EC_P256).versions(List.of(version))
+                .clientAuth(ClientAuth.REQUIRED, clientVerifier());
+    }
+
+    /** A client config limited to one version that presents {@link #clientKey()}. */
+    ClientConfig.Builder mutualClient(ProtocolVersion version) {
+        return client().versions(List.of(version)).certificates(List.of(clientKey()));
     }
 
     /** A client config for a TLS 1.2 case, still offering TLS 1.3 too; static RSA enabled if the case needs it. */

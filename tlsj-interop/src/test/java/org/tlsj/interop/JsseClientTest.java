@@ -210,6 +210,25 @@ class JsseClientTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void jsseClientWithACertificateIsIdentifiedByOurServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (TlsServerSocket server = ourServer(pki.mutualServerConfig(v).build())) {
+            Background<Served> ours = acceptOne(server, s -> List.of(lines(s.getInputStream()).readLine()));
+            SSLContext context = Jsse.context(Optional.of(pki.clientKey()), pki.caCertificate());
+            try (SSLSocket jsse = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+                    server.localPort())) {
+                jsse.setSoTimeout(10_000);
+                send(jsse.getOutputStream(), "hello with a certificate");
+                assertThat(jsse.getSession().getProtocol()).isEqualTo(v.displayName());
+            }
+            Served served = ours.get();
+
+            assertThat(served.lines()).containsExactly("hello with a certificate");
+            assertThat(served.session().peerIdentity()).contains(InteropPki.CLIENT_IDENTITY);
+        }
+    }
+
     @Test
     void dataKeepsFlowingAfterOurServerUpdatesKeysAndAsksJsseToo() throws Exception {
         Case c = new Case(Suite.CHACHA20_POLY1305, Group.X25519, ServerKey.EC_P256);

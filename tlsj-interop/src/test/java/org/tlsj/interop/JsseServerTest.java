@@ -141,6 +141,29 @@ class JsseServerTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void ourClientPresentsItsCertificateToJsseServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (SSLServerSocket ss = (SSLServerSocket) Jsse.context(Optional.of(pki.server(KeyType.EC_P256)),
+                pki.caCertificate()).getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ss.setNeedClientAuth(true);
+            Background<String> jsse = acceptOne(ss, s -> {
+                String got = lines(s.getInputStream()).readLine();
+                send(s.getOutputStream(), s.getSession().getProtocol());
+                return got + "|" + s.getSession().getPeerPrincipal().getName();
+            });
+            String reply;
+            try (TlsSocket ours = TlsSocket.connect("127.0.0.1", ss.getLocalPort(), pki.mutualClient(v).build(),
+                    "localhost", TlsjClient.TIMEOUT, TlsjClient.TIMEOUT)) {
+                send(ours.getOutputStream(), "hello with a certificate");
+                reply = lines(ours.getInputStream()).readLine();
+            }
+
+            assertThat(reply).isEqualTo(v.displayName());
+            assertThat(jsse.get()).isEqualTo("hello with a certificate|" + InteropPki.CLIENT_IDENTITY);
+        }
+    }
+
     @Test
     void ourReadReturnsEndOfStreamAfterJsseServerCloses() throws Exception {
         Case c = new Case(Suite.AES_128_GCM, Group.X25519, ServerKey.EC_P256);

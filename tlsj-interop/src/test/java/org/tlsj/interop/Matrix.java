@@ -223,6 +223,11 @@ final class Matrix {
         }
     }
 
+    /** Both versions, for tests that run the same in each. */
+    static Stream<ProtocolVersion> versions() {
+        return Stream.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
+    }
+
     /** Every suite, for peers where only the suite varies. */
     static Stream<Suite> suites() {
         return Arrays.stream(Suite.values());

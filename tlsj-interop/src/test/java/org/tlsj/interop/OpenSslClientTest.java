@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
+import org.tlsj.Reason;
 import org.tlsj.SessionInfo;
+import org.tlsj.TlsFatalAlertException;
 import org.tlsj.TlsPeerAlertException;
 import org.tlsj.certs.KeyType;
 import org.tlsj.interop.Matrix.Case;
@@ -141,6 +143,46 @@ class OpenSslClientTest {
             assertThat(r.exitCode()).as(r.description()).isZero();
             assertThat(r.stdout().split("Reused, " + mode.version.displayName(), -1)).as(r.description()).hasSize(6);
             assertThat(resumed).containsExactly(false, true, true, true, true, true);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void openSslClientWithACertificateIsIdentifiedByOurServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.mutualServerConfig(v).build())) {
+            Result r = OpenSsl.sClient(dir, server.port(), pki.caFile(), OpenSsl.only(v),
+                    "-cert", pki.clientFiles().chain().toString(), "-key", pki.clientFiles().key().toString());
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description()).contains("Protocol version: " + v.displayName())
+                    .contains(TlsjHttpServer.BODY);
+            assertThat(o.established().peerIdentity()).contains(InteropPki.CLIENT_IDENTITY);
+            assertThat(o.established().version()).isEqualTo(v);
+        }
+    }
+
+    /**
+     * A client without a certificate gets certificate_required in TLS 1.3 (RFC 8446 section 4.4.2.4) and
+     * handshake_failure in TLS 1.2 (RFC 5246 section 7.4.6). In TLS 1.3 the client has already finished when the
+     * alert comes, so s_client sees it on its first read.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void openSslClientWithoutACertificateIsRefusedByOurServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.mutualServerConfig(v).build())) {
+            Result r = OpenSsl.sClient(dir, server.port(), pki.caFile(), OpenSsl.only(v));
+            Outcome o = server.next();
+
+            assertThat(r.output()).as(r.description())
+                    .contains(v.equals(ProtocolVersion.TLS13) ? "alert certificate required" : "alert handshake failure")
+                    .doesNotContain(TlsjHttpServer.BODY);
+            assertThat(o.session()).isEmpty();
+            assertThat(o.failure()).get().isInstanceOfSatisfying(TlsFatalAlertException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED);
+                assertThat(e.sent()).isEqualTo(v.equals(ProtocolVersion.TLS13) ? AlertDescription.CERTIFICATE_REQUIRED
+                        : AlertDescription.HANDSHAKE_FAILURE);
+            });
         }
     }
 

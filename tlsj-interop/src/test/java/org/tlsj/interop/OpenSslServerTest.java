@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.AlertDescription;
 import org.tlsj.ClientConfig;
 import org.tlsj.ClientSessionCache;
 import org.tlsj.NamedGroup;
@@ -21,6 +22,7 @@ import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsFatalAlertException;
+import org.tlsj.TlsPeerAlertException;
 import org.tlsj.certs.KeyType;
 import org.tlsj.interop.InteropPki.PemFiles;
 import org.tlsj.interop.Matrix.Case;
@@ -103,6 +105,35 @@ class OpenSslServerTest {
             assertThat(second.session().version()).isEqualTo(mode.version);
             assertThat(second.session().cipherSuite()).isEqualTo(first.session().cipherSuite());
             assertThat(second.body()).as(server.describe()).contains("Reused, " + mode.version.displayName());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void ourClientPresentsItsCertificateToOpenSslServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(KeyType.EC_P256), OpenSsl.only(v), "-Verify", "1",
+                "-CAfile", pki.caFile().toString(), "-verify_return_error")) {
+            Response r = TlsjClient.get(server.port(), pki.mutualClient(v).build());
+
+            assertThat(r.session().version()).isEqualTo(v);
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok")
+                    .contains("New, " + v.displayName());
+            assertThat(server.stderr()).as(server.describe()).contains("depth=0 CN = " + InteropPki.CLIENT_NAME)
+                    .contains("verify return:1");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void openSslServerRequiringACertificateRefusesOurClientWithoutOne(ProtocolVersion v) {
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(KeyType.EC_P256), OpenSsl.only(v), "-Verify", "1",
+                "-CAfile", pki.caFile().toString())) {
+            Throwable t = catchThrowable(() -> TlsjClient.get(server.port(), pki.client().versions(List.of(v))
+                    .build()));
+
+            assertThat(t).as(server.describe()).isInstanceOfSatisfying(TlsPeerAlertException.class,
+                    e -> assertThat(e.description()).contains(v.equals(ProtocolVersion.TLS13)
+                            ? AlertDescription.CERTIFICATE_REQUIRED : AlertDescription.HANDSHAKE_FAILURE));
         }
     }
 
