@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +184,73 @@ class OpenSslClientTest {
                 assertThat(e.sent()).isEqualTo(v.equals(ProtocolVersion.TLS13) ? AlertDescription.CERTIFICATE_REQUIRED
                         : AlertDescription.HANDSHAKE_FAILURE);
             });
+        }
+    }
+
+    /** RFC 7507: a client retrying with TLS 1.2 after a failed 1.3 attempt, to a server that speaks 1.3. */
+    @Test
+    void openSslClientFallingBackToTls12IsRefusedWithInappropriateFallback() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            Result r = OpenSsl.sClient(dir, server.port(), pki.caFile(), "-tls1_2", "-fallback_scsv");
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isNotZero();
+            assertThat(r.output()).as(r.description()).contains("alert inappropriate fallback")
+                    .doesNotContain(TlsjHttpServer.BODY);
+            assertThat(o.failure()).get().isInstanceOfSatisfying(TlsFatalAlertException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.PeerIncompatible.INAPPROPRIATE_FALLBACK));
+        }
+    }
+
+    /**
+     * RFC 7627: our server requires the extended master secret. OpenSSL 3.0's s_client has no option to leave it
+     * out, but an OpenSSL config file with {@code Options = -ExtendedMasterSecret} does.
+     */
+    @Test
+    void openSslClientWithoutExtendedMasterSecretIsRefusedByOurServer() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            Result r = OpenSsl.sClientWithoutExtendedMasterSecret(dir, server.port(), pki.caFile(), "-tls1_2");
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isNotZero();
+            assertThat(r.output()).as(r.description()).contains("alert handshake failure")
+                    .doesNotContain(TlsjHttpServer.BODY);
+            assertThat(o.failure()).get().isInstanceOfSatisfying(TlsFatalAlertException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.PeerIncompatible.NO_EXTENDED_MASTER_SECRET));
+        }
+    }
+
+    @Test
+    void openSslClientWithoutExtendedMasterSecretIsServedWhenOurServerAllowsIt() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256)
+                .requireExtendedMasterSecret(false).build())) {
+            Result r = OpenSsl.sClientWithoutExtendedMasterSecret(dir, server.port(), pki.caFile(), "-tls1_2");
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description()).contains(TlsjHttpServer.BODY + ": TLSv1.2");
+            assertThat(o.established().version()).isEqualTo(ProtocolVersion.TLS12);
+        }
+    }
+
+    /**
+     * RFC 8422 section 4: a server must not pick an ECC suite unless it can finish the handshake within the
+     * client's curves, which in TLS 1.2 also bind the curve of its ECDSA certificate. Offered only x25519, our
+     * server with only a P-256 ECDSA certificate should refuse (handshake_failure); today it goes ahead, and
+     * s_client aborts with illegal_parameter ("tls12_check_peer_sigalg:wrong curve").
+     */
+    @Disabled("engine bug: TLS 1.2 server picks ECDHE_ECDSA with a certificate curve the client did not offer")
+    @Test
+    void ourServerRefusesAnEcdsaSuiteWhenTheClientsGroupsExcludeItsCertificateCurve() throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {
+            Result r = OpenSsl.sClient(dir, server.port(), pki.caFile(), "-tls1_2",
+                    "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256", "-groups", "X25519");
+            Outcome o = server.next();
+
+            assertThat(r.output()).as(r.description()).contains("alert handshake failure")
+                    .doesNotContain("wrong curve");
+            assertThat(o.failure()).get().isInstanceOfSatisfying(TlsFatalAlertException.class,
+                    e -> assertThat(e.sent()).isEqualTo(AlertDescription.HANDSHAKE_FAILURE));
         }
     }
 

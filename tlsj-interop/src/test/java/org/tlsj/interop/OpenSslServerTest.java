@@ -137,6 +137,53 @@ class OpenSslServerTest {
         }
     }
 
+    /**
+     * OpenSSL 3.0 sets the RFC 8446 downgrade sentinel only when TLS 1.3 is enabled on its side: s_server -tls1_2
+     * answers a client offering 1.3 with a plain random (seen with s_client -msg), so our client offering both
+     * versions accepts TLS 1.2 from it.
+     */
+    @Test
+    void ourClientOfferingTls13AcceptsAnOpenSslServerLimitedToTls12() throws Exception {
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(KeyType.EC_P256), "-tls1_2")) {
+            Response r = TlsjClient.get(server.port(), pki.client().build());
+
+            assertThat(r.session().version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(r.body()).as(server.describe()).contains("New, TLSv1.2");
+        }
+    }
+
+    /**
+     * An s_server that speaks TLS 1.3 answers a TLS 1.2-only ClientHello with "DOWNGRD\x01" at the end of its
+     * random. Only a client that offered 1.3 must treat that as an attack (RFC 8446 section 4.1.3), so our client
+     * limited to TLS 1.2 goes on.
+     */
+    @Test
+    void ourClientLimitedToTls12IgnoresTheSentinelOfAnOpenSslServerThatSpeaksTls13() throws Exception {
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(KeyType.EC_P256))) {
+            Response r = TlsjClient.get(server.port(), pki.client().versions(List.of(ProtocolVersion.TLS12)).build());
+
+            assertThat(r.session().version()).isEqualTo(ProtocolVersion.TLS12);
+            assertThat(r.body()).as(server.describe()).contains("New, TLSv1.2");
+        }
+    }
+
+    /**
+     * With an attacker hiding our supported_versions from an s_server that speaks TLS 1.3, s_server answers TLS
+     * 1.2 with the downgrade sentinel, and our client, which offered 1.3, aborts with illegal_parameter.
+     */
+    @Test
+    void ourClientDetectsAnAttackerDowngradingItsHandshakeWithOpenSslServerToTls12() throws Exception {
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(KeyType.EC_P256));
+             DowngradingProxy proxy = DowngradingProxy.start(server.port())) {
+            Throwable t = catchThrowable(() -> TlsjClient.get(proxy.port(), pki.client().build()));
+
+            assertThat(t).as(server.describe()).isInstanceOfSatisfying(TlsFatalAlertException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.PeerMisbehaved.DOWNGRADE_SENTINEL);
+                assertThat(e.sent()).isEqualTo(AlertDescription.ILLEGAL_PARAMETER);
+            });
+        }
+    }
+
     @Test
     void ourClientRetriesWithTheGroupOpenSslAsksForInHelloRetryRequest() throws Exception {
         try (Peer server = sServer(pki.serverFiles(KeyType.EC_P256), "-groups", "P-256")) {
