@@ -412,7 +412,9 @@ public final class Tls12ServerFlow implements HandshakeMachine {
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(), s.keys().scheme(),
                 hello.sni(), hello.alpn(), s.keys().clientChain(), false, s.keys().resumed());
-        out.complete(session);
+        Secret master = s.keys().master();
+        out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),
+                hello.suite().hash(), master, label, hello.ch().random(), hello.serverRandom(), context, length));
         return new Connected(session, ok);
     }
 
