@@ -186,9 +186,9 @@ public final class Tls12ServerFlow implements HandshakeMachine {
         if (m.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV) && config.versions().contains(ProtocolVersion.TLS13)) {
             throw Fatal.of(Reason.PeerIncompatible.INAPPROPRIATE_FALLBACK);
         }
-        if (m.legacyCompressionMethods().length() < 1 || m.legacyCompressionMethods().toArray()[0] != 0
-                && !containsNull(m.legacyCompressionMethods())) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "no null compression method");
+        // RFC 5246 section 7.4.1.2: the list must include the null compression method.
+        if (!containsNull(m.legacyCompressionMethods())) {
+            throw Fatal.of(Reason.PeerMisbehaved.COMPRESSION_OFFERED, "no null compression method");
         }
         boolean ems = m.extensions().find(ExtendedMasterSecretExt.class).isPresent();
         if (!ems && config.requireExtendedMasterSecret()) {
