@@ -236,6 +236,23 @@ class GnuTlsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.tlsj.interop.Matrix#versions")
+    void gnuTlsClientWithoutACertificateIsRefusedByOurServerRequiringOne(ProtocolVersion v) throws Exception {
+        try (TlsjHttpServer server = TlsjHttpServer.start(pki.mutualServerConfig(v).build())) {
+            Result r = GnuTls.cli(dir, server.port(), pki.caFile(), GnuTls.only(v));
+            Outcome o = server.next();
+
+            assertThat(r.exitCode()).as(r.description()).isNotZero();
+            assertThat(r.output()).as(r.description())
+                    .contains(v.equals(ProtocolVersion.TLS13) ? "Received alert [116]" : "Received alert [40]")
+                    .doesNotContain(TlsjHttpServer.BODY);
+            assertThat(o.session()).isEmpty();
+            assertThat(o.failure()).get().isInstanceOfSatisfying(TlsFatalAlertException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED));
+        }
+    }
+
     @Test
     void ourServerAsksGnuTlsClientForAnotherShareWithHelloRetryRequest() throws Exception {
         try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256)
