@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,7 +238,6 @@ class OpenSslClientTest {
      * server with only a P-256 ECDSA certificate should refuse (handshake_failure); today it goes ahead, and
      * s_client aborts with illegal_parameter ("tls12_check_peer_sigalg:wrong curve").
      */
-    @Disabled("engine bug: TLS 1.2 server picks ECDHE_ECDSA with a certificate curve the client did not offer")
     @Test
     void ourServerRefusesAnEcdsaSuiteWhenTheClientsGroupsExcludeItsCertificateCurve() throws Exception {
         try (TlsjHttpServer server = TlsjHttpServer.start(pki.serverConfig(KeyType.EC_P256).build())) {

@@ -51,7 +51,7 @@ final class Tls12Choices {
             if (kx != KeyExchange.RSA && group.isEmpty()) {
                 continue;
             }
-            Optional<Credential> cred = credential(config, sni, schemes, kx);
+            Optional<Credential> cred = credential(config, sni, schemes, kx, groups);
             if (cred.isPresent()) {
                 return new Choice(suite, kx == KeyExchange.RSA ? NamedGroup.NONE : group.get(), cred.get());
             }
@@ -61,7 +61,8 @@ final class Tls12Choices {
     }
 
     private static Optional<Credential> credential(ServerConfig config, Optional<String> sni,
-                                                   List<SignatureScheme> schemes, KeyExchange kx) {
+                                                   List<SignatureScheme> schemes, KeyExchange kx,
+                                                   List<NamedGroup> clientGroups) {
         List<CertifiedKey> byName = sni.map(n -> config.certificates().stream()
                 .filter(c -> HostnameMatcher.matches(c.leaf(), n)).toList()).orElse(List.of());
         List<SignatureScheme> mine = Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto());
@@ -74,7 +75,8 @@ final class Tls12Choices {
                     case RSA -> alg.equals("RSA");
                     case TLS13 -> false;
                 };
-                if (!fits) {
+                // RFC 8422 section 4: an ECDSA certificate's curve must be one the client supports.
+                if (!fits || kx == KeyExchange.ECDHE_ECDSA && !clientGroups.contains(curveOf(c))) {
                     continue;
                 }
                 if (kx == KeyExchange.RSA) {
@@ -88,6 +90,19 @@ final class Tls12Choices {
             }
         }
         return Optional.empty();
+    }
+
+    /** The named group of an EC certificate's key (by field size: P-256, P-384, P-521). */
+    private static NamedGroup curveOf(CertifiedKey c) {
+        if (c.leaf().getPublicKey() instanceof java.security.interfaces.ECPublicKey ec) {
+            return switch (ec.getParams().getCurve().getField().getFieldSize()) {
+                case 256 -> NamedGroup.SECP256R1;
+                case 384 -> NamedGroup.SECP384R1;
+                case 521 -> NamedGroup.SECP521R1;
+                default -> NamedGroup.NONE;
+            };
+        }
+        return NamedGroup.NONE;
     }
 
     /** A TLS 1.2 session this ClientHello may resume: by ticket (RFC 5077) or by session id (RFC 5246). */
