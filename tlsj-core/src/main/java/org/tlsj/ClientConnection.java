@@ -33,6 +33,9 @@ public final class ClientConnection implements TlsConnection {
     @Override public void requestKeyUpdate(boolean requestPeerUpdate) throws TlsException {
         engine.requestKeyUpdate(requestPeerUpdate);
     }
+    @Override public byte[] exportKeyingMaterial(String label, Optional<byte[]> context, int length) throws TlsException {
+        return engine.exportKeyingMaterial(label, context, length);
+    }
     @Override public ConnectionStatus status() { return engine.status(); }
     @Override public Optional<SessionInfo> session() { return engine.session(); }
     @Override public Optional<TlsException> failure() { return engine.failure(); }

@@ -31,6 +31,9 @@ public final class ServerConnection implements TlsConnection {
     @Override public void requestKeyUpdate(boolean requestPeerUpdate) throws TlsException {
         engine.requestKeyUpdate(requestPeerUpdate);
     }
+    @Override public byte[] exportKeyingMaterial(String label, Optional<byte[]> context, int length) throws TlsException {
+        return engine.exportKeyingMaterial(label, context, length);
+    }
     @Override public ConnectionStatus status() { return engine.status(); }
     @Override public Optional<SessionInfo> session() { return engine.session(); }
     @Override public Optional<TlsException> failure() { return engine.failure(); }

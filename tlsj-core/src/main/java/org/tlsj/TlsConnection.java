@@ -61,6 +61,17 @@ public sealed interface TlsConnection permits ClientConnection, ServerConnection
      */
     void requestKeyUpdate(boolean requestPeerUpdate) throws TlsException;
 
+    /**
+     * Exports keying material bound to this connection (RFC 5705 for TLS 1.2, RFC 8446 section 7.5 for
+     * TLS 1.3): both sides get the same bytes for the same label and context.
+     *
+     * @param label the exporter label, for example {@code "EXPORTER-my-protocol"}
+     * @param context an optional context value
+     * @param length how many bytes
+     * @throws IllegalStateException before the handshake is complete
+     */
+    byte[] exportKeyingMaterial(String label, Optional<byte[]> context, int length) throws TlsException;
+
     /** Where the connection is in its life. */
     ConnectionStatus status();
 

@@ -17,6 +17,7 @@ import org.tlsj.TlsPeerAlertException;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.Exporter;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.client.Tls13ClientFlow;
 import org.tlsj.internal.handshake.server.Tls13ServerFlow;
@@ -71,6 +72,7 @@ public final class Engine implements Effects {
     private boolean compatCcsSent;
     private ByteWriter pendingHandshake = new ByteWriter(256);
     private SessionInfo session;
+    private Exporter exporter;
     private TlsException failure;
     private boolean inboundClosed;
     private boolean outboundClosed;
@@ -519,8 +521,24 @@ public final class Engine implements Effects {
     }
 
     @Override
-    public void complete(SessionInfo info) {
+    public void complete(SessionInfo info, Exporter exporter) {
         session = info;
+        this.exporter = exporter;
+    }
+
+    /** See {@code TlsConnection.exportKeyingMaterial}. */
+    public byte[] exportKeyingMaterial(String label, Optional<byte[]> context, int length) throws TlsException {
+        throwIfFailed();
+        if (exporter == null) {
+            throw new IllegalStateException("keying material can be exported once the handshake is complete");
+        }
+        if (length < 1 || length > 255 * 48) {
+            throw new IllegalArgumentException("export length must be 1.." + 255 * 48);
+        }
+        Secret out = exporter.export(label, context.map(Bytes::of), length);
+        byte[] b = out.expose();
+        out.destroy();
+        return b;
     }
 
     @Override

@@ -45,8 +45,8 @@ public interface Effects {
     /** A KeyUpdate arrived (for flood control). */
     void keyUpdateReceived() throws TlsFatalAlertException;
 
-    /** The handshake is complete: application data may flow. */
-    void complete(SessionInfo session);
+    /** The handshake is complete: application data may flow; {@code exporter} derives keying material. */
+    void complete(SessionInfo session, Exporter exporter);
 
     /** Tells the trace listener. */
     void trace(HandshakeEvent event);

@@ -10,9 +10,6 @@ import org.tlsj.internal.wire.Bytes;
 
 /** PSK binders (RFC 8446 section 4.2.11.2), the same computation on both sides. */
 public final class Psk13 {
-    /** psk_dhe_ke: resumption with a fresh (EC)DHE exchange, the only mode tlsj uses. */
-    public static final int PSK_DHE_KE = 1;
-
     private Psk13() {
     }
 

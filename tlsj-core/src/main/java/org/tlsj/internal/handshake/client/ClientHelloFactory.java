@@ -31,9 +31,6 @@ import org.tlsj.internal.wire.Bytes;
 
 /** Builds the client's ClientHello (RFC 8446 section 4.1.2) from the config. */
 final class ClientHelloFactory {
-    /** RFC 8446 section 4.2.9: psk_dhe_ke, so servers send tickets we keep (resumption is issue 3). */
-    private static final int PSK_DHE_KE = 1;
-
     private ClientHelloFactory() {
     }
 
@@ -85,7 +82,8 @@ final class ClientHelloFactory {
                 ext.add(new SessionTicketExt(ticket12.orElse(Bytes.EMPTY))); // RFC 5077
             }
         }
-        ext.add(new PskKeyExchangeModesExt(List.of(PSK_DHE_KE)));
+        // RFC 8446 section 4.2.9: resumption only with a fresh (EC)DHE exchange.
+        ext.add(new PskKeyExchangeModesExt(List.of(PskKeyExchangeModesExt.PSK_DHE_KE)));
         cookie.ifPresent(c -> ext.add(new CookieExt(c)));
         psk.ifPresent(ext::add); // RFC 8446 section 4.2.11: pre_shared_key MUST be the last extension
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, config.cipherSuites(),

@@ -407,7 +407,9 @@ public final class Tls12ClientFlow implements HandshakeMachine {
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(),
                 s.keys().scheme(), hello.offer().sni(), hello.alpn(), s.keys().chain(), false, s.keys().resumed());
-        out.complete(session);
+        Secret master = s.keys().master();
+        out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),
+                hello.suite().hash(), master, label, hello.offer().random(), hello.serverRandom(), context, length));
         return new Connected(session, ok);
     }
 

@@ -525,7 +525,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         Bytes random = s.offer().random();
         out.keyLog("CLIENT_TRAFFIC_SECRET_0", random, clientApp);
         out.keyLog("SERVER_TRAFFIC_SECRET_0", random, serverApp);
-        out.keyLog("EXPORTER_SECRET", random, master.exporterMasterSecret(t.current()));
+        Secret exporterMaster = master.exporterMasterSecret(t.current());
+        out.keyLog("EXPORTER_SECRET", random, exporterMaster);
         out.installReadKeys(suite, serverApp);
         if (s.request().isPresent()) {
             t = sendClientCertificate(config, s.request().get(), t, out);
@@ -539,7 +540,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),
                 s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent(),
                 s.auth() instanceof ByResumption);
-        out.complete(session);
+        out.complete(session, (label, context, length) -> KeySchedule13.exporter(config.crypto(), suite.hash(),
+                exporterMaster, label, context, length));
         return new Connected(new AppSecrets(Role.CLIENT, config.crypto(), suite, clientApp, serverApp), session,
                 s.offer().verifyName(), master.resumptionMasterSecret(t.current()), s.auth(), finishedOk, config);
     }

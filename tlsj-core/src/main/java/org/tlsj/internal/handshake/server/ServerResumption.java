@@ -54,7 +54,7 @@ final class ServerResumption {
                                     Optional<String> sni) throws TlsFatalAlertException {
         Optional<PreSharedKeyClientExt> psk = ch.extensions().find(PreSharedKeyClientExt.class);
         boolean dheMode = ch.extensions().find(PskKeyExchangeModesExt.class)
-                .map(m -> m.modes().contains(Psk13.PSK_DHE_KE)).orElse(false);
+                .map(m -> m.modes().contains(PskKeyExchangeModesExt.PSK_DHE_KE)).orElse(false);
         if (psk.isEmpty() || !dheMode || config.ticketsPerHandshake() == 0) {
             return Optional.empty();
         }

@@ -186,9 +186,9 @@ public final class Tls12ServerFlow implements HandshakeMachine {
         if (m.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV) && config.versions().contains(ProtocolVersion.TLS13)) {
             throw Fatal.of(Reason.PeerIncompatible.INAPPROPRIATE_FALLBACK);
         }
-        if (m.legacyCompressionMethods().length() < 1 || m.legacyCompressionMethods().toArray()[0] != 0
-                && !containsNull(m.legacyCompressionMethods())) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "no null compression method");
+        // RFC 5246 section 7.4.1.2: the list must include the null compression method.
+        if (!containsNull(m.legacyCompressionMethods())) {
+            throw Fatal.of(Reason.PeerMisbehaved.COMPRESSION_OFFERED, "no null compression method");
         }
         boolean ems = m.extensions().find(ExtendedMasterSecretExt.class).isPresent();
         if (!ems && config.requireExtendedMasterSecret()) {
@@ -412,7 +412,9 @@ public final class Tls12ServerFlow implements HandshakeMachine {
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(), s.keys().scheme(),
                 hello.sni(), hello.alpn(), s.keys().clientChain(), false, s.keys().resumed());
-        out.complete(session);
+        Secret master = s.keys().master();
+        out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),
+                hello.suite().hash(), master, label, hello.ch().random(), hello.serverRandom(), context, length));
         return new Connected(session, ok);
     }
 

@@ -84,7 +84,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     /** The handshake-stage values carried from our flight to the client's Finished. */
     record Pending(Hello hello, NamedGroup group, MasterSecret master, Secret clientHandshake, AppSecrets app,
-                   Optional<ServerResumption.Resumed> resumed) {
+                   Optional<ServerResumption.Resumed> resumed, Secret exporterMaster) {
     }
 
     /**
@@ -358,10 +358,11 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Secret serverApp = master.serverApplicationTrafficSecret(t.current());
         out.keyLog("CLIENT_TRAFFIC_SECRET_0", ch.random(), clientApp);
         out.keyLog("SERVER_TRAFFIC_SECRET_0", ch.random(), serverApp);
-        out.keyLog("EXPORTER_SECRET", ch.random(), master.exporterMasterSecret(t.current()));
+        Secret exporterMaster = master.exporterMasterSecret(t.current());
+        out.keyLog("EXPORTER_SECRET", ch.random(), exporterMaster);
         out.installWriteKeys(suite, serverApp);
         Pending pending = new Pending(hello, clientShare.group(), master, clientHs,
-                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), resumed);
+                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), resumed, exporterMaster);
         return askClient ? new ExpectClientCertificate(pending, t) : new ExpectFinished(pending, t, Optional.empty());
     }
 
@@ -463,7 +464,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         SignatureScheme scheme = p.resumed().map(r -> r.state().scheme()).orElse(hello.credential().scheme());
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), scheme, hello.sni(),
                 hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent());
-        out.complete(session);
+        out.complete(session, (label, context, length) -> KeySchedule13.exporter(hello.config().crypto(),
+                suite.hash(), p.exporterMaster(), label, context, length));
         Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
         ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
                 PeerCertificates.encode(clientChain), scheme, out);
