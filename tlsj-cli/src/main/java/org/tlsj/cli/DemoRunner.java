@@ -101,14 +101,17 @@ final class DemoRunner {
         PkixVerifier trustLocalCa = PkixVerifier.withTrustedCertificates(List.of(pki.caCertificate()));
 
         DemoRecorder recorder = new DemoRecorder();
-        ServerConfig.Builder sb = ServerConfig.builder(served).versions(List.of(scenario.version()))
-                .cipherSuites(scenario.suites()).trace(recorder.serverListener());
+        ServerConfig.Builder sb = ServerConfig.builder(served).trace(recorder.serverListener());
         if (options.mutualTls()) {
             sb.clientAuth(ClientAuth.REQUIRED, trustLocalCa);
         }
+        ClientConfig.Builder cb = ClientConfig.builder().verifier(trustLocalCa).trace(recorder.clientListener());
+        if (scenario != DemoOptions.Scenario.TLS13) {
+            // TLS 1.3 keeps the defaults on both sides (both versions offered, as a browser does; 1.3 wins).
+            sb.versions(List.of(scenario.version())).cipherSuites(scenario.suites());
+            cb.versions(List.of(scenario.version())).cipherSuites(scenario.suites());
+        }
         ServerConfig serverConfig = Options.build(sb::build);
-        ClientConfig.Builder cb = ClientConfig.builder().versions(List.of(scenario.version()))
-                .cipherSuites(scenario.suites()).verifier(trustLocalCa).trace(recorder.clientListener());
         if (options.group().isPresent()) {
             cb.groups(List.of(options.group().get()));
         } else if (scenario != DemoOptions.Scenario.TLS13) {
