@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tlsj.ClientConfig;
+import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SessionInfo;
 import org.tlsj.pki.PkixVerifier;
@@ -30,7 +31,8 @@ import org.tlsj.pki.PkixVerifier;
  * sessions; with different files they cannot. Plus the key file's own rules.
  */
 class TicketKeysAcrossServersTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Generous: each server is a cold JVM on a machine that may be busy with other builds. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile("listening on https://127\\.0\\.0\\.1:(\\d+)/");
 
     @TempDir
@@ -46,7 +48,7 @@ class TicketKeysAcrossServersTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                     "org.tlsj.cli.Main", "server", "--port", "0", "--state-dir", stateDir.toString(),
-                    "--session-ticket-keys", keyFile.toString(), "--tls", version));
+                    "--session-ticket-keys", keyFile.toString(), "--tls", version, "--timeout", "60s"));
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
             Thread.ofVirtual().start(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -108,12 +110,17 @@ class TicketKeysAcrossServersTest {
         try (ServerProcess one = new ServerProcess(state, keyFile1, version);
              ServerProcess two = new ServerProcess(state, keyFile2, version)) {
             ClientConfig client = ClientConfig.builder()
-                    .verifier(PkixVerifier.fromCaFile(state.resolve("ca.pem"))).build();
+                    .verifier(PkixVerifier.fromCaFile(state.resolve("ca.pem"))).groups(List.of(NamedGroup.X25519)).build();
             SessionInfo first = fetch(client, one.port);
             assertThat(first.resumed()).isFalse();
             assertThat(first.version()).isEqualTo(ProtocolVersion.parse(version));
             assertThat(one.output()).anyMatch(l -> l.startsWith("created session ticket key file " + keyFile1));
-            SessionInfo second = fetch(client, two.port);
+            SessionInfo second;
+            try {
+                second = fetch(client, two.port);
+            } catch (CliException e) {
+                throw new AssertionError(e.getMessage() + "; the second server printed " + two.output(), e);
+            }
             assertThat(second.version()).isEqualTo(ProtocolVersion.parse(version));
             return second.resumed();
         }
