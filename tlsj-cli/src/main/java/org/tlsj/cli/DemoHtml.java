@@ -42,24 +42,21 @@ final class DemoHtml {
                     .append(esc(r.failure().get())).append(r.alert().map(a -> " &mdash; alert: " + esc(a)).orElse(""))
                     .append("</p>\n");
         }
-        h.append("<h2>The handshake, step by step</h2>\n<table id=\"steps\">\n<thead><tr><th>Who</th><th>Message</th>")
-                .append("<th>Purpose</th><th>What happened</th></tr></thead>\n<tbody>\n");
-        for (DemoSteps.Step s : r.steps()) {
-            h.append("<tr><td class=\"who\">").append(esc(s.who())).append("</td><td>").append(esc(s.message()))
-                    .append("</td><td>").append(esc(s.purpose())).append("</td><td><ul>");
-            for (String line : s.happened()) {
-                h.append("<li").append(line.startsWith("FAILED") ? " class=\"failed\"" : "").append(">")
-                        .append(esc(line)).append("</li>");
-            }
-            h.append("</ul></td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
+        h.append("<h2>The handshake, step by step</h2>\n");
+        steps(h, "steps", r.steps());
         h.append("<h2>Sequence diagram</h2>\n").append(svg(r.diagram(), r.failure().isEmpty() && r.session().isPresent()));
         if (r.failure().isEmpty()) {
             h.append("<h2>The request and the decrypted response</h2>\n<pre>");
             r.requestHead().forEach(l -> h.append("&gt; ").append(esc(l)).append('\n'));
             h.append("\n").append(r.status()).append('\n').append(esc(r.body())).append("</pre>\n");
         }
+        r.resumption().ifPresent(second -> {
+            h.append("<h2>Connection 2: resuming with the ticket from connection 1</h2>\n");
+            steps(h, "resumed-steps", second.steps());
+            h.append("<p id=\"resumed\">").append(second.failure().map(f -> "<span class=\"failed\">Failed: "
+                    + esc(f) + "</span>").orElse(esc(second.session().map(SessionText::withHandshake).orElse("-"))))
+                    .append("</p>\n");
+        });
         h.append("<h2>What an eavesdropper saw</h2>\n<table id=\"wire\"><thead><tr><th>Direction</th><th>Record</th>")
                 .append("<th>Bytes</th><th>First bytes on the wire</th></tr></thead>\n<tbody>\n");
         for (WireTap.WireRecord w : r.wire()) {
@@ -74,6 +71,21 @@ final class DemoHtml {
         h.append("<p>Took ").append(String.format(Locale.ROOT, "%.0f", r.elapsedNanos() / 1e6)).append(" ms.</p>\n");
         h.append("</body>\n</html>");
         return h.toString();
+    }
+
+    private static void steps(StringBuilder h, String id, List<DemoSteps.Step> steps) {
+        h.append("<table id=\"").append(id).append("\">\n<thead><tr><th>Who</th><th>Message</th>")
+                .append("<th>Purpose</th><th>What happened</th></tr></thead>\n<tbody>\n");
+        for (DemoSteps.Step s : steps) {
+            h.append("<tr><td class=\"who\">").append(esc(s.who())).append("</td><td>").append(esc(s.message()))
+                    .append("</td><td>").append(esc(s.purpose())).append("</td><td><ul>");
+            for (String line : s.happened()) {
+                h.append("<li").append(line.startsWith("FAILED") ? " class=\"failed\"" : "").append(">")
+                        .append(esc(line)).append("</li>");
+            }
+            h.append("</ul></td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
     }
 
     private static String svg(List<DemoReport.DiagramEntry> entries, boolean secure) {

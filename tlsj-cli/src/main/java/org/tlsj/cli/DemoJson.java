@@ -20,19 +20,13 @@ final class DemoJson {
         options.put("mtls", o.mutualTls());
         options.put("fail", o.failure().map(DemoOptions.Failure::cliName).orElse(null));
         options.put("showSecrets", o.showSecrets());
+        options.put("resume", o.resume());
         root.put("options", options);
         root.put("url", r.url());
         root.put("ca", Map.of("subject", r.caName(), "file", r.caFile().toString()));
         root.put("serverCertificate", r.serverCertificate());
         root.put("clientCertificate", r.clientCertificate().orElse(null));
-        root.put("steps", r.steps().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("who", s.who());
-            m.put("message", s.message());
-            m.put("purpose", s.purpose());
-            m.put("happened", s.happened());
-            return m;
-        }).toList());
+        root.put("steps", steps(r.steps()));
         root.put("diagram", r.diagram().stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ms", Math.round(e.nanos() / 1e4) / 100.0);
@@ -73,7 +67,26 @@ final class DemoJson {
         root.put("wire", wire);
         root.put("serverLog", r.serverLog());
         root.put("elapsedMs", Math.round(r.elapsedNanos() / 1e6));
+        root.put("resumption", r.resumption().map(second -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("steps", steps(second.steps()));
+            m.put("session", second.session().map(DemoJson::session).orElse(null));
+            m.put("status", second.status());
+            m.put("failure", second.failure().orElse(null));
+            return m;
+        }).orElse(null));
         return Json.write(root);
+    }
+
+    private static java.util.List<Map<String, Object>> steps(java.util.List<DemoSteps.Step> steps) {
+        return steps.stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("who", s.who());
+            m.put("message", s.message());
+            m.put("purpose", s.purpose());
+            m.put("happened", s.happened());
+            return m;
+        }).toList();
     }
 
     private static Map<String, Object> session(SessionInfo s) {
@@ -86,6 +99,7 @@ final class DemoJson {
         m.put("serverCertificates", s.peerCertificates().stream()
                 .map(c -> c.getSubjectX500Principal().getName()).toList());
         m.put("helloRetried", s.helloRetried());
+        m.put("resumed", s.resumed());
         return m;
     }
 }

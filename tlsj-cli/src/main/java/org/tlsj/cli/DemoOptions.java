@@ -1,10 +1,13 @@
 package org.tlsj.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.tlsj.CipherSuite;
 import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
 import picocli.CommandLine;
 
 /**
@@ -16,27 +19,46 @@ import picocli.CommandLine;
  * @param failure a bad server certificate to show being rejected, if any
  * @param format how to print the result
  * @param showSecrets whether to print the traffic secrets
+ * @param resume whether a second connection resumes the first one's session
  */
 record DemoOptions(Scenario scenario, Optional<NamedGroup> group, boolean mutualTls, Optional<Failure> failure,
-                   Format format, boolean showSecrets) {
+                   Format format, boolean showSecrets, boolean resume) {
     /** The plain TLS 1.3 demo, printed as text. */
     static final DemoOptions DEFAULT = new DemoOptions(Scenario.TLS13, Optional.empty(), false, Optional.empty(),
-            Format.TEXT, false);
+            Format.TEXT, false, false);
 
-    /** The handshake flows the demo can show. TODO(#3): TLS 1.2 with ECDHE and with RSA key exchange, and resumption. */
+    /** The handshake flows the demo can show. */
     enum Scenario {
         /** A full TLS 1.3 handshake. */
-        TLS13("TLS 1.3");
+        TLS13("TLS 1.3", ProtocolVersion.TLS13, CipherSuite.TLS13_DEFAULTS),
+        /** TLS 1.2 with ephemeral ECDH key exchange, signed by the server. */
+        TLS12_ECDHE("TLS 1.2 (ECDHE key exchange)", ProtocolVersion.TLS12, CipherSuite.TLS12_DEFAULTS),
+        /** TLS 1.2 with static RSA key exchange: the classic flow, without forward secrecy. */
+        TLS12_RSA("TLS 1.2 (RSA key exchange)", ProtocolVersion.TLS12, CipherSuite.TLS12_RSA_KX);
 
         private final String title;
+        private final ProtocolVersion version;
+        private final List<CipherSuite> suites;
 
-        Scenario(String title) {
+        Scenario(String title, ProtocolVersion version, List<CipherSuite> suites) {
             this.title = title;
+            this.version = version;
+            this.suites = suites;
         }
 
         /** For headings, for example "TLS 1.3". */
         String title() {
             return title;
+        }
+
+        /** The one version both sides enable. */
+        ProtocolVersion version() {
+            return version;
+        }
+
+        /** The suites both sides enable. */
+        List<CipherSuite> suites() {
+            return suites;
         }
     }
 

@@ -66,6 +66,11 @@ final class DemoPki {
         return local.serverKey();
     }
 
+    /** The local CA's RSA server certificate for localhost ({@value LocalRsaCertificate#CERT}), for --kx rsa. */
+    CertifiedKey serverRsa() throws IOException {
+        return LocalRsaCertificate.createOrLoad(local, List.of("localhost", "127.0.0.1"));
+    }
+
     /**
      * A client certificate from the local CA, kept in the state directory and reused while it is good.
      *
@@ -91,18 +96,20 @@ final class DemoPki {
     /**
      * A bad server certificate for {@code --fail}, minted in a fresh temporary directory and loaded back from
      * its PEM files the way {@code tlsj server --cert --key} would; the directory is deleted afterwards.
+     *
+     * @param keyType the leaf's key: RSA for TLS 1.2 RSA key exchange, else EC
      */
-    CertifiedKey bad(DemoOptions.Failure failure, Instant now) throws IOException {
+    CertifiedKey bad(DemoOptions.Failure failure, Instant now, KeyType keyType) throws IOException {
         Issued leaf = switch (failure) {
-            case EXPIRED -> CertificateMinter.leaf(ca, "localhost", List.of("localhost", "127.0.0.1"), KeyType.EC_P256,
+            case EXPIRED -> CertificateMinter.leaf(ca, "localhost", List.of("localhost", "127.0.0.1"), keyType,
                     now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), EnumSet.of(Usage.SERVER));
-            case WRONG_HOST -> CertificateMinter.leaf(ca, WRONG_HOST, List.of(WRONG_HOST), KeyType.EC_P256,
+            case WRONG_HOST -> CertificateMinter.leaf(ca, WRONG_HOST, List.of(WRONG_HOST), keyType,
                     now.minus(HOUR), now.plus(Duration.ofDays(1)), EnumSet.of(Usage.SERVER));
             case UNTRUSTED -> {
                 Issued stranger = CertificateMinter.ca("untrusted demo CA", KeyType.EC_P256, now.minus(HOUR),
                         now.plus(Duration.ofDays(1)));
                 yield CertificateMinter.leaf(stranger, "localhost", List.of("localhost", "127.0.0.1"),
-                        KeyType.EC_P256, now.minus(HOUR), now.plus(Duration.ofDays(1)), EnumSet.of(Usage.SERVER));
+                        keyType, now.minus(HOUR), now.plus(Duration.ofDays(1)), EnumSet.of(Usage.SERVER));
             }
         };
         X509Certificate issuer = failure == DemoOptions.Failure.UNTRUSTED ? null : ca.certificate();

@@ -55,6 +55,13 @@ final class DemoRecorder {
         }
     }
 
+    /** Forgets everything recorded so far: the next connection starts a fresh record. */
+    void clear() {
+        client.clear();
+        server.clear();
+        secrets.clear();
+    }
+
     private static HandshakeEvent stamped(HandshakeEvent e) {
         return new HandshakeEvent(e.kind(), e.from(), e.title(), e.details(), System.nanoTime());
     }

@@ -30,12 +30,14 @@ import org.tlsj.trace.Role;
  * @param plaintextVisible whether the request or the greeting appeared in the clear on the wire
  * @param serverLog the server's log lines
  * @param elapsedNanos how long the run took
+ * @param resumption the second, resumed connection, with --resume (when the first one worked)
  */
 record DemoReport(DemoOptions options, String url, Path caFile, String caName, String serverCertificate,
                   Optional<String> clientCertificate, List<DemoSteps.Step> steps, List<DiagramEntry> diagram,
                   Optional<SessionInfo> session, List<String> requestHead, int status, String body,
                   Optional<String> failure, Optional<String> alert, List<WireTap.WireRecord> wire,
-                  boolean plaintextVisible, List<String> serverLog, long elapsedNanos) {
+                  boolean plaintextVisible, List<String> serverLog, long elapsedNanos,
+                  Optional<Resumption> resumption) {
 
     /** Copies the lists. */
     DemoReport {
@@ -46,9 +48,29 @@ record DemoReport(DemoOptions options, String url, Path caFile, String caName, S
         serverLog = List.copyOf(serverLog);
     }
 
-    /** Whether the exchange worked (a 2xx response and no failure). */
+    /** Whether the exchange worked (a 2xx response and no failure), and the second one resumed, if asked for. */
     boolean ok() {
-        return failure.isEmpty() && status >= 200 && status < 300;
+        return failure.isEmpty() && status >= 200 && status < 300 && resumption.map(Resumption::ok).orElse(true);
+    }
+
+    /**
+     * The second connection of {@code --resume}.
+     *
+     * @param steps its table's rows
+     * @param session what it negotiated, if its handshake finished
+     * @param status its response status, 0 if none
+     * @param failure the client's one-line reason, if it failed
+     */
+    record Resumption(List<DemoSteps.Step> steps, Optional<SessionInfo> session, int status, Optional<String> failure) {
+        /** Copies the rows. */
+        Resumption {
+            steps = List.copyOf(steps);
+        }
+
+        /** Whether it worked and was really resumed. */
+        boolean ok() {
+            return failure.isEmpty() && status >= 200 && status < 300 && session.map(SessionInfo::resumed).orElse(false);
+        }
     }
 
     /**
@@ -68,7 +90,7 @@ record DemoReport(DemoOptions options, String url, Path caFile, String caName, S
         long t0 = client.isEmpty() ? 0 : client.getFirst().nanos();
         for (HandshakeEvent e : client) {
             switch (e.kind()) {
-                case MESSAGE -> entries.add(new DiagramEntry(e.nanos() - t0, true, e.from(), e.title()));
+                case MESSAGE -> entries.add(new DiagramEntry(e.nanos() - t0, true, e.from(), DemoSteps12.name(e.title())));
                 case ALERT -> entries.add(new DiagramEntry(e.nanos() - t0, true, e.from(), e.title()));
                 case KEYS -> entries.add(new DiagramEntry(e.nanos() - t0, false, Role.CLIENT, e.title().toLowerCase(
                         java.util.Locale.ROOT) + " derived"));

@@ -72,7 +72,11 @@ final class DemoSteps {
                         rows.add(checkRow(e));
                     }
                 }
-                case ALERT -> rows.add(new Step(e.from().title(), e.title(), purpose("Alert"), lines(e), e.nanos()));
+                case ALERT -> {
+                    if (!isCloseNotify(e)) {
+                        rows.add(new Step(e.from().title(), e.title(), purpose("Alert"), lines(e), e.nanos()));
+                    }
+                }
                 case INFO -> { }
             }
         }
@@ -150,9 +154,25 @@ final class DemoSteps {
         return new Step("Both", title, purpose(handshake ? "Keys/handshake" : "Keys/application"), happened, e.nanos());
     }
 
-    private static List<String> secureLines(SessionInfo s, List<HandshakeEvent> server) {
+    /** Whether the alert is the close_notify that ends a connection after the exchange: not a handshake step. */
+    static boolean isCloseNotify(HandshakeEvent alert) {
+        return alert.title().endsWith("close_notify");
+    }
+
+    /** The last row's lines: what was negotiated, how the server proved itself, and what travels now. */
+    static List<String> secureLines(SessionInfo s, List<HandshakeEvent> server) {
         List<String> happened = new ArrayList<>();
-        happened.add(s.summary() + ", server signed with " + s.signatureScheme().displayName());
+        if (s.resumed()) {
+            happened.add(SessionText.negotiated(s) + ", resumed: no certificate was sent and nothing was signed");
+            happened.add(s.version().equals(org.tlsj.ProtocolVersion.TLS13)
+                    ? "the keys come from the earlier session's resumption secret and a fresh key exchange"
+                    : "the keys come from the earlier session's master secret and the two fresh randoms");
+        } else if (s.signatureScheme().equals(org.tlsj.SignatureScheme.NONE)) {
+            happened.add(SessionText.negotiated(s) + ": the server proved its key by decrypting the pre-master secret "
+                    + "(its Finished could not be right otherwise)");
+        } else {
+            happened.add(SessionText.negotiated(s) + ", server signed with " + s.signatureScheme().displayName());
+        }
         s.serverName().ifPresent(n -> happened.add("server name (SNI): " + n));
         happened.add("the request and the response travel as encrypted application_data records");
         boolean clientChecked = server.stream().anyMatch(e -> e.title().equals("Verify client certificate"));

@@ -41,17 +41,35 @@ final class DemoText {
             out.println("  reason   " + r.failure().get());
             r.alert().ifPresent(a -> out.println("  alert    " + a));
         } else {
-            out.println("Negotiated: " + r.session().map(s -> s.summary()).orElse("-"));
+            out.println("Negotiated: " + r.session().map(SessionText::negotiated).orElse("-"));
             out.println("Request (sent encrypted):");
             r.requestHead().forEach(l -> out.println("  > " + l));
             out.println("Response (decrypted by the client): " + r.status());
             out.println("  " + r.body());
         }
         out.println();
+        r.resumption().ifPresent(second -> resumption(second, r.steps().size(), out));
         wire(r, out);
         r.serverLog().forEach(l -> out.println("Server log: " + l));
         out.println(String.format(Locale.ROOT, "Server stopped. The whole demo took %.0f ms.", r.elapsedNanos() / 1e6));
         out.flush();
+    }
+
+    /** The second connection of --resume: its shorter table, and whether it was resumed. */
+    static void resumption(DemoReport.Resumption second, int fullSteps, PrintWriter out) {
+        out.println("Connection 2: the client connects again, offering the session ticket it got in connection 1:");
+        table(second.steps(), out);
+        if (second.failure().isPresent()) {
+            out.println("Connection 2 failed: " + second.failure().get());
+        } else {
+            out.println("Negotiated: " + second.session().map(SessionText::withHandshake).orElse("-"));
+            out.println(second.session().map(s -> s.resumed()).orElse(false)
+                    ? "  resumed: no certificate, no signature: " + second.steps().size() + " steps instead of "
+                            + fullSteps
+                    : "  NOT resumed: the server did not accept the ticket");
+            out.println("Response (decrypted by the client): " + second.status());
+        }
+        out.println();
     }
 
     /** The steps as a boxed table with wrapped cells. */
@@ -110,8 +128,11 @@ final class DemoText {
                     w.from() == Role.CLIENT ? "C -> S" : "C <- S", w.typeName(), w.length(), w.firstBytes(),
                     w.encrypted() ? "  (encrypted)" : ""));
         }
-        out.println("  Only the ClientHello and ServerHello travel in the clear; the rest is application_data records "
-                + "of ciphertext.");
+        out.println(r.options().scenario() == DemoOptions.Scenario.TLS13
+                ? "  Only the ClientHello and ServerHello travel in the clear; the rest is application_data records "
+                        + "of ciphertext."
+                : "  In TLS 1.2 the handshake travels in the clear up to each side's change_cipher_spec, the "
+                        + "certificate included; Finished and everything after are ciphertext.");
         out.println(r.plaintextVisible() ? "  WARNING: the request or the response text appeared in the clear."
                 : "  Neither the request line nor '" + HttpsServer.BODY + "' appears anywhere in these bytes.");
         out.println();

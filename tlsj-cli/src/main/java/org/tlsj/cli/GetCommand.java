@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tlsj.ClientConfig;
-import org.tlsj.NamedGroup;
 import org.tlsj.SessionInfo;
 import org.tlsj.io.KeyLogFile;
 import org.tlsj.pki.ServerCertificateVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,9 +44,14 @@ final class GetCommand implements Callable<Integer> {
             description = "append TLS secrets in NSS key log format, for Wireshark (default: $SSLKEYLOGFILE if set)")
     private Path keylog;
 
-    @Option(names = "--group", paramLabel = "G", split = ",", converter = GroupConverter.class,
-            description = "key exchange groups to offer, in order: X25519MLKEM768, x25519, secp256r1, secp384r1")
-    private List<NamedGroup> groups;
+    @Mixin
+    private TlsOptions protocol;
+
+    @Option(names = "--reconnect", paramLabel = "N", defaultValue = "0",
+            description = {"fetch the URL N more times over new connections with the same session cache, printing one "
+                    + "line per connection to stderr: resumed, or full handshake; the body is printed once, from the "
+                    + "last connection (default: ${DEFAULT-VALUE})"})
+    private int reconnect;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "limit for connecting, for the handshake and for each wait for data (default: ${DEFAULT-VALUE})")
@@ -78,15 +83,15 @@ final class GetCommand implements Callable<Integer> {
         if ((cert == null) != (key == null)) {
             throw new CliException("--cert and --key go together: give both for a client certificate, or neither");
         }
+        if (reconnect < 0) {
+            throw new CliException("--reconnect " + reconnect + ": give 0 or more further connections");
+        }
         HttpsGet.Target target = HttpsGet.Target.parse(url);
         HttpsGet.Request request = data == null ? HttpsGet.Request.GET : HttpsGet.Request.postJson(readData(data));
         try (KeyLogFile keyLog = openKeyLog()) {
-            ClientConfig.Builder b = ClientConfig.builder().verifier(verifier());
+            ClientConfig.Builder b = protocol.applyTo(ClientConfig.builder()).verifier(verifier());
             if (cert != null) {
                 b.certificates(List.of(Pki.certifiedKey(cert, key)));
-            }
-            if (groups != null && !groups.isEmpty()) {
-                b.groups(groups);
             }
             if (keyLog != null) {
                 b.keyLog(keyLog);
@@ -100,12 +105,19 @@ final class GetCommand implements Callable<Integer> {
                         @Override
                         public void session(SessionInfo session) {
                             if (trace) {
-                                err.println("connected to " + target.authority() + ": " + session.summary());
+                                err.println("connected to " + target.authority() + ": " + SessionText.negotiated(session));
                                 err.flush();
                             }
                         }
                     };
-            Http.Response response = HttpsGet.exchange(target, request, config, timeout, Socket::new, observer);
+            Http.Response response = null;
+            for (int n = 1; n <= reconnect + 1; n++) {
+                response = HttpsGet.exchange(target, request, config, timeout, Socket::new,
+                        reconnect == 0 ? observer : numbered(n, observer, err));
+                if (!response.ok()) {
+                    break;
+                }
+            }
             if (output != null) {
                 Files.write(output, response.body());
             } else {
@@ -121,6 +133,33 @@ final class GetCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code observer}, after one line on {@code err}: "* connection N: version suite group, resumed" (or full handshake). */
+    static HttpsGet.Observer numbered(int n, HttpsGet.Observer observer, PrintWriter err) {
+        return new HttpsGet.Observer() {
+            @Override
+            public void connected(String host, java.net.InetSocketAddress address) {
+                observer.connected(host, address);
+            }
+
+            @Override
+            public void session(SessionInfo session) {
+                err.println("* connection " + n + ": " + SessionText.withHandshake(session));
+                err.flush();
+                observer.session(session);
+            }
+
+            @Override
+            public void requestHead(List<String> lines) {
+                observer.requestHead(lines);
+            }
+
+            @Override
+            public void responseHead(List<String> lines) {
+                observer.responseHead(lines);
+            }
+        };
     }
 
     /** The --data value: JSON text, or {@code @FILE} for a file's contents (UTF-8). */

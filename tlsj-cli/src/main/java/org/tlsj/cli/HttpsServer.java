@@ -201,7 +201,7 @@ final class HttpsServer implements Closeable {
 
     private static String summary(TlsSocket socket) {
         SessionInfo s = socket.session();
-        return "sni=" + s.serverName().orElse("-") + " " + s.summary()
+        return "sni=" + s.serverName().orElse("-") + " " + SessionText.negotiated(s) + (s.resumed() ? " resumed" : "")
                 + s.peerIdentity().map(id -> " client=\"" + id + "\"").orElse("")
                 + " in=" + socket.bytesReceived() + "B out=" + socket.bytesSent() + "B";
     }

@@ -32,6 +32,14 @@ final class Pki {
                 pki.directory().resolve(LocalPki.SERVER_KEY));
     }
 
+    /**
+     * The local CA's RSA server certificate for {@code names} ({@value LocalRsaCertificate#CERT} in {@code dir}),
+     * made or reused: for TLS 1.2 static RSA key exchange.
+     */
+    static CertifiedKey localRsa(Path dir, List<String> names) throws IOException {
+        return LocalRsaCertificate.createOrLoad(LocalPki.createOrLoad(dir, names), names);
+    }
+
     /** Loads a PEM chain (leaf first) and its PEM private key. */
     static CertifiedKey certifiedKey(Path chain, Path key) throws IOException {
         return Pem.certifiedKey(chain, key);

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.tlsj.ClientAuth;
-import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
 import org.tlsj.io.KeyLogFile;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.PkixVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,9 +65,18 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "print each handshake step to stderr, tagged with the connection number")
     private boolean trace;
 
-    @Option(names = "--group", paramLabel = "G", split = ",", converter = GroupConverter.class,
-            description = "key exchange groups to accept, in preference order")
-    private List<NamedGroup> groups;
+    @Mixin
+    private TlsOptions protocol;
+
+    @Option(names = "--session-ticket-keys", paramLabel = "FILE",
+            description = {"session ticket master secret (hex on the first line; # comments allowed), made with a fresh "
+                    + "random secret if missing; servers sharing the file resume each other's sessions",
+                    "(default: a random secret per process)"})
+    private Path ticketKeyFile;
+
+    @Option(names = "--ticket-rotation", paramLabel = "DURATION", defaultValue = "12h", converter = DurationConverter.class,
+            description = "how long one ticket key issues tickets; the previous one is still accepted (default: ${DEFAULT-VALUE})")
+    private Duration ticketRotation;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "limit for each handshake and each wait for request bytes (default: ${DEFAULT-VALUE})")
@@ -81,26 +90,38 @@ final class ServerCommand implements Callable<Integer> {
             throw new CliException("--cert and --key go together: give both, or neither to use the local CA");
         }
         ClientAuth mode = clientAuthMode();
+        ServerConfig.Builder b = protocol.applyTo(ServerConfig.builder());
         List<CertifiedKey> served = new ArrayList<>();
         for (int i = 0; i < certs.size(); i++) {
             served.add(Pki.certifiedKey(certs.get(i), keys.get(i)));
         }
         if (served.isEmpty()) {
-            Pki.LocalFiles local = Pki.local(stateDir != null ? stateDir : StateDir.resolve(), localNames(host));
+            Path dir = stateDir != null ? stateDir : StateDir.resolve();
+            Pki.LocalFiles local = Pki.local(dir, localNames(host));
             served.add(Pki.certifiedKey(local.chain(), local.key()));
+            if (protocol.rsaKeyExchange()) {
+                served.add(Pki.localRsa(dir, localNames(host)));
+            }
             out.println("CA certificate: " + local.ca() + " (use --ca with tlsj get, or curl --cacert)");
+        } else if (protocol.rsaKeyExchange()
+                && served.stream().noneMatch(k -> k.privateKey().getAlgorithm().equals("RSA"))) {
+            throw new CliException("--kx rsa needs an RSA certificate: the pre-master secret is encrypted to its key; "
+                    + "give one with --cert/--key (tlsj certs --key rsa-2048 makes one)");
+        }
+        if (ticketKeyFile != null) {
+            b.ticketKeys(TicketKeyFile.load(ticketKeyFile, ticketRotation, line -> {
+                out.println(line);
+                out.flush();
+            }));
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new CliException("cannot listen on " + host + ": unknown host");
         }
         try (KeyLogFile keyLog = keylog == null ? null : Options.keyLog(keylog)) {
-            ServerConfig.Builder b = ServerConfig.builder().certificates(served);
+            b.certificates(served);
             if (mode != ClientAuth.NONE) {
                 b.clientAuth(mode, PkixVerifier.fromCaFile(clientCa));
-            }
-            if (groups != null && !groups.isEmpty()) {
-                b.groups(groups);
             }
             if (keyLog != null) {
                 b.keyLog(keyLog);

@@ -36,8 +36,9 @@ final class WireTap {
      * @param type the record's content type byte
      * @param length the record's length, header included
      * @param firstBytes the first {@value #SHOWN} bytes in hex, header included
+     * @param afterChangeCipherSpec whether its sender had sent a change_cipher_spec record before it
      */
-    record WireRecord(Role from, int sequence, int type, int length, String firstBytes) {
+    record WireRecord(Role from, int sequence, int type, int length, String firstBytes, boolean afterChangeCipherSpec) {
         /** The content type in words; what the eavesdropper learns. */
         String typeName() {
             return switch (type) {
@@ -49,9 +50,12 @@ final class WireTap {
             };
         }
 
-        /** Whether the content is encrypted (in TLS 1.3, every record after ServerHello is application_data). */
+        /**
+         * Whether the content is encrypted: application_data, and in TLS 1.2 whatever a side sends after its
+         * change_cipher_spec (its Finished is an encrypted handshake record).
+         */
         boolean encrypted() {
-            return type == 23;
+            return type == 23 || afterChangeCipherSpec && type != 20;
         }
     }
 
@@ -147,13 +151,15 @@ final class WireTap {
         List<Chunk> mine = chunks.stream().filter(c -> c.from() == from).toList();
         List<WireRecord> records = new ArrayList<>();
         int pos = 0;
+        boolean afterCcs = false;
         while (pos + 5 <= bytes.length) {
             int length = 5 + ((bytes[pos + 3] & 0xff) << 8 | (bytes[pos + 4] & 0xff));
             int start = pos;
             int sequence = mine.stream().filter(c -> c.offset() <= start).mapToInt(Chunk::sequence).max().orElse(0);
             int shown = Math.min(SHOWN, Math.min(length, bytes.length - pos));
             records.add(new WireRecord(from, sequence, bytes[pos] & 0xff, length,
-                    HexFormat.ofDelimiter(" ").formatHex(bytes, pos, pos + shown)));
+                    HexFormat.ofDelimiter(" ").formatHex(bytes, pos, pos + shown), afterCcs));
+            afterCcs |= (bytes[pos] & 0xff) == 20;
             pos += length;
         }
         return records;
