@@ -14,7 +14,7 @@ import org.tlsj.trace.Role;
 
 /**
  * The demo's table for a TLS 1.2 handshake (RFC 5246): the client's events give the order; the server's
- * ServerHelloDone, which the client does not log, goes in before the client's first reply; each Finished row
+ * ServerHelloDone comes from the client's own event; each Finished row
  * says the ChangeCipherSpec before it switched that side to the new keys.
  */
 final class DemoSteps12 {
@@ -32,18 +32,12 @@ final class DemoSteps12 {
     static List<DemoSteps.Step> build(List<HandshakeEvent> client, List<HandshakeEvent> server,
             Optional<SessionInfo> session, Map<String, String> secrets) {
         List<DemoSteps.Step> rows = new ArrayList<>();
-        boolean serverDone = false;
         boolean resumed = client.stream().anyMatch(e -> e.kind() == Kind.KEYS && e.title().contains("resumed"));
         String group = "";
         for (HandshakeEvent e : client) {
             String name = name(e.title());
             switch (e.kind()) {
                 case MESSAGE -> {
-                    if (e.from() == Role.CLIENT && !name.equals("ClientHello") && !serverDone && !resumed) {
-                        find(server, Kind.MESSAGE, "ServerHelloDone").ifPresent(d -> rows.add(new DemoSteps.Step(
-                                "Server", "ServerHelloDone", purpose("ServerHelloDone"), lines(d), d.nanos())));
-                        serverDone = true;
-                    }
                     switch (name) {
                         case "ServerKeyExchange" -> {
                             Optional<HandshakeEvent> check = find(client, Kind.CHECK, "Verify ServerKeyExchange");
@@ -207,7 +201,7 @@ final class DemoSteps12 {
                     + "(ECDHE or RSA), and sends its own random.";
             case "ServerKeyExchange" -> "ECDHE only: the server's ephemeral key share, signed with its certificate's "
                     + "key so the client knows it came from the server.";
-            case "ServerHelloDone" -> "The server has said all it has to say; the client's turn.";
+            case "ServerHelloDone", "ServerHelloDone/server" -> "The server has said all it has to say; the client's turn.";
             case "CertificateRequest/server" -> "The server asks the client for a certificate (mutual TLS).";
             case "ClientKeyExchange/ecdhe" -> "The client's ephemeral key share; both sides now compute the same "
                     + "pre-master secret, and an eavesdropper who sees both shares cannot.";

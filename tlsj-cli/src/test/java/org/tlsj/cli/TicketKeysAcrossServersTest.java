@@ -110,7 +110,8 @@ class TicketKeysAcrossServersTest {
         try (ServerProcess one = new ServerProcess(state, keyFile1, version);
              ServerProcess two = new ServerProcess(state, keyFile2, version)) {
             ClientConfig client = ClientConfig.builder()
-                    .verifier(PkixVerifier.fromCaFile(state.resolve("ca.pem"))).groups(List.of(NamedGroup.X25519)).build();
+                    .verifier(PkixVerifier.fromCaFile(state.resolve("ca.pem")))
+                    .groups(List.of(NamedGroup.X25519, NamedGroup.SECP256R1)).build(); // P-256: the certificate's curve (RFC 8422)
             SessionInfo first = fetch(client, one.port);
             assertThat(first.resumed()).isFalse();
             assertThat(first.version()).isEqualTo(ProtocolVersion.parse(version));

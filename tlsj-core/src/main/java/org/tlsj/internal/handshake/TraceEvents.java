@@ -56,7 +56,12 @@ public final class TraceEvents {
                 ch.extensions().find(CookieExt.class).ifPresent(c -> d.add(new Detail("cookie", c.cookie().length() + " bytes")));
                 d.add(new Detail("random", ch.random().hex()));
                 d.add(new Detail("legacy_session_id", ch.legacySessionId().isEmpty() ? "empty"
-                        : ch.legacySessionId().length() + " bytes (middlebox compatibility)"));
+                        : ch.legacySessionId().length() + " bytes"));
+                ch.extensions().find(org.tlsj.internal.message.PreSharedKeyClientExt.class).ifPresent(p -> d.add(
+                        new Detail("pre_shared_key", p.identities().size() + " ticket(s) offered for resumption")));
+                ch.extensions().find(org.tlsj.internal.message.SessionTicketExt.class).ifPresent(t -> d.add(
+                        new Detail("session_ticket", t.ticket().isEmpty() ? "empty (asks for a TLS 1.2 ticket)"
+                                : t.ticket().length() + " bytes offered for TLS 1.2 resumption")));
             }
             case ServerHello sh -> {
                 sh.extensions().find(SupportedVersionsServerExt.class)
@@ -82,6 +87,13 @@ public final class TraceEvents {
                 d.add(new Detail("signature", cv.signature().length() + " bytes"));
             }
             case Finished f -> d.add(new Detail("verify_data", f.verifyData().length() + " bytes"));
+            case org.tlsj.internal.message.ClientKeyExchange k -> d.add(new Detail("exchange_keys",
+                    k.body().length() + " bytes (an ECDHE public key, or the RSA-encrypted pre-master secret)"));
+            case org.tlsj.internal.message.ServerKeyExchangeEcdhe k -> {
+                d.add(new Detail("group", k.group().displayName()));
+                d.add(new Detail("public_key", k.publicKey().length() + " bytes"));
+                d.add(new Detail("signature_scheme", k.scheme().displayName()));
+            }
             case NewSessionTicket13 t -> {
                 d.add(new Detail("lifetime", t.lifetime() + " s"));
                 d.add(new Detail("ticket", t.ticket().length() + " bytes"));
@@ -130,7 +142,8 @@ public final class TraceEvents {
     /** The message's RFC name. */
     public static String name(HandshakeMessage m) {
         String n = m.getClass().getSimpleName();
-        return n.endsWith("13") ? n.substring(0, n.length() - 2) : n;
+        n = n.endsWith("13") || n.endsWith("12") ? n.substring(0, n.length() - 2) : n;
+        return n.endsWith("Ecdhe") ? n.substring(0, n.length() - 5) : n;
     }
 
     private static String join(List<?> values) {

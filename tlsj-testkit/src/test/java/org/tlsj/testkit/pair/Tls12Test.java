@@ -53,7 +53,11 @@ class Tls12Test {
     void tls12HandshakeCompletesAndDataFlows(CipherSuite suite, NamedGroup group, KeyType key) throws Exception {
         boolean rsa = suite.keyExchange() == CipherSuite.KeyExchange.RSA;
         ClientConfig.Builder client = pki.client().versions(TLS12).cipherSuites(List.of(suite));
-        if (!rsa) {
+        if (suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA) {
+            // RFC 8422 section 4: the client's groups also name the curves its ECDSA peer may use.
+            client.groups(List.copyOf(new java.util.LinkedHashSet<>(List.of(group, NamedGroup.SECP256R1,
+                    NamedGroup.SECP384R1))));
+        } else if (!rsa) {
             client.groups(List.of(group));
         }
         ServerConfig server = TestPki.server(pki.server(key)).versions(TLS12).rsaKeyExchange(rsa).build();

@@ -68,8 +68,10 @@ final class ClientHelloFactory {
         if (!config.certificateSignatureSchemes().equals(config.signatureSchemes())) {
             ext.add(new SignatureAlgorithmsCertExt(config.certificateSignatureSchemes()));
         }
-        ext.add(new KeyShareClientExt(shares.stream()
-                .map(s -> new KeyShareEntry(s.group(), s.publicShare())).toList()));
+        if (config.versions().contains(ProtocolVersion.TLS13)) {
+            ext.add(new KeyShareClientExt(shares.stream()
+                    .map(s -> new KeyShareEntry(s.group(), s.publicShare())).toList()));
+        }
         if (!config.applicationProtocols().isEmpty()) {
             ext.add(new AlpnExt(config.applicationProtocols()));
         }

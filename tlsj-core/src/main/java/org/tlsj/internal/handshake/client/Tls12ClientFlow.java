@@ -134,6 +134,8 @@ public final class Tls12ClientFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
         }
         out.installReadProtection(s.keys().read());
+        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
+                "ChangeCipherSpec", List.of(new Detail("effect", "the server's next records are encrypted")), 0));
         state = new ExpectFinished(s.hello(), s.t(), s.keys());
         return true;
     }
@@ -303,6 +305,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
 
     /** RFC 5246 section 7.3: our flight: [Certificate], ClientKeyExchange, [CertificateVerify], CCS, Finished. */
     private static State onServerHelloDone(ExpectDone s, Bytes raw, Effects out) throws TlsFatalAlertException {
+        out.trace(TraceEvents.message(Role.SERVER, new ServerHelloDone(), raw.length()));
         Hello hello = s.hello();
         ClientConfig config = hello.config();
         Transcript t = s.t().add(raw);
@@ -368,6 +371,8 @@ public final class Tls12ClientFlow implements HandshakeMachine {
     private static Transcript sendFinished(ClientConfig config, Hello hello, Secret master, Transcript t,
                                            RecordProtection12 write, Effects out) throws TlsFatalAlertException {
         out.sendChangeCipherSpec();
+        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
+                "ChangeCipherSpec", List.of(new Detail("effect", "the client's next records are encrypted")), 0));
         out.installWriteProtection(write);
         Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), master, true,
                 t.current());

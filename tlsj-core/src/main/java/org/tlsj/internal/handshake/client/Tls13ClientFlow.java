@@ -176,8 +176,10 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         Bytes sessionId = resume12.map(ResumableSession::sessionId).filter(id -> !id.isEmpty())
                 .orElse(config.middleboxCompat() || resume12.isPresent() ? randomBytes(config, 32) : Bytes.EMPTY);
         List<KeyShare> shares = new ArrayList<>();
-        for (NamedGroup g : config.keyShareGroups()) {
-            shares.add(config.crypto().startKeyExchange(g));
+        if (config.versions().contains(ProtocolVersion.TLS13)) {
+            for (NamedGroup g : config.keyShareGroups()) {
+                shares.add(config.crypto().startKeyExchange(g)); // key_share is TLS 1.3 only
+            }
         }
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), verifyName, random, sessionId,
                 List.copyOf(shares), Optional.empty(), resumption, resume12);

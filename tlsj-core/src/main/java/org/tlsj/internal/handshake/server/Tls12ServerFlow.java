@@ -131,6 +131,8 @@ public final class Tls12ServerFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
         }
         out.installReadProtection(s.keys().read());
+        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
+                "ChangeCipherSpec", List.of(new Detail("effect", "the client's next records are encrypted")), 0));
         state = new ExpectFinished(s.hello(), s.t(), s.keys());
         return true;
     }
@@ -386,6 +388,8 @@ public final class Tls12ServerFlow implements HandshakeMachine {
             t = t.add(send(out, new NewSessionTicket12(lifetime, ticket)));
         }
         out.sendChangeCipherSpec();
+        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
+                "ChangeCipherSpec", List.of(new Detail("effect", "the server's next records are encrypted")), 0));
         out.installWriteProtection(keys.write());
         Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), keys.master(), false,
                 t.current());
