@@ -12,6 +12,7 @@ import org.tlsj.CipherSuite;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
+import org.tlsj.pki.HostnameMatcher;
 
 /**
  * The mutable JSSE settings of one engine or socket, in tlsj terms: what {@code SSLParameters} and the
@@ -50,6 +51,22 @@ final class EngineSettings {
                     .findFirst().orElse(null);
         }
         return peerHost;
+    }
+
+    /** The SNI names a client engine sends: those set, else the peer host if it is a host name. */
+    List<SNIServerName> requestedServerNames(String peerHost) {
+        if (serverNames != null) {
+            return serverNames;
+        }
+        String host = clientMode ? sniHost(peerHost) : null;
+        if (host == null || HostnameMatcher.ipLiteral(host).isPresent()) {
+            return List.of();
+        }
+        try {
+            return List.of(new SNIHostName(host));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /** Whether endpoint identification is "HTTPS" (host name checking against the certificate). */

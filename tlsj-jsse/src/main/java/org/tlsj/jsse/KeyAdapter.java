@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509KeyManager;
+import org.tlsj.SessionInfo;
 import org.tlsj.pki.CertifiedKey;
 
 /**
@@ -80,5 +81,18 @@ final class KeyAdapter {
             }
         }
         return keys;
+    }
+
+    /** The chain a server most likely served: the key whose type fits the signature scheme used. */
+    static List<X509Certificate> servedChain(List<CertifiedKey> servedKeys, SessionInfo info) {
+        String scheme = info.signatureScheme().displayName();
+        for (CertifiedKey k : servedKeys) {
+            String alg = k.privateKey().getAlgorithm();
+            if (scheme.startsWith("ecdsa") && alg.equals("EC") || scheme.startsWith("rsa") && alg.startsWith("RSA")
+                    || scheme.startsWith("ed") && alg.startsWith("Ed")) {
+                return k.chain();
+            }
+        }
+        return servedKeys.isEmpty() ? List.of() : servedKeys.getFirst().chain();
     }
 }

@@ -2,11 +2,9 @@ package org.tlsj.jsse;
 
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -26,7 +24,6 @@ import org.tlsj.SessionInfo;
 import org.tlsj.TlsConnection;
 import org.tlsj.TlsException;
 import org.tlsj.pki.CertifiedKey;
-import org.tlsj.pki.HostnameMatcher;
 
 /**
  * An {@code SSLEngine} over a tlsj {@link TlsConnection}. {@link #unwrap} consumes exactly one whole TLS
@@ -48,7 +45,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
 
     private final TlsjSession nullSession;
     private TlsConnection conn;
-    private ByteBuffer out = ByteBuffer.allocate(0);
+    private final Outbound out = new Outbound();
     private boolean outboundClosed;
     private boolean inboundDone;
     private boolean closeNotifyReceived;
@@ -121,9 +118,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
         if (consumed == 0 && dst.remaining() < Math.min(n, TlsjSession.PACKET_BUFFER_SIZE)) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
-        int k = Math.min(n, dst.remaining());
-        dst.put(out.slice(out.position(), k));
-        out.position(out.position() + k);
+        int k = out.copyTo(dst);
         boolean closed = (outboundClosed || failure != null) && !out.hasRemaining() && !conn.hasPendingOutput();
         return result(closed ? Status.CLOSED : Status.OK, consumed, k);
     }
@@ -243,24 +238,8 @@ public final class TlsjSSLEngine extends SettingsEngine {
         pull();
     }
 
-    /** Moves everything the connection wants to send into {@link #out}. */
     private void pull() {
-        if (conn == null || !conn.hasPendingOutput()) {
-            return;
-        }
-        ByteBuffer buf = ByteBuffer.allocate(out.remaining() + TlsjSession.PACKET_BUFFER_SIZE);
-        buf.put(out);
-        while (conn.hasPendingOutput()) {
-            if (!buf.hasRemaining()) {
-                ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2);
-                buf.flip();
-                bigger.put(buf);
-                buf = bigger;
-            }
-            conn.drainOutput(buf);
-        }
-        buf.flip();
-        out = buf;
+        out.pullFrom(conn);
     }
 
     private void checkComplete() {
@@ -271,22 +250,10 @@ public final class TlsjSSLEngine extends SettingsEngine {
         TlsjSession origin = info.resumed() && offered != null ? ctx.originOf(offered) : null;
         TlsjSession s = origin != null ? origin.resumedBy(this) : handshakeSession;
         if (!settings.clientMode) {
-            s.localCertificates(servedChain(info));
+            s.localCertificates(KeyAdapter.servedChain(servedKeys, info));
         }
         s.complete(info, settings.clientMode ? ctx.clientContext : ctx.serverContext);
         session = s;
-    }
-
-    private List<X509Certificate> servedChain(SessionInfo info) {
-        String scheme = info.signatureScheme().displayName();
-        for (CertifiedKey k : servedKeys) {
-            String alg = k.privateKey().getAlgorithm();
-            if (scheme.startsWith("ecdsa") && alg.equals("EC") || scheme.startsWith("rsa") && alg.startsWith("RSA")
-                    || scheme.startsWith("ed") && alg.startsWith("Ed")) {
-                return k.chain();
-            }
-        }
-        return servedKeys.isEmpty() ? List.of() : servedKeys.getFirst().chain();
     }
 
     private HandshakeStatus status() {
@@ -467,18 +434,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
     /** The names this engine sends in SNI (client) or received (server, once known). */
     List<SNIServerName> requestedServerNames() {
         synchronized (lock) {
-            if (settings.serverNames != null) {
-                return settings.serverNames;
-            }
-            String host = settings.clientMode ? settings.sniHost(getPeerHost()) : null;
-            if (host == null || HostnameMatcher.ipLiteral(host).isPresent()) {
-                return List.of();
-            }
-            try {
-                return List.of(new SNIHostName(host));
-            } catch (IllegalArgumentException e) {
-                return List.of();
-            }
+            return settings.requestedServerNames(getPeerHost());
         }
     }
 
