@@ -15,7 +15,10 @@ final class ConfigFactory {
     private ConfigFactory() {
     }
 
-    /** The client config for this engine; resumption goes through the context's cache under host:port. */
+    /**
+     * The client config for this engine; resumption goes through the context's cache under host:port, and
+     * tickets of sessions the application invalidated are dropped instead of offered.
+     */
     static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
         ClientSessionCache cache = ClientSessionCache.NONE;
         if (engine.getPeerHost() != null) {
@@ -30,6 +33,10 @@ final class ConfigFactory {
                 @Override
                 public Optional<ResumableSession> take(String serverName) {
                     Optional<ResumableSession> taken = ctx.clientCache.take(key);
+                    while (taken.isPresent() && ctx.originOf(taken.get()) != null
+                            && !ctx.originOf(taken.get()).isValid()) {
+                        taken = ctx.clientCache.take(key);
+                    }
                     taken.ifPresent(engine::offered);
                     return taken;
                 }

@@ -203,4 +203,19 @@ class TlsjEngineLifecycleTest {
                 .hasSize(1);
         assertThat(cc.getClientSessionContext().getSession(one.getId())).isNotNull();
     }
+
+    @Test
+    void invalidatedSessionIsNotResumed() throws Exception {
+        SSLContext cc = PKI.tlsjClient("TLS", false);
+        SSLContext sc = PKI.tlsjServer("TLS");
+        EnginePair first = new EnginePair(client(cc), server(sc), NET, APP);
+        first.handshake();
+        first.send(first.server, new byte[] {1});
+        SSLSession one = first.client.engine.getSession();
+        one.invalidate();
+
+        EnginePair second = new EnginePair(client(cc), server(sc), NET, APP);
+        second.handshake();
+        assertThat(second.client.engine.getSession().getId()).isNotEqualTo(one.getId());
+    }
 }
