@@ -1,5 +1,10 @@
 package org.tlsj.jsse;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509KeyManager;
@@ -53,6 +59,26 @@ final class JsseContext {
 
     TlsjSession originOf(ResumableSession ticket) {
         return origins.get(ticket);
+    }
+
+    /**
+     * The key managers of the "Default" context: from the {@code javax.net.ssl.keyStore} system properties
+     * as SunJSSE reads them, or none.
+     */
+    static KeyManager[] defaultKeyManagers() throws GeneralSecurityException, IOException {
+        String path = System.getProperty("javax.net.ssl.keyStore");
+        if (path == null || path.isEmpty() || path.equals("NONE")) {
+            return null;
+        }
+        String type = System.getProperty("javax.net.ssl.keyStoreType", KeyStore.getDefaultType());
+        String pw = System.getProperty("javax.net.ssl.keyStorePassword", "");
+        KeyStore ks = KeyStore.getInstance(type);
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            ks.load(in, pw.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, pw.toCharArray());
+        return kmf.getKeyManagers();
     }
 
     static X509TrustManager defaultTrustManager() throws NoSuchAlgorithmException, KeyStoreException {

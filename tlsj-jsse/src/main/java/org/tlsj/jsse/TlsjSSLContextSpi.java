@@ -16,26 +16,32 @@ import org.tlsj.ProtocolVersion;
 
 /**
  * The {@code SSLContext} implementation. {@link #engineInit} takes the first {@code X509KeyManager} and the
- * first {@code X509TrustManager} (the JDK's default trust manager when none is given). Randomness comes from
+ * first {@code X509TrustManager} (the JDK's default trust manager when none is given); the "Default" context
+ * reads the {@code javax.net.ssl.keyStore} system properties as SunJSSE does. Randomness comes from
  * tlsj's crypto provider, so the {@code SecureRandom} argument is not used.
  */
 public final class TlsjSSLContextSpi extends SSLContextSpi {
     private final List<ProtocolVersion> versions;
+    private final boolean isDefault;
     private volatile JsseContext context;
 
     TlsjSSLContextSpi(List<ProtocolVersion> versions, boolean isDefault) {
         this.versions = versions;
+        this.isDefault = isDefault;
         if (isDefault) {
             try {
-                context = new JsseContext(null, null, versions);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot load the default trust store", e);
+                context = new JsseContext(JsseContext.defaultKeyManagers(), null, versions);
+            } catch (GeneralSecurityException | java.io.IOException e) {
+                throw new IllegalStateException("cannot load the default key or trust store: " + e.getMessage(), e);
             }
         }
     }
 
     @Override
     protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
+        if (isDefault) {
+            throw new KeyManagementException("the Default SSLContext is initialized automatically");
+        }
         try {
             context = new JsseContext(km, tm, versions);
         } catch (GeneralSecurityException e) {

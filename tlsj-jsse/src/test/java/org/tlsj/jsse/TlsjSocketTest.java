@@ -42,6 +42,7 @@ class TlsjSocketTest {
                 .containsExactly("TLSv1.2");
         SSLContext def = SSLContext.getInstance("Default", found);
         assertThat(def.createSSLEngine().getSupportedProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
+        assertThatThrownBy(() -> def.init(null, null, null)).isInstanceOf(java.security.KeyManagementException.class);
         assertThat(Security.getProvider("TLSJ")).isNull();
         assertThatThrownBy(() -> SSLContext.getInstance("TLS", found).createSSLEngine())
                 .isInstanceOf(IllegalStateException.class);
