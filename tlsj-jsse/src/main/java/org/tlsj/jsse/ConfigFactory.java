@@ -1,0 +1,84 @@
+package org.tlsj.jsse;
+
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
+import org.tlsj.ClientAuth;
+import org.tlsj.ClientConfig;
+import org.tlsj.ClientSessionCache;
+import org.tlsj.ResumableSession;
+import org.tlsj.ServerConfig;
+import org.tlsj.pki.CertifiedKey;
+
+/** Builds the per-connection tlsj configs from an engine's JSSE settings and its context's managers. */
+final class ConfigFactory {
+    private ConfigFactory() {
+    }
+
+    /**
+     * The client config for this engine; resumption goes through the context's cache under host:port, and
+     * tickets of sessions the application invalidated are dropped instead of offered.
+     */
+    static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
+        ClientSessionCache cache = ClientSessionCache.NONE;
+        if (engine.getPeerHost() != null) {
+            String key = engine.getPeerHost() + ":" + engine.getPeerPort();
+            cache = new ClientSessionCache() {
+                @Override
+                public void put(String serverName, ResumableSession session) {
+                    ctx.clientCache.put(key, session);
+                    ctx.remember(session, engine.sessionOrigin());
+                }
+
+                @Override
+                public Optional<ResumableSession> take(String serverName) {
+                    Optional<ResumableSession> taken = ctx.clientCache.take(key);
+                    while (taken.isPresent() && ctx.originOf(taken.get()) != null
+                            && !ctx.originOf(taken.get()).isValid()) {
+                        taken = ctx.clientCache.take(key);
+                    }
+                    taken.ifPresent(engine::offered);
+                    return taken;
+                }
+            };
+        }
+        return ClientConfig.builder()
+                .versions(s.versions)
+                .cipherSuites(s.suites)
+                .groups(s.groups)
+                .signatureSchemes(s.schemes)
+                .applicationProtocols(s.alpn)
+                .certificates(KeyAdapter.clientKeys(ctx.keyManager, engine))
+                .verifier(TrustAdapter.forServer(ctx.trustManager, engine))
+                .crypto(ctx.crypto)
+                .sessionCache(cache)
+                .build();
+    }
+
+    /**
+     * The server config for this engine.
+     *
+     * @throws SSLHandshakeException if the key manager has no certificate to serve
+     */
+    static ServerConfig server(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) throws SSLHandshakeException {
+        List<CertifiedKey> keys = KeyAdapter.serverKeys(ctx.keyManager, engine);
+        if (keys.isEmpty()) {
+            throw new SSLHandshakeException("no certificate to serve: the SSLContext has no X509KeyManager with a "
+                    + "usable key (EC, RSA or EdDSA)");
+        }
+        ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
+        ServerConfig.Builder b = ServerConfig.builder(keys.toArray(CertifiedKey[]::new))
+                .versions(s.versions)
+                .cipherSuites(s.suites)
+                .groups(s.groups)
+                .signatureSchemes(s.schemes)
+                .applicationProtocols(s.alpn)
+                .crypto(ctx.crypto)
+                .ticketKeys(ctx.ticketKeys)
+                .sessionCache(ctx.serverCache);
+        if (auth != ClientAuth.NONE) {
+            b.clientAuth(auth, TrustAdapter.forClient(ctx.trustManager, engine));
+        }
+        return b.build();
+    }
+}

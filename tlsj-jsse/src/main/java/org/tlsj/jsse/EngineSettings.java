@@ -1,0 +1,153 @@
+package org.tlsj.jsse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLParameters;
+import org.tlsj.CipherSuite;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.SignatureScheme;
+import org.tlsj.pki.HostnameMatcher;
+
+/**
+ * The mutable JSSE settings of one engine or socket, in tlsj terms: what {@code SSLParameters} and the
+ * {@code setEnabled...} methods change. Not thread-safe: its owner guards it.
+ */
+final class EngineSettings {
+    List<ProtocolVersion> versions;
+    List<CipherSuite> suites;
+    List<NamedGroup> groups = NamedGroup.SUPPORTED;
+    List<SignatureScheme> schemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+    List<String> alpn = List.of();
+    List<SNIServerName> serverNames;
+    Collection<SNIMatcher> matchers;
+    String endpointIdentification;
+    boolean needClientAuth;
+    boolean wantClientAuth;
+    boolean clientMode;
+    boolean useCipherSuitesOrder = true;
+    boolean enableSessionCreation = true;
+    int maximumPacketSize = TlsjSession.PACKET_BUFFER_SIZE;
+
+    private EngineSettings(List<ProtocolVersion> versions) {
+        this.versions = versions;
+        this.suites = JsseNames.suites(JsseNames.defaultSuites(versions));
+    }
+
+    /** The defaults for a context enabling these versions. */
+    static EngineSettings defaults(List<ProtocolVersion> versions) {
+        return new EngineSettings(versions);
+    }
+
+    /** The host name to send in SNI: the first SNIHostName set, else the peer host. */
+    String sniHost(String peerHost) {
+        if (serverNames != null) {
+            return serverNames.stream().filter(SNIHostName.class::isInstance).map(n -> ((SNIHostName) n).getAsciiName())
+                    .findFirst().orElse(null);
+        }
+        return peerHost;
+    }
+
+    /** The SNI names a client engine sends: those set, else the peer host if it is a host name. */
+    List<SNIServerName> requestedServerNames(String peerHost) {
+        if (serverNames != null) {
+            return serverNames;
+        }
+        String host = clientMode ? sniHost(peerHost) : null;
+        if (host == null || HostnameMatcher.ipLiteral(host).isPresent()) {
+            return List.of();
+        }
+        try {
+            return List.of(new SNIHostName(host));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether endpoint identification is "HTTPS" (host name checking against the certificate). */
+    boolean checksHostname() {
+        return "HTTPS".equalsIgnoreCase(endpointIdentification);
+    }
+
+    /** The settings as {@code SSLParameters}. */
+    SSLParameters toSSLParameters() {
+        SSLParameters p = new SSLParameters(
+                suites.stream().map(CipherSuite::displayName).toArray(String[]::new),
+                JsseNames.protocolNames(versions));
+        if (needClientAuth) {
+            p.setNeedClientAuth(true);
+        } else if (wantClientAuth) {
+            p.setWantClientAuth(true);
+        }
+        p.setNamedGroups(JsseNames.groupNames(groups));
+        p.setSignatureSchemes(JsseNames.schemeNames(schemes));
+        p.setApplicationProtocols(alpn.toArray(String[]::new));
+        if (serverNames != null) {
+            p.setServerNames(serverNames);
+        }
+        if (matchers != null) {
+            p.setSNIMatchers(matchers);
+        }
+        p.setEndpointIdentificationAlgorithm(endpointIdentification);
+        p.setUseCipherSuitesOrder(useCipherSuitesOrder);
+        p.setMaximumPacketSize(maximumPacketSize);
+        return p;
+    }
+
+    /**
+     * Applies {@code SSLParameters} as {@code SSLEngine.setSSLParameters} specifies: null arrays leave the
+     * setting alone; named groups and signature schemes set to null mean the defaults.
+     *
+     * @throws IllegalArgumentException for an unsupported protocol or an empty result
+     */
+    void apply(SSLParameters p) {
+        if (p.getCipherSuites() != null) {
+            setSuites(p.getCipherSuites());
+        }
+        if (p.getProtocols() != null) {
+            setProtocols(p.getProtocols());
+        }
+        if (p.getNeedClientAuth()) {
+            needClientAuth = true;
+            wantClientAuth = false;
+        } else {
+            wantClientAuth = p.getWantClientAuth();
+            needClientAuth = false;
+        }
+        String[] g = p.getNamedGroups();
+        groups = g == null ? NamedGroup.SUPPORTED : nonEmpty(JsseNames.groups(g), "named groups", g);
+        String[] s = p.getSignatureSchemes();
+        schemes = s == null ? SignatureScheme.HANDSHAKE_DEFAULTS : nonEmpty(JsseNames.schemes(s), "signature schemes", s);
+        alpn = List.of(p.getApplicationProtocols());
+        if (p.getServerNames() != null) {
+            serverNames = List.copyOf(p.getServerNames());
+        }
+        if (p.getSNIMatchers() != null) {
+            matchers = List.copyOf(p.getSNIMatchers());
+        }
+        endpointIdentification = p.getEndpointIdentificationAlgorithm();
+        useCipherSuitesOrder = p.getUseCipherSuitesOrder();
+        maximumPacketSize = p.getMaximumPacketSize() == 0 ? TlsjSession.PACKET_BUFFER_SIZE : p.getMaximumPacketSize();
+    }
+
+    void setSuites(String[] names) {
+        suites = nonEmpty(JsseNames.suites(names), "cipher suites", names);
+    }
+
+    void setProtocols(String[] names) {
+        versions = nonEmpty(JsseNames.protocols(names), "protocols", names);
+    }
+
+    private static <T> List<T> nonEmpty(List<T> parsed, String what, String[] names) {
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("none of the " + what + " " + Arrays.toString(names)
+                    + " is supported by TLSJ");
+        }
+        return new ArrayList<>(parsed);
+    }
+}

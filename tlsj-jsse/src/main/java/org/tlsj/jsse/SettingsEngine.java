@@ -1,0 +1,176 @@
+package org.tlsj.jsse;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import org.tlsj.CipherSuite;
+import org.tlsj.SignatureScheme;
+
+/**
+ * The settings half of {@link TlsjSSLEngine}: enabled protocols and suites, client mode, client
+ * authentication and {@code SSLParameters}. Settings apply to the next handshake; changing the mode after
+ * the handshake has started is refused as JSSE specifies.
+ */
+abstract class SettingsEngine extends SSLEngine {
+    /** Guards the settings and the connection; the engine may be used from several threads. */
+    protected final Object lock = new Object();
+    protected final JsseContext ctx;
+    protected final EngineSettings settings;
+    private BiFunction<SSLEngine, List<String>, String> alpnSelector;
+
+    SettingsEngine(JsseContext ctx, String host, int port) {
+        super(host, port);
+        this.ctx = ctx;
+        this.settings = EngineSettings.defaults(ctx.versions);
+    }
+
+    /** Whether the handshake has begun (the mode can no longer change). */
+    abstract boolean started();
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return JsseNames.supportedSuites();
+    }
+
+    @Override
+    public String[] getEnabledCipherSuites() {
+        synchronized (lock) {
+            return settings.suites.stream().map(CipherSuite::displayName).toArray(String[]::new);
+        }
+    }
+
+    @Override
+    public void setEnabledCipherSuites(String[] suites) {
+        synchronized (lock) {
+            settings.setSuites(suites);
+        }
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return JsseNames.PROTOCOLS.clone();
+    }
+
+    @Override
+    public String[] getEnabledProtocols() {
+        synchronized (lock) {
+            return JsseNames.protocolNames(settings.versions);
+        }
+    }
+
+    @Override
+    public void setEnabledProtocols(String[] protocols) {
+        synchronized (lock) {
+            settings.setProtocols(protocols);
+        }
+    }
+
+    @Override
+    public void setUseClientMode(boolean mode) {
+        synchronized (lock) {
+            if (started() && mode != settings.clientMode) {
+                throw new IllegalArgumentException("cannot change the client mode after the handshake has begun");
+            }
+            settings.clientMode = mode;
+        }
+    }
+
+    @Override
+    public boolean getUseClientMode() {
+        synchronized (lock) {
+            return settings.clientMode;
+        }
+    }
+
+    @Override
+    public void setNeedClientAuth(boolean need) {
+        synchronized (lock) {
+            settings.needClientAuth = need;
+            settings.wantClientAuth = false;
+        }
+    }
+
+    @Override
+    public boolean getNeedClientAuth() {
+        synchronized (lock) {
+            return settings.needClientAuth;
+        }
+    }
+
+    @Override
+    public void setWantClientAuth(boolean want) {
+        synchronized (lock) {
+            settings.wantClientAuth = want;
+            settings.needClientAuth = false;
+        }
+    }
+
+    @Override
+    public boolean getWantClientAuth() {
+        synchronized (lock) {
+            return settings.wantClientAuth;
+        }
+    }
+
+    /** Stored for {@code getEnableSessionCreation}; tlsj always allows new sessions. */
+    @Override
+    public void setEnableSessionCreation(boolean flag) {
+        synchronized (lock) {
+            settings.enableSessionCreation = flag;
+        }
+    }
+
+    @Override
+    public boolean getEnableSessionCreation() {
+        synchronized (lock) {
+            return settings.enableSessionCreation;
+        }
+    }
+
+    @Override
+    public SSLParameters getSSLParameters() {
+        synchronized (lock) {
+            return settings.toSSLParameters();
+        }
+    }
+
+    @Override
+    public void setSSLParameters(SSLParameters params) {
+        synchronized (lock) {
+            settings.apply(params);
+        }
+    }
+
+    /**
+     * Stored and returned; tlsj's server picks the ALPN protocol from {@code SSLParameters}'s list in
+     * server preference order, so a selector set here is not consulted.
+     */
+    @Override
+    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        synchronized (lock) {
+            alpnSelector = selector;
+        }
+    }
+
+    @Override
+    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        synchronized (lock) {
+            return alpnSelector;
+        }
+    }
+
+    /** The schemes this side signs and verifies with. */
+    List<SignatureScheme> localSchemes() {
+        synchronized (lock) {
+            return settings.schemes;
+        }
+    }
+
+    /** Whether endpoint identification is "HTTPS". */
+    boolean checksHostname() {
+        synchronized (lock) {
+            return settings.checksHostname();
+        }
+    }
+}

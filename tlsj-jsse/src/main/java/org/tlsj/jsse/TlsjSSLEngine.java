@@ -1,0 +1,452 @@
+package org.tlsj.jsse;
+
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLKeyException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import org.tlsj.ClientConnection;
+import org.tlsj.ConnectionStatus;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.ResumableSession;
+import org.tlsj.ServerConfig;
+import org.tlsj.ServerConnection;
+import org.tlsj.SessionInfo;
+import org.tlsj.TlsConnection;
+import org.tlsj.TlsException;
+import org.tlsj.pki.CertifiedKey;
+
+/**
+ * An {@code SSLEngine} over a tlsj {@link TlsConnection}. {@link #unwrap} consumes exactly one whole TLS
+ * record per call (BUFFER_UNDERFLOW until one is there); {@link #wrap} first sends pending handshake or
+ * alert bytes, then protects at most 2^14 bytes of application data per call. Plaintext that does not fit
+ * the caller's buffers stays buffered and is delivered first by the next {@code unwrap}.
+ *
+ * <p>No delegated tasks: signatures and certificate checks run inside {@code wrap}/{@code unwrap}, so
+ * {@link #getDelegatedTask()} returns null and {@code NEED_TASK} is never reported. On receiving the peer's
+ * close_notify the engine answers with its own (the outbound side closes too). Thread-safe: all calls are
+ * serialized on one lock.
+ */
+public final class TlsjSSLEngine extends SettingsEngine {
+    private static final int MAX_FRAGMENT = 16384;
+    /** Header plus the largest expansion a protected record may add (TLS 1.3 padding included). */
+    private static final int RECORD_EXPANSION = 5 + 256;
+    private static final int MAX_RECORD = MAX_FRAGMENT + 2048;
+    private static final int AEAD_TAG = 16;
+
+    private final TlsjSession nullSession;
+    private TlsConnection conn;
+    private final Outbound out = new Outbound();
+    private boolean outboundClosed;
+    private boolean inboundDone;
+    private boolean closeNotifyReceived;
+    private boolean finishedReported;
+    private SSLException failure;
+    private TlsjSession handshakeSession;
+    private TlsjSession session;
+    private ResumableSession offered;
+    private List<CertifiedKey> servedKeys = List.of();
+    private volatile SSLSocket owner;
+
+    TlsjSSLEngine(JsseContext ctx, String host, int port) {
+        super(ctx, host, port);
+        this.nullSession = TlsjSession.fresh(this, new byte[0]);
+    }
+
+    // ---- wrap / unwrap ----
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        Objects.checkFromIndexSize(offset, length, srcs.length);
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        synchronized (lock) {
+            if (conn == null) {
+                if (outboundClosed) {
+                    return result(Status.CLOSED, 0, 0);
+                }
+                start();
+            }
+            pull();
+            if (out.hasRemaining()) {
+                return flush(dst, 0);
+            }
+            if (outboundClosed || failure != null) {
+                return result(Status.CLOSED, 0, 0);
+            }
+            long available = 0;
+            for (int i = offset; i < offset + length; i++) {
+                available += srcs[i].remaining();
+            }
+            if (!conn.isHandshakeComplete() || available == 0) {
+                return result(Status.OK, 0, 0);
+            }
+            int chunk = (int) Math.min(available, MAX_FRAGMENT);
+            if (dst.remaining() < chunk + RECORD_EXPANSION) {
+                return result(Status.BUFFER_OVERFLOW, 0, 0);
+            }
+            ByteBuffer plain = ByteBuffer.allocate(chunk);
+            for (int i = offset; i < offset + length && plain.hasRemaining(); i++) {
+                ByteBuffer s = srcs[i];
+                int k = Math.min(s.remaining(), plain.remaining());
+                plain.put(s.slice(s.position(), k));
+                s.position(s.position() + k);
+            }
+            plain.flip();
+            try {
+                conn.write(plain);
+            } catch (TlsException e) {
+                throw fail(e);
+            }
+            pull();
+            return flush(dst, chunk);
+        }
+    }
+
+    private SSLEngineResult flush(ByteBuffer dst, int consumed) {
+        int n = out.remaining();
+        if (consumed == 0 && dst.remaining() < Math.min(n, TlsjSession.PACKET_BUFFER_SIZE)) {
+            return result(Status.BUFFER_OVERFLOW, 0, 0);
+        }
+        int k = out.copyTo(dst);
+        boolean closed = (outboundClosed || failure != null) && !out.hasRemaining() && !conn.hasPendingOutput();
+        return result(closed ? Status.CLOSED : Status.OK, consumed, k);
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        Objects.checkFromIndexSize(offset, length, dsts.length);
+        for (int i = offset; i < offset + length; i++) {
+            if (dsts[i].isReadOnly()) {
+                throw new ReadOnlyBufferException();
+            }
+        }
+        synchronized (lock) {
+            if (conn == null) {
+                if (inboundDone) {
+                    return result(Status.CLOSED, 0, 0);
+                }
+                start();
+                if (settings.clientMode) {
+                    return result(Status.OK, 0, 0);
+                }
+            }
+            if (conn.hasPendingPlaintext()) {
+                int n = deliver(dsts, offset, length);
+                return result(n == 0 ? Status.BUFFER_OVERFLOW : Status.OK, 0, n);
+            }
+            if (inboundDone || failure != null) {
+                return result(Status.CLOSED, 0, 0);
+            }
+            int p = src.position();
+            if (src.remaining() < 5) {
+                return result(Status.BUFFER_UNDERFLOW, 0, 0);
+            }
+            int type = src.get(p) & 0xff;
+            int len = ((src.get(p + 3) & 0xff) << 8) | (src.get(p + 4) & 0xff);
+            int size = len > MAX_RECORD ? 5 : 5 + len;
+            if (src.remaining() < size) {
+                return result(Status.BUFFER_UNDERFLOW, 0, 0);
+            }
+            if (type == 23 && conn.isHandshakeComplete()
+                    && remaining(dsts, offset, length) < Math.min(len - AEAD_TAG, MAX_FRAGMENT)) {
+                return result(Status.BUFFER_OVERFLOW, 0, 0);
+            }
+            ByteBuffer record = src.slice(p, size);
+            try {
+                conn.feed(record);
+            } catch (TlsException e) {
+                src.position(p + record.position());
+                throw fail(e);
+            } finally {
+                src.position(p + record.position());
+            }
+            if (len > MAX_RECORD) {
+                throw failLocally(new SSLException("record of " + len + " bytes is longer than TLS allows"));
+            }
+            pull();
+            checkComplete();
+            int n = deliver(dsts, offset, length);
+            ConnectionStatus cs = conn.status();
+            if (cs == ConnectionStatus.INBOUND_CLOSED || cs == ConnectionStatus.CLOSED) {
+                closeNotifyReceived = true;
+                inboundDone = true;
+                closeOutbound();
+                return result(Status.CLOSED, record.position(), n);
+            }
+            return result(Status.OK, record.position(), n);
+        }
+    }
+
+    private static long remaining(ByteBuffer[] bufs, int offset, int length) {
+        long n = 0;
+        for (int i = offset; i < offset + length; i++) {
+            n += bufs[i].remaining();
+        }
+        return n;
+    }
+
+    private int deliver(ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        int n = 0;
+        try {
+            for (int i = offset; i < offset + length && conn.hasPendingPlaintext(); i++) {
+                while (dsts[i].hasRemaining() && conn.hasPendingPlaintext()) {
+                    int k = conn.read(dsts[i]);
+                    if (k == 0) {
+                        break;
+                    }
+                    n += k;
+                }
+            }
+        } catch (TlsException e) {
+            throw fail(e);
+        }
+        return n;
+    }
+
+    // ---- state ----
+
+    private void start() throws SSLException {
+        if (outboundClosed || inboundDone) {
+            throw new SSLException("the engine is closed");
+        }
+        byte[] id = new byte[32];
+        ctx.crypto.random().nextBytes(id);
+        handshakeSession = TlsjSession.fresh(this, id);
+        handshakeSession.handshakeProtocol(settings.versions.getFirst().displayName());
+        try {
+            if (settings.clientMode) {
+                conn = ClientConnection.start(ConfigFactory.client(ctx, settings, this), settings.sniHost(getPeerHost()));
+            } else {
+                ServerConfig config = ConfigFactory.server(ctx, settings, this);
+                servedKeys = config.certificates();
+                conn = ServerConnection.accept(config);
+            }
+        } catch (IllegalArgumentException e) {
+            throw failLocally(new SSLHandshakeException("TLSJ cannot start the handshake: " + e.getMessage()));
+        }
+        pull();
+    }
+
+    private void pull() {
+        out.pullFrom(conn);
+    }
+
+    private void checkComplete() {
+        if (session != null || conn == null || !conn.isHandshakeComplete()) {
+            return;
+        }
+        SessionInfo info = conn.session().orElseThrow();
+        TlsjSession origin = info.resumed() && offered != null ? ctx.originOf(offered) : null;
+        TlsjSession s = origin != null ? origin.resumedBy(this) : handshakeSession;
+        if (!settings.clientMode) {
+            s.localCertificates(KeyAdapter.servedChain(servedKeys, info));
+        }
+        s.complete(info, settings.clientMode ? ctx.clientContext : ctx.serverContext);
+        session = s;
+    }
+
+    private HandshakeStatus status() {
+        if (conn == null) {
+            return HandshakeStatus.NOT_HANDSHAKING;
+        }
+        if (out.hasRemaining() || conn.hasPendingOutput()) {
+            return HandshakeStatus.NEED_WRAP;
+        }
+        if (failure != null || inboundDone || outboundClosed || conn.isHandshakeComplete()) {
+            return HandshakeStatus.NOT_HANDSHAKING;
+        }
+        return HandshakeStatus.NEED_UNWRAP;
+    }
+
+    private SSLEngineResult result(Status st, int consumed, int produced) {
+        HandshakeStatus hs = status();
+        if (hs == HandshakeStatus.NOT_HANDSHAKING && session != null && !finishedReported) {
+            finishedReported = true;
+            hs = HandshakeStatus.FINISHED;
+        }
+        return new SSLEngineResult(st, hs, consumed, produced);
+    }
+
+    private SSLException fail(TlsException e) {
+        pull();
+        String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+        SSLException x = session == null ? new SSLHandshakeException(message, e) : new SSLException(message, e);
+        return failLocally(x);
+    }
+
+    private SSLException failLocally(SSLException x) {
+        failure = x;
+        inboundDone = true;
+        outboundClosed = true;
+        return x;
+    }
+
+    // ---- SSLEngine ----
+
+    /** Always null: tlsj runs signatures and certificate checks inline (NEED_TASK is never reported). */
+    @Override
+    public Runnable getDelegatedTask() {
+        return null;
+    }
+
+    @Override
+    public void beginHandshake() throws SSLException {
+        synchronized (lock) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (conn == null) {
+                start();
+            } else if (session != null) {
+                if (!session.getProtocol().equals(ProtocolVersion.TLS13.displayName())) {
+                    throw new SSLHandshakeException("TLSJ does not renegotiate TLS 1.2 connections");
+                }
+                try {
+                    conn.requestKeyUpdate(true);
+                } catch (TlsException e) {
+                    throw fail(e);
+                }
+                pull();
+            }
+        }
+    }
+
+    @Override
+    public void closeInbound() throws SSLException {
+        synchronized (lock) {
+            if (inboundDone) {
+                return;
+            }
+            inboundDone = true;
+            if (conn != null && !closeNotifyReceived && failure == null) {
+                closeOutbound();
+                throw new SSLException("closing inbound before receiving peer's close_notify");
+            }
+        }
+    }
+
+    @Override
+    public boolean isInboundDone() {
+        synchronized (lock) {
+            return inboundDone && (conn == null || !conn.hasPendingPlaintext());
+        }
+    }
+
+    @Override
+    public void closeOutbound() {
+        synchronized (lock) {
+            if (outboundClosed) {
+                return;
+            }
+            outboundClosed = true;
+            if (conn != null && failure == null) {
+                conn.closeOutbound();
+                pull();
+            }
+        }
+    }
+
+    @Override
+    public boolean isOutboundDone() {
+        synchronized (lock) {
+            return outboundClosed && !out.hasRemaining() && (conn == null || !conn.hasPendingOutput());
+        }
+    }
+
+    @Override
+    public HandshakeStatus getHandshakeStatus() {
+        synchronized (lock) {
+            return status();
+        }
+    }
+
+    @Override
+    public SSLSession getSession() {
+        synchronized (lock) {
+            return session != null ? session : nullSession;
+        }
+    }
+
+    @Override
+    public SSLSession getHandshakeSession() {
+        synchronized (lock) {
+            return handshakeSessionImpl();
+        }
+    }
+
+    @Override
+    public String getApplicationProtocol() {
+        synchronized (lock) {
+            return session == null ? null : session.info().applicationProtocol().orElse("");
+        }
+    }
+
+    /** Null: the negotiated protocol is known only once the handshake completes. */
+    @Override
+    public String getHandshakeApplicationProtocol() {
+        return null;
+    }
+
+    @Override
+    boolean started() {
+        return conn != null;
+    }
+
+    // ---- for the adapters, the session and the socket ----
+
+    TlsjSession handshakeSessionImpl() {
+        synchronized (lock) {
+            return conn != null && session == null && failure == null ? handshakeSession : null;
+        }
+    }
+
+    TlsjSession sessionOrigin() {
+        synchronized (lock) {
+            return session != null ? session.origin() : handshakeSession;
+        }
+    }
+
+    void offered(ResumableSession s) {
+        synchronized (lock) {
+            offered = s;
+        }
+    }
+
+    SSLSocket owner() {
+        return owner;
+    }
+
+    void owner(SSLSocket socket) {
+        owner = socket;
+    }
+
+    /** The names this engine sends in SNI (client) or received (server, once known). */
+    List<SNIServerName> requestedServerNames() {
+        synchronized (lock) {
+            return settings.requestedServerNames(getPeerHost());
+        }
+    }
+
+    byte[] exportKeyingMaterial(String label, byte[] context, int length) throws SSLKeyException {
+        synchronized (lock) {
+            try {
+                return conn.exportKeyingMaterial(label, Optional.ofNullable(context), length);
+            } catch (TlsException | IllegalStateException | IllegalArgumentException e) {
+                SSLKeyException x = new SSLKeyException("cannot export keying material: " + e.getMessage());
+                x.initCause(e);
+                throw x;
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.tlsj.jsse;
+
+import java.security.Principal;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLKeyException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSessionBindingEvent;
+import javax.net.ssl.SSLSessionBindingListener;
+import javax.net.ssl.SSLSessionContext;
+import org.tlsj.SessionInfo;
+
+/**
+ * One TLSJ session as JSSE sees it. While the handshake runs it is the engine's handshake session (peer
+ * host, requested names, the peer's chain once received); when the handshake completes it takes the
+ * negotiated {@link SessionInfo}. A resumed connection gets a new object with the same id and creation time
+ * as the session it resumes, so resumption shows as {@code getSession().getId()} reuse while exporters stay
+ * bound to the connection that asks.
+ */
+final class TlsjSession extends ExtendedSSLSession {
+    /** The largest TLS record on the wire: header, 2^14 bytes of data and the largest expansion. */
+    static final int PACKET_BUFFER_SIZE = 16709;
+    /** Room for the plaintext of any record (what SunJSSE reports too). */
+    static final int APPLICATION_BUFFER_SIZE = PACKET_BUFFER_SIZE - 5;
+
+    private final TlsjSSLEngine engine;
+    private final byte[] id;
+    private final long creationTime;
+    private final TlsjSession origin;
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private volatile long lastAccessed;
+    private volatile boolean valid = true;
+    private volatile SessionInfo info;
+    private volatile List<X509Certificate> peerCertificates = List.of();
+    private volatile List<X509Certificate> localCertificates = List.of();
+    private volatile String handshakeProtocol = "NONE";
+    private volatile TlsjSessionContext context;
+
+    private TlsjSession(TlsjSSLEngine engine, byte[] id, long creationTime, TlsjSession origin) {
+        this.engine = engine;
+        this.id = id;
+        this.creationTime = creationTime;
+        this.lastAccessed = creationTime;
+        this.origin = origin == null ? this : origin;
+    }
+
+    /** A fresh session for a handshake about to start (or the null session, before one). */
+    static TlsjSession fresh(TlsjSSLEngine engine, byte[] id) {
+        return new TlsjSession(engine, id, System.currentTimeMillis(), null);
+    }
+
+    /** A session for {@code engine} resuming this one: same id and creation time. */
+    TlsjSession resumedBy(TlsjSSLEngine other) {
+        TlsjSession s = new TlsjSession(other, id, creationTime, origin);
+        s.peerCertificates = peerCertificates;
+        s.localCertificates = localCertificates;
+        return s;
+    }
+
+    /** The session first created with this id. */
+    TlsjSession origin() {
+        return origin;
+    }
+
+    void handshakeProtocol(String protocol) {
+        handshakeProtocol = protocol;
+    }
+
+    void peerCertificates(List<X509Certificate> chain) {
+        peerCertificates = List.copyOf(chain);
+    }
+
+    void localCertificates(List<X509Certificate> chain) {
+        localCertificates = List.copyOf(chain);
+    }
+
+    /** Records the negotiated parameters and joins the session context. */
+    void complete(SessionInfo negotiated, TlsjSessionContext in) {
+        info = negotiated;
+        if (!negotiated.peerCertificates().isEmpty()) {
+            peerCertificates = negotiated.peerCertificates();
+        }
+        lastAccessed = System.currentTimeMillis();
+        context = in;
+        in.add(this);
+    }
+
+    SessionInfo info() {
+        return info;
+    }
+
+    @Override public byte[] getId() { return id.clone(); }
+    @Override public SSLSessionContext getSessionContext() { return context; }
+    @Override public long getCreationTime() { return creationTime; }
+    @Override public long getLastAccessedTime() { return lastAccessed; }
+
+    @Override
+    public void invalidate() {
+        valid = false;
+        TlsjSessionContext c = context;
+        if (c != null) {
+            c.remove(this);
+        }
+    }
+
+    @Override public boolean isValid() { return valid && info != null; }
+
+    @Override
+    public void putValue(String name, Object value) {
+        Object old = values.put(name, value);
+        if (old instanceof SSLSessionBindingListener l) {
+            l.valueUnbound(new SSLSessionBindingEvent(this, name));
+        }
+        if (value instanceof SSLSessionBindingListener l) {
+            l.valueBound(new SSLSessionBindingEvent(this, name));
+        }
+    }
+
+    @Override public Object getValue(String name) { return values.get(name); }
+
+    @Override
+    public void removeValue(String name) {
+        Object old = values.remove(name);
+        if (old instanceof SSLSessionBindingListener l) {
+            l.valueUnbound(new SSLSessionBindingEvent(this, name));
+        }
+    }
+
+    @Override public String[] getValueNames() { return values.keySet().toArray(String[]::new); }
+
+    @Override
+    public Certificate[] getPeerCertificates() throws SSLPeerUnverifiedException {
+        List<X509Certificate> c = peerCertificates;
+        if (c.isEmpty()) {
+            throw new SSLPeerUnverifiedException("peer not authenticated");
+        }
+        return c.toArray(Certificate[]::new);
+    }
+
+    @Override
+    public Certificate[] getLocalCertificates() {
+        List<X509Certificate> c = localCertificates;
+        return c.isEmpty() ? null : c.toArray(Certificate[]::new);
+    }
+
+    @Override
+    public Principal getPeerPrincipal() throws SSLPeerUnverifiedException {
+        return ((X509Certificate) getPeerCertificates()[0]).getSubjectX500Principal();
+    }
+
+    @Override
+    public Principal getLocalPrincipal() {
+        List<X509Certificate> c = localCertificates;
+        return c.isEmpty() ? null : c.getFirst().getSubjectX500Principal();
+    }
+
+    @Override
+    public String getCipherSuite() {
+        SessionInfo i = info;
+        return i == null ? "SSL_NULL_WITH_NULL_NULL" : i.cipherSuite().displayName();
+    }
+
+    @Override
+    public String getProtocol() {
+        SessionInfo i = info;
+        return i == null ? handshakeProtocol : i.version().displayName();
+    }
+
+    @Override public String getPeerHost() { return engine.getPeerHost(); }
+    @Override public int getPeerPort() { return engine.getPeerPort(); }
+    @Override public int getPacketBufferSize() { return PACKET_BUFFER_SIZE; }
+    @Override public int getApplicationBufferSize() { return APPLICATION_BUFFER_SIZE; }
+
+    /** JCA names (as SunJSSE gives them) of the schemes we accept in handshakes and certificates. */
+    @Override
+    public String[] getLocalSupportedSignatureAlgorithms() {
+        return JsseNames.jcaSignatureNames(engine.localSchemes());
+    }
+
+    /** The same list as {@link #getLocalSupportedSignatureAlgorithms()}: tlsj does not expose the peer's. */
+    @Override
+    public String[] getPeerSupportedSignatureAlgorithms() {
+        return getLocalSupportedSignatureAlgorithms();
+    }
+
+    @Override
+    public List<SNIServerName> getRequestedServerNames() {
+        SessionInfo i = info;
+        if (i != null && i.serverName().isPresent()) {
+            return List.of(new SNIHostName(i.serverName().get()));
+        }
+        return engine.requestedServerNames();
+    }
+
+    /** Empty: tlsj does not request OCSP stapling. */
+    @Override
+    public List<byte[]> getStatusResponses() {
+        return List.of();
+    }
+
+    @Override
+    public SecretKey exportKeyingMaterialKey(String keyAlg, String label, byte[] context, int length)
+            throws SSLKeyException {
+        byte[] data = exportKeyingMaterialData(label, context, length);
+        try {
+            return new SecretKeySpec(data, keyAlg);
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
+    }
+
+    @Override
+    public byte[] exportKeyingMaterialData(String label, byte[] context, int length) throws SSLKeyException {
+        if (info == null) {
+            throw new SSLKeyException("keying material can be exported only after the handshake");
+        }
+        return engine.exportKeyingMaterial(label, context, length);
+    }
+
+    @Override
+    public String toString() {
+        return "TlsjSession[" + getProtocol() + ", " + getCipherSuite() + "]";
+    }
+}
