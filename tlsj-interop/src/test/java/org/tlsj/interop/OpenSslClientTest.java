@@ -142,7 +142,8 @@ class OpenSslClientTest {
 
             assertThat(r.exitCode()).as(r.description()).isZero();
             assertThat(r.stdout().split("Reused, " + mode.version.displayName(), -1)).as(r.description()).hasSize(6);
-            assertThat(resumed).containsExactly(false, true, true, true, true, true);
+            // Connections end in any order on the server (one virtual thread each): count, do not order.
+            assertThat(resumed).containsExactlyInAnyOrder(false, true, true, true, true, true);
         }
     }
 
