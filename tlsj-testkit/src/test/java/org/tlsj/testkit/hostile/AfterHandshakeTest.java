@@ -15,7 +15,11 @@ import org.tlsj.ConnectionStatus;
 import org.tlsj.Reason;
 import org.tlsj.Reason.InvalidMessage;
 import org.tlsj.Reason.PeerMisbehaved;
+import org.tlsj.CipherSuite;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.KeyUpdate;
+import org.tlsj.internal.wire.Bytes;
 import org.tlsj.testkit.TestPair;
 
 /**
@@ -74,6 +78,10 @@ class AfterHandshakeTest {
                 p.sendProtected(key, Records.HANDSHAKE, new byte[] {ku[0], ku[1]});
                 return p.sendProtected(key, Records.APPLICATION_DATA, new byte[] {1});
             }, AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.INTERLEAVED_RECORD),
+            new Case("renegotiation: a ClientHello after the handshake", null, (p, key) -> p.sendProtected(key,
+                    Records.HANDSHAKE, Records.handshake(ClientHello.of(Bytes.of(new byte[32]), Bytes.EMPTY,
+                    List.of(CipherSuite.TLS_AES_128_GCM_SHA256), Extensions.EMPTY))),
+                    AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.UNEXPECTED_MESSAGE),
             new Case("KeyUpdate with a bad request value", null, (p, key) -> p.sendProtected(key, Records.HANDSHAKE,
                     new byte[] {24, 0, 0, 1, 2}), AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.ILLEGAL_VALUE));
 

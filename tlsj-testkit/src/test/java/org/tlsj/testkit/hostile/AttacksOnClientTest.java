@@ -22,12 +22,14 @@ import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateEntry;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.EncryptedExtensions;
+import org.tlsj.internal.message.ExtendedMasterSecretExt;
 import org.tlsj.internal.message.ExtensionType;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.KeyShareEntry;
 import org.tlsj.internal.message.KeyShareHrrExt;
 import org.tlsj.internal.message.KeyShareServerExt;
+import org.tlsj.internal.message.RenegotiationInfoExt;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerNameExt;
 import org.tlsj.internal.message.SupportedVersionsServerExt;
@@ -112,6 +114,18 @@ class AttacksOnClientTest {
                 new Case("handshake message claiming 2^24-1 bytes", () -> fresh()
                         .sendRecord(Records.HANDSHAKE, Records.handshakeHeader(2, 0xffffff)),
                         AlertDescription.DECODE_ERROR, InvalidMessage.MESSAGE_TOO_LARGE),
+                new Case("TLS 1.2 ServerHello with the TLS 1.3 downgrade sentinel", () -> {
+                    ScriptedPeer p = ScriptedPeer.againstClient(Hostile.client()
+                            .versions(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12))
+                            .cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+                                    CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)), "localhost");
+                    byte[] random = new byte[32];
+                    byte[] sentinel = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x01};
+                    System.arraycopy(sentinel, 0, random, 24, 8);
+                    return p.send(Records.handshakeRecord(new ServerHello(ProtocolVersion.TLS12, Bytes.of(random),
+                            p.clientHello().legacySessionId(), CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, 0,
+                            Extensions.of(new ExtendedMasterSecretExt(), RenegotiationInfoExt.INITIAL))));
+                }, AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.DOWNGRADE_SENTINEL),
                 new Case("second HelloRetryRequest", () -> {
                     ScriptedPeer p = fresh();
                     byte[] hrr = hrr(p.clientHello(), NamedGroup.SECP256R1);

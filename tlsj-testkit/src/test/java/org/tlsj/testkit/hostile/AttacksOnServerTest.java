@@ -1,5 +1,6 @@
 package org.tlsj.testkit.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.testkit.hostile.Hostile.HS_CLIENT;
 import static org.tlsj.testkit.hostile.Hostile.assertAborted;
 
@@ -112,6 +113,20 @@ class AttacksOnServerTest {
     @MethodSource("cases")
     void serverAbortsWithTheExactAlert(Case c) throws Exception {
         assertAborted(c.attack().run(), c.alert(), c.reason());
+    }
+
+    /** RFC 8446 section 5: a CCS of 0x01 before the peer's Finished is dropped, however many (up to the flood bound). */
+    @org.junit.jupiter.api.Test
+    void compatibilityChangeCipherSpecTwiceIsDropped() {
+        ScriptedPeer p = ScriptedPeer.againstServer(Hostile.server()).withHonestClient(Hostile.client(), "localhost");
+        p.send(reframe(p.takeFromHonest()));
+        p.sendRecord(Records.CHANGE_CIPHER_SPEC, new byte[] {1});
+        p.sendRecord(Records.CHANGE_CIPHER_SPEC, new byte[] {1});
+        assertThat(p.failure()).isEmpty();
+        p.relayToHonest();
+        p.relayToVictim();
+        assertThat(p.failure()).isEmpty();
+        assertThat(p.victim().status()).isEqualTo(org.tlsj.ConnectionStatus.ESTABLISHED);
     }
 
     private static ScriptedPeer fresh() {
