@@ -140,7 +140,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         WRONG_PURPOSE(AlertDescription.UNSUPPORTED_CERTIFICATE, "certificate is not for this purpose (extended key usage)"),
         REVOKED(AlertDescription.CERTIFICATE_REVOKED, "certificate is revoked"),
         UNSUPPORTED_KEY(AlertDescription.UNSUPPORTED_CERTIFICATE, "certificate key type is not supported"),
-        INVALID(AlertDescription.BAD_CERTIFICATE, "certificate chain is invalid");
+        INVALID(AlertDescription.BAD_CERTIFICATE, "certificate chain is invalid"),
+        CHAIN_TOO_LONG(AlertDescription.BAD_CERTIFICATE, "certificate chain is longer than we accept");
 
         private final AlertDescription alert;
         private final String text;

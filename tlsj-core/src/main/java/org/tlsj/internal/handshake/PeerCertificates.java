@@ -15,7 +15,16 @@ import org.tlsj.internal.wire.Bytes;
 
 /** Parses the certificates a peer sent (X.509 parsing is the JDK's CertificateFactory). */
 public final class PeerCertificates {
+    /** The longest chain we parse: real chains have 2 to 4 certificates; a peer cannot make us parse 100. */
+    public static final int MAX_CHAIN_LENGTH = 10;
+
     private PeerCertificates() {
+    }
+
+    private static void checkLength(int n) throws TlsFatalAlertException {
+        if (n > MAX_CHAIN_LENGTH) {
+            throw Fatal.of(Reason.CertificateProblem.CHAIN_TOO_LONG, n + " certificates; the limit is " + MAX_CHAIN_LENGTH);
+        }
     }
 
     /** The chain of a TLS 1.3 Certificate message, leaf first. */
@@ -23,6 +32,7 @@ public final class PeerCertificates {
         if (message.entries().isEmpty()) {
             throw Fatal.of(Reason.CertificateProblem.EMPTY_CHAIN);
         }
+        checkLength(message.entries().size());
         List<X509Certificate> chain = new ArrayList<>();
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -42,6 +52,7 @@ public final class PeerCertificates {
         if (message.certificates().isEmpty()) {
             throw Fatal.of(Reason.CertificateProblem.EMPTY_CHAIN);
         }
+        checkLength(message.certificates().size());
         List<X509Certificate> chain = decode(message.certificates());
         if (chain.size() != message.certificates().size()) {
             throw Fatal.of(Reason.CertificateProblem.BAD_ENCODING, "a certificate of the chain cannot be parsed");

@@ -187,7 +187,24 @@ class AttacksOnClientTest {
                         entries.add(CertificateEntry.of(leaf));
                     }
                     return replace(ms, CERTIFICATE, Records.handshake(new Certificate13(Bytes.EMPTY, entries)));
-                }), AlertDescription.DECODE_ERROR, InvalidMessage.MESSAGE_TOO_LARGE));
+                }), AlertDescription.DECODE_ERROR, InvalidMessage.MESSAGE_TOO_LARGE),
+                new Case("certificate chain 100 deep (small EC certificates, under the message bound)",
+                        () -> rewrite(ms -> {
+                    Bytes leaf = Bytes.wrap(encoded(Hostile.SERVER_KEY.leaf()));
+                    List<CertificateEntry> entries = new ArrayList<>();
+                    for (int i = 0; i < 100; i++) {
+                        entries.add(CertificateEntry.of(leaf));
+                    }
+                    return replace(ms, CERTIFICATE, Records.handshake(new Certificate13(Bytes.EMPTY, entries)));
+                }), AlertDescription.BAD_CERTIFICATE, org.tlsj.Reason.CertificateProblem.CHAIN_TOO_LONG));
+    }
+
+    private static byte[] encoded(java.security.cert.X509Certificate c) {
+        try {
+            return c.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
