@@ -68,6 +68,8 @@ public final class Engine implements Effects {
     private int plainEnd;
     private int maxReceiveInner = RecordDeframer.MAX_PLAINTEXT + 1;
     private int uselessRecords;
+    /** Bytes of rejected 0-RTT data we still skip (RFC 8446 section 4.2.10); 0 when not skipping. */
+    private int earlyDataSkip;
     private int keyUpdatesInRow;
     private boolean compatCcsSent;
     private ByteWriter pendingHandshake = new ByteWriter(256);
@@ -294,7 +296,17 @@ public final class Engine implements Effects {
                 throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
                         "unprotected " + ContentType.name(type) + " record after keys were set");
             }
-            int inner = readProtection.open(buf, len);
+            int inner;
+            try {
+                inner = readProtection.open(buf, len);
+            } catch (TlsFatalAlertException e) {
+                if (earlyDataSkip >= len && !machine.isConnected()) {
+                    earlyDataSkip -= len; // rejected 0-RTT data: dropped, the sequence number is unchanged
+                    return;
+                }
+                throw e;
+            }
+            earlyDataSkip = 0;
             if (!(readProtection instanceof RecordProtection13)) {
                 // TLS 1.2: the content type is the header's; the plaintext follows the explicit nonce.
                 off += readProtection.contentOffset();
@@ -395,6 +407,10 @@ public final class Engine implements Effects {
     }
 
     private void onApplicationData(byte[] buf, int off, int len) throws TlsFatalAlertException {
+        if (!machine.isConnected() && readProtection == null && earlyDataSkip >= len) {
+            earlyDataSkip -= len; // after our HelloRetryRequest: 0-RTT records before the second ClientHello
+            return;
+        }
         if (!machine.isConnected()) {
             throw Fatal.of(Reason.PeerMisbehaved.EARLY_APPLICATION_DATA);
         }
@@ -511,6 +527,11 @@ public final class Engine implements Effects {
     @Override
     public void ownRecordSizeLimit(int limit) {
         maxReceiveInner = limit;
+    }
+
+    @Override
+    public void skipEarlyData() {
+        earlyDataSkip = 64 * 1024;
     }
 
     @Override

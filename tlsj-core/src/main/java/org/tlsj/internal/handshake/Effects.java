@@ -42,6 +42,12 @@ public interface Effects {
     /** Our advertised record_size_limit was acknowledged and applies to protected records we receive. */
     void ownRecordSizeLimit(int limit);
 
+    /**
+     * The client offered 0-RTT data that we do not accept: skip (up to a bound) the records we cannot open
+     * until its first real one (RFC 8446 section 4.2.10).
+     */
+    void skipEarlyData();
+
     /** A KeyUpdate arrived (for flood control). */
     void keyUpdateReceived() throws TlsFatalAlertException;
 

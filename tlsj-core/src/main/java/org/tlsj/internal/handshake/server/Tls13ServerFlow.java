@@ -247,6 +247,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
         Credential credential = ServerChoices.credential(config, sni, schemes);
         Optional<String> alpn = ServerChoices.alpn(config, m.extensions().find(AlpnExt.class));
+        if (m.extensions().find(org.tlsj.internal.message.EarlyDataExt.class).isPresent()) {
+            out.skipEarlyData(); // RFC 8446 section 4.2.10: we never accept 0-RTT; skip it and go on
+        }
         Hello hello = new Hello(config, m, suite, sni, credential, alpn, false);
         Transcript t = Transcript.buffering().add(raw);
         Optional<KeyShareEntry> share = ServerChoices.share(config, groups, shares);
