@@ -37,9 +37,12 @@ public final class LoopbackBench {
         try {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("tlsj bench: " + e.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
+            boolean help = e.getMessage().equals("help");
+            if (!help) {
+                System.err.println("tlsj bench: " + e.getMessage());
+            }
+            (help ? System.out : System.err).println(Options.USAGE);
+            System.exit(help ? 0 : 2);
             return;
         }
         new LoopbackBench(o).run();

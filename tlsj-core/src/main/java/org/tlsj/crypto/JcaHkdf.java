@@ -1,6 +1,8 @@
 package org.tlsj.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Security;
 import java.util.Arrays;
 import javax.crypto.KDF;
 import javax.crypto.spec.HKDFParameterSpec;
@@ -14,6 +16,8 @@ import org.tlsj.internal.wire.Bytes;
 final class JcaHkdf implements Hkdf {
     private final HashAlgorithm algorithm;
     private final String kdfName;
+    /** The provider the first lookup chose: later lookups go to it directly instead of scanning them all. */
+    private final Provider provider;
 
     JcaHkdf(HashAlgorithm algorithm) {
         this.algorithm = algorithm;
@@ -21,7 +25,11 @@ final class JcaHkdf implements Hkdf {
             case SHA256 -> "HKDF-SHA256";
             case SHA384 -> "HKDF-SHA384";
         };
-        newKdf();
+        try {
+            provider = Security.getProvider(KDF.getInstance(kdfName).getProviderName());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(kdfName + " is not available in this JDK", e);
+        }
     }
 
     @Override
@@ -66,9 +74,10 @@ final class JcaHkdf implements Hkdf {
         }
     }
 
+    /** A fresh KDF per derivation: KDF objects are not thread-safe, while this Hkdf is shared. */
     private KDF newKdf() {
         try {
-            return KDF.getInstance(kdfName);
+            return provider != null ? KDF.getInstance(kdfName, provider) : KDF.getInstance(kdfName);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(kdfName + " is not available in this JDK", e);
         }
