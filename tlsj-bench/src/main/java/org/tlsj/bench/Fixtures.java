@@ -70,7 +70,8 @@ public final class Fixtures {
             keys.load(null, null);
             char[] password = "bench".toCharArray();
             keys.setKeyEntry("server", k.privateKey(), password, k.chain().toArray(new X509Certificate[0]));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+            // JSSE's default key manager (SunX509): what an SSLContext gets unless told otherwise
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, password);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);

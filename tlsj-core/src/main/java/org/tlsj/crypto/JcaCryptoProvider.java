@@ -12,8 +12,8 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.Bytes;
 
 /**
- * The default {@link CryptoProvider}: the JDK 25 JCA and nothing else (MessageDigest, KDF "HKDF-SHA256" /
- * "HKDF-SHA384", Mac, AES/GCM and ChaCha20-Poly1305 Ciphers, XDH, EC, KEM "ML-KEM", Signature).
+ * The default {@link CryptoProvider}: the JDK 25 JCA and nothing else (MessageDigest, Mac (also under HKDF,
+ * RFC 5869, see JcaHkdf), AES/GCM and ChaCha20-Poly1305 Ciphers, XDH, EC, KEM "ML-KEM", Signature).
  *
  * <p>Randomness: every random byte comes from the {@link RandomSource}. It is wrapped as a
  * {@link SecureRandom} that is handed to every KeyPairGenerator, KEM encapsulator and
