@@ -107,7 +107,12 @@ public record CipherSuite(int code) {
             List.of(TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256);
 
     private Optional<Info> info() {
-        return KNOWN.stream().filter(i -> i.suite.equals(this)).findFirst();
+        for (Info i : KNOWN) { // a loop, not a stream: called several times per handshake
+            if (i.suite.equals(this)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether tlsj implements this suite. */

@@ -1,10 +1,13 @@
 package org.tlsj.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
@@ -20,6 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class JcaAead implements Aead {
     private static final int TAG_BITS = 128;
+    /** The provider of each transformation, looked up once: Cipher.getInstance without one scans them all. */
+    private static final Map<String, Provider> PROVIDERS = new ConcurrentHashMap<>();
 
     private final AeadAlgorithm algorithm;
     private final SecretKeySpec key;
@@ -114,7 +119,13 @@ final class JcaAead implements Aead {
 
     private Cipher newCipher() {
         try {
-            return Cipher.getInstance(transformation);
+            Provider p = PROVIDERS.get(transformation);
+            if (p != null) {
+                return Cipher.getInstance(transformation, p);
+            }
+            Cipher c = Cipher.getInstance(transformation);
+            PROVIDERS.putIfAbsent(transformation, c.getProvider());
+            return c;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(transformation + " is not available in this JDK", e);
         }

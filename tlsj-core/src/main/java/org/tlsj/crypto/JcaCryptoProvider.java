@@ -12,8 +12,8 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.Bytes;
 
 /**
- * The default {@link CryptoProvider}: the JDK 25 JCA and nothing else (MessageDigest, KDF "HKDF-SHA256" /
- * "HKDF-SHA384", Mac, AES/GCM and ChaCha20-Poly1305 Ciphers, XDH, EC, KEM "ML-KEM", Signature).
+ * The default {@link CryptoProvider}: the JDK 25 JCA and nothing else (MessageDigest, Mac (also under HKDF,
+ * RFC 5869, see JcaHkdf), AES/GCM and ChaCha20-Poly1305 Ciphers, XDH, EC, KEM "ML-KEM", Signature).
  *
  * <p>Randomness: every random byte comes from the {@link RandomSource}. It is wrapped as a
  * {@link SecureRandom} that is handed to every KeyPairGenerator, KEM encapsulator and
@@ -44,6 +44,9 @@ public final class JcaCryptoProvider implements CryptoProvider {
 
     private final RandomSource random;
     private final SecureRandom secureRandom;
+    /** Stateless and thread-safe, so one per hash serves every connection (no JCA lookup per call). */
+    private final Hkdf hkdfSha256 = new JcaHkdf(HashAlgorithm.SHA256);
+    private final Hkdf hkdfSha384 = new JcaHkdf(HashAlgorithm.SHA384);
 
     private JcaCryptoProvider(RandomSource random) {
         this.random = Objects.requireNonNull(random, "random");
@@ -86,7 +89,10 @@ public final class JcaCryptoProvider implements CryptoProvider {
 
     @Override
     public Hkdf hkdf(HashAlgorithm algorithm) {
-        return new JcaHkdf(algorithm);
+        return switch (algorithm) {
+            case SHA256 -> hkdfSha256;
+            case SHA384 -> hkdfSha384;
+        };
     }
 
     @Override

@@ -1,0 +1,98 @@
+package org.tlsj.bench;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.tlsj.ClientConfig;
+import org.tlsj.ClientSessionCache;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.ServerConfig;
+import org.tlsj.certs.KeyType;
+import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.PkixVerifier;
+import org.tlsj.testkit.TestPki;
+
+/**
+ * One PKI (a CA and a server certificate per key type, minted by tlsj-certs through the test kit) and the
+ * tlsj configs and JSSE contexts built from it, so both stacks serve the very same certificate.
+ */
+public final class Fixtures {
+    /** The name the server certificates carry and the clients verify. */
+    public static final String HOST = "localhost";
+
+    private final TestPki pki = TestPki.create("tlsj bench CA");
+    private final CertifiedKey ecP256 = pki.server(KeyType.EC_P256);
+    private final CertifiedKey rsa2048 = pki.server(KeyType.RSA_2048);
+
+    /** The server certificate and key of this type (EC_P256 or RSA_2048). */
+    public CertifiedKey key(KeyType type) {
+        return switch (type) {
+            case EC_P256 -> ecP256;
+            case RSA_2048 -> rsa2048;
+            default -> throw new IllegalArgumentException("the bench mints EC_P256 and RSA_2048 only, not " + type);
+        };
+    }
+
+    /** The CA certificate both stacks trust. */
+    public X509Certificate ca() {
+        return pki.ca().certificate();
+    }
+
+    /** A tlsj client offering only {@code group} (so no HelloRetryRequest) and the given versions. */
+    public ClientConfig.Builder client(NamedGroup group, ProtocolVersion... versions) {
+        return ClientConfig.builder()
+                .verifier(PkixVerifier.withTrustedCertificates(List.of(ca())))
+                .clock(Clock.systemUTC())
+                .versions(List.of(versions))
+                .groups(List.of(group))
+                .keyShareGroups(List.of(group))
+                .sessionCache(ClientSessionCache.NONE);
+    }
+
+    /** A tlsj server serving the certificate of {@code type}. */
+    public ServerConfig.Builder server(KeyType type) {
+        return ServerConfig.builder(key(type)).clock(Clock.systemUTC());
+    }
+
+    /** A JSSE "TLSv1.3" context (TLS 1.2 enabled too) with the key of {@code type} and trusting the CA. */
+    public SSLContext jsse(KeyType type) {
+        try {
+            CertifiedKey k = key(type);
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            char[] password = "bench".toCharArray();
+            keys.setKeyEntry("server", k.privateKey(), password, k.chain().toArray(new X509Certificate[0]));
+            // JSSE's default key manager (SunX509): what an SSLContext gets unless told otherwise
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", ca());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+            ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build the JSSE context for " + type, e);
+        }
+    }
+
+    /** A group by the name JSSE and OpenSSL use: x25519, secp256r1, X25519MLKEM768. */
+    public static NamedGroup group(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "x25519" -> NamedGroup.X25519;
+            case "secp256r1" -> NamedGroup.SECP256R1;
+            case "x25519mlkem768" -> NamedGroup.X25519MLKEM768;
+            default -> throw new IllegalArgumentException("unknown group " + name);
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package org.tlsj.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The harness's options.
+ *
+ * @param duration seconds per round
+ * @param rounds measured rounds per figure (after one warm-up round)
+ * @param threads client thread counts for the TLS 1.3 x25519 handshake case
+ * @param only case names to run; empty for all
+ * @param connections connections held for the idle heap figure
+ */
+public record Options(double duration, int rounds, List<Integer> threads, List<String> only, int connections) {
+    /** The usage line. */
+    public static final String USAGE = "usage: tlsj bench [--duration SECONDS] [--rounds N] [--threads 1,2] "
+            + "[--only tls13,mlkem,rsa,tls12,resumed,bulk,heap,openssl] [--connections N]";
+
+    /** Copies the lists. */
+    public Options {
+        threads = List.copyOf(threads);
+        only = List.copyOf(only);
+    }
+
+    /** Whether the case {@code name} runs. */
+    public boolean wants(String name) {
+        return only.isEmpty() || only.contains(name);
+    }
+
+    /** Parses the command line; defaults: 2 s rounds, 3 rounds, 1 and 2 threads, every case, 500 connections. */
+    public static Options parse(String[] args) {
+        double duration = 2;
+        int rounds = 3;
+        List<Integer> threads = List.of(1, 2);
+        List<String> only = List.of();
+        int connections = 500;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                throw new IllegalArgumentException("help");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(a + " needs a value");
+            }
+            String v = args[++i];
+            try {
+                switch (a) {
+                    case "--duration" -> duration = Double.parseDouble(v);
+                    case "--rounds" -> rounds = Integer.parseInt(v);
+                    case "--threads" -> threads = Arrays.stream(v.split(",")).map(String::strip)
+                            .map(Integer::valueOf).toList();
+                    case "--only" -> only = Arrays.stream(v.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                            .toList();
+                    case "--connections" -> connections = Integer.parseInt(v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(a + " needs a number, not " + v, e);
+            }
+        }
+        if (duration <= 0 || rounds < 1 || connections < 1 || threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+            throw new IllegalArgumentException("duration, rounds, threads and connections must be positive");
+        }
+        return new Options(duration, rounds, threads, only, connections);
+    }
+}
