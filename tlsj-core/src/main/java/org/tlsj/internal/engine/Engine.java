@@ -51,6 +51,7 @@ public final class Engine implements Effects {
     private static final long AES_GCM_RECORD_LIMIT = 23_726_566L;
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    private static final byte[] EMPTY_PLAINTEXT = new byte[0];
 
     private final Role role;
     private final CryptoProvider crypto;
@@ -60,7 +61,8 @@ public final class Engine implements Effects {
     private final RecordDeframer deframer = new RecordDeframer();
     private final HandshakeAssembler assembler;
     private final RecordWriter writer;
-    private final byte[] plaintext = new byte[RecordDeframer.MAX_PLAINTEXT];
+    /** One record of decrypted data, allocated when the first arrives. */
+    private byte[] plaintext = EMPTY_PLAINTEXT;
     private HandshakeMachine machine;
     private RecordProtection readProtection;
     private long writeRecordLimit = Long.MAX_VALUE;
@@ -420,6 +422,9 @@ public final class Engine implements Effects {
         }
         uselessRecords = 0;
         keyUpdatesInRow = 0;
+        if (plaintext.length < len) {
+            plaintext = new byte[RecordDeframer.MAX_PLAINTEXT + 1];
+        }
         System.arraycopy(buf, off, plaintext, 0, len);
         plainStart = 0;
         plainEnd = len;

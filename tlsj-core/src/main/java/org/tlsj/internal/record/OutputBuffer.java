@@ -8,7 +8,8 @@ import java.util.Arrays;
  * never because the peer asked; compacts when drained so steady-state use allocates nothing.
  */
 public final class OutputBuffer {
-    private byte[] buf = new byte[RecordDeframer.HEADER_LENGTH + RecordDeframer.MAX_CIPHERTEXT];
+    /** Starts small (an idle connection holds little) and grows to the largest burst written. */
+    private byte[] buf = new byte[1024];
     private int start;
     private int end;
 

@@ -18,7 +18,8 @@ public final class RecordDeframer {
     /** RFC 8446 section 5.1: TLSPlaintext.length MUST NOT exceed 2^14. */
     public static final int MAX_PLAINTEXT = 1 << 14;
 
-    private final byte[] buf = new byte[HEADER_LENGTH + MAX_CIPHERTEXT];
+    /** Starts small and grows to the largest record seen (at most one record's bound): idle connections stay light. */
+    private byte[] buf = new byte[HEADER_LENGTH + 512];
     private int filled;
 
     /**
@@ -38,6 +39,9 @@ public final class RecordDeframer {
             checkHeader();
         }
         int total = HEADER_LENGTH + bodyLength();
+        if (total > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, total);
+        }
         int n = Math.min(total - filled, src.remaining());
         src.get(buf, filled, n);
         filled += n;
@@ -80,7 +84,10 @@ public final class RecordDeframer {
         return ((buf[3] & 0xff) << 8) | (buf[4] & 0xff);
     }
 
-    /** The buffer: header at 0, body at {@link #HEADER_LENGTH}. Decryption may overwrite the body. */
+    /**
+     * The buffer: header at 0, body at {@link #HEADER_LENGTH}. Decryption may overwrite the body. Valid until
+     * the next {@link #fill}.
+     */
     public byte[] buffer() {
         return buf;
     }
