@@ -568,7 +568,13 @@ public final class Engine implements Effects {
     }
 
     @Override
-    public void trace(HandshakeEvent event) {
+    public void trace(java.util.function.Supplier<HandshakeEvent> event) {
+        if (trace != TraceListener.NONE) {
+            trace.onEvent(event.get());
+        }
+    }
+
+    private void trace(HandshakeEvent event) {
         trace.onEvent(event);
     }
 

@@ -41,7 +41,7 @@ public record AppSecrets(Role self, CryptoProvider crypto, CipherSuite suite, Se
     /** RFC 8446 section 4.6.3: switch the read key; answer update_requested with our own KeyUpdate. */
     public AppSecrets onKeyUpdate(KeyUpdate m, Effects out) throws TlsFatalAlertException {
         out.keyUpdateReceived();
-        out.trace(new HandshakeEvent(HandshakeEvent.Kind.MESSAGE, self.peer(), "KeyUpdate",
+        out.trace(() -> new HandshakeEvent(HandshakeEvent.Kind.MESSAGE, self.peer(), "KeyUpdate",
                 List.of(new Detail("update_requested", String.valueOf(m.updateRequested()))), 0));
         Secret newPeer = KeySchedule13.nextTrafficSecret(crypto, suite.hash(), peer());
         out.installReadKeys(suite, newPeer);
@@ -53,7 +53,7 @@ public record AppSecrets(Role self, CryptoProvider crypto, CipherSuite suite, Se
     public AppSecrets sendKeyUpdate(boolean requestPeer, Effects out) throws TlsFatalAlertException {
         Bytes encoded = HandshakeCodec.encode(new KeyUpdate(requestPeer));
         out.sendHandshake(encoded);
-        out.trace(new HandshakeEvent(HandshakeEvent.Kind.MESSAGE, self, "KeyUpdate",
+        out.trace(() -> new HandshakeEvent(HandshakeEvent.Kind.MESSAGE, self, "KeyUpdate",
                 List.of(new Detail("update_requested", String.valueOf(requestPeer))), 0));
         Secret newOwn = KeySchedule13.nextTrafficSecret(crypto, suite.hash(), own());
         out.installWriteKeys(suite, newOwn);

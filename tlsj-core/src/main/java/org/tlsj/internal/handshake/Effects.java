@@ -54,8 +54,8 @@ public interface Effects {
     /** The handshake is complete: application data may flow; {@code exporter} derives keying material. */
     void complete(SessionInfo session, Exporter exporter);
 
-    /** Tells the trace listener. */
-    void trace(HandshakeEvent event);
+    /** Tells the trace listener; the event is only built when someone listens. */
+    void trace(java.util.function.Supplier<HandshakeEvent> event);
 
     /** Tells the key log (only if one is configured). */
     void keyLog(String label, Bytes clientRandom, Secret secret);

@@ -134,7 +134,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
         }
         out.installReadProtection(s.keys().read());
-        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
+        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
                 "ChangeCipherSpec", List.of(new Detail("effect", "the server's next records are encrypted")), 0));
         state = new ExpectFinished(s.hello(), s.t(), s.keys());
         return true;
@@ -188,7 +188,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
     static Tls12ClientFlow onServerHello(Tls13ClientFlow.Offer offer, Transcript withClientHello, Bytes clientHelloRaw,
                                          ServerHello m, Bytes raw, Effects out) throws TlsFatalAlertException {
         ClientConfig config = offer.config();
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         // RFC 8446 section 4.2.1 and RFC 5246 appendix E: a TLS 1.2 answer says 0x0303 in legacy_version.
         if (!config.versions().contains(ProtocolVersion.TLS12) || !m.legacyVersion().equals(ProtocolVersion.TLS12)) {
             throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "server answered with " + m.legacyVersion()
@@ -238,7 +238,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
             Secret master = Secret.copyOf(resume.get().secret().expose());
             RecordProtection12[] p = Tls12Common.protections(config.crypto(), suite, master, offer.random(),
                     m.random(), true);
-            out.trace(TraceEvents.keys(Role.CLIENT, "Session keys (resumed)", List.of(new Detail("derived",
+            out.trace(() -> TraceEvents.keys(Role.CLIENT, "Session keys (resumed)", List.of(new Detail("derived",
                     "key block from the resumed master secret: " + suite.aead() + " keys and IVs"))));
             Keys keys = new Keys(master, p[0], resume.get().serverChain(), resume.get().scheme(), NamedGroup.NONE,
                     Optional.empty(), true);
@@ -252,15 +252,15 @@ public final class Tls12ClientFlow implements HandshakeMachine {
             throws TlsFatalAlertException {
         ClientConfig config = s.hello().config();
         List<X509Certificate> chain = PeerCertificates.parse12(m);
-        out.trace(TraceEvents.chain(Role.SERVER, chain));
+        out.trace(() -> TraceEvents.chain(Role.SERVER, chain));
         CertificateVerified ok;
         try {
             ok = config.verifier().verify(chain, s.hello().offer().verifyName(), config.clock().instant());
         } catch (TlsFatalAlertException e) {
-            out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
+            out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
             throw e;
         }
-        out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
+        out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
         String keyAlg = chain.getFirst().getPublicKey().getAlgorithm();
         KeyExchange kx = s.hello().suite().keyExchange();
         boolean fits = switch (kx) {
@@ -280,7 +280,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
 
     private static State onServerKeyExchange(ExpectServerKeyExchange s, ServerKeyExchangeEcdhe m, Bytes raw,
                                              Effects out) throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         ClientConfig config = s.hello().config();
         // RFC 8422 section 5.4: the group must be one we offered.
         if (!config.groups().contains(m.group()) || m.group().equals(NamedGroup.X25519MLKEM768)) {
@@ -291,21 +291,21 @@ public final class Tls12ClientFlow implements HandshakeMachine {
         SignatureVerified ok = Tls12Common.verify(config.crypto(),
                 Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto()),
                 s.chain().getFirst().getPublicKey(), m.scheme(), content, m.signature());
-        out.trace(TraceEvents.check(Role.CLIENT, "Verify ServerKeyExchange", List.of(
+        out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify ServerKeyExchange", List.of(
                 m.scheme() + " signature over the randoms and the " + m.group() + " share verifies: ok")));
         return new ExpectRequestOrDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(), s.chainOk(),
                 Optional.of(new Ecdhe(m.group(), m.publicKey(), m.scheme(), ok)));
     }
 
     private static State onCertificateRequest(ExpectRequestOrDone s, CertificateRequest12 m, Bytes raw, Effects out) {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         return new ExpectDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(), s.chainOk(), s.ecdhe(),
                 Optional.of(m));
     }
 
     /** RFC 5246 section 7.3: our flight: [Certificate], ClientKeyExchange, [CertificateVerify], CCS, Finished. */
     private static State onServerHelloDone(ExpectDone s, Bytes raw, Effects out) throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, new ServerHelloDone(), raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, new ServerHelloDone(), raw.length()));
         Hello hello = s.hello();
         ClientConfig config = hello.config();
         Transcript t = s.t().add(raw);
@@ -347,7 +347,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
         out.keyLog("CLIENT_RANDOM", hello.offer().random(), master);
         RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.offer().random(),
                 hello.serverRandom(), true);
-        out.trace(TraceEvents.keys(Role.CLIENT, "Session keys", List.of(
+        out.trace(() -> TraceEvents.keys(Role.CLIENT, "Session keys", List.of(
                 new Detail("key_exchange", s.ecdhe().map(e -> "ECDHE " + e.group()).orElse("RSA: pre-master secret "
                         + "(48 bytes) encrypted to the server's certificate key")),
                 new Detail("derived", "master secret (48 bytes" + (ems ? ", extended" : "") + "), key block: "
@@ -371,7 +371,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
     private static Transcript sendFinished(ClientConfig config, Hello hello, Secret master, Transcript t,
                                            RecordProtection12 write, Effects out) throws TlsFatalAlertException {
         out.sendChangeCipherSpec();
-        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
+        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
                 "ChangeCipherSpec", List.of(new Detail("effect", "the client's next records are encrypted")), 0));
         out.installWriteProtection(write);
         Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), master, true,
@@ -380,7 +380,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
     }
 
     private static State onNewSessionTicket(ExpectTicket s, NewSessionTicket12 m, Bytes raw, Effects out) {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         Hello h = s.hello();
         if (!m.ticket().isEmpty() && h.offer().verifyName().isPresent()) {
             long hint = m.lifetimeHint() == 0 ? 7200 : Math.min(m.lifetimeHint(), 7 * 86400);
@@ -392,12 +392,12 @@ public final class Tls12ClientFlow implements HandshakeMachine {
     }
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out) throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         Hello hello = s.hello();
         ClientConfig config = hello.config();
         FinishedVerified ok = Tls12Common.verifyFinished(config.crypto(), hello.suite(), s.keys().master(), false,
                 s.t().current(), m.verifyData());
-        out.trace(TraceEvents.check(Role.CLIENT, "Verify server Finished", List.of(
+        out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify server Finished", List.of(
                 "verify_data matches the PRF of the transcript: the handshake was not tampered with")));
         Transcript t = s.t().add(raw);
         if (s.keys().resumed()) {
@@ -426,7 +426,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
         Bytes raw = HandshakeCodec.encode(m);
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         out.sendHandshake(raw);
         return raw;
     }

@@ -288,7 +288,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private static State onServerHello(ExpectServerHello s, ServerHello m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         Offer offer = s.offer();
         CipherSuite suite = checkHelloCommon(offer, m.legacyVersion(), m.legacySessionIdEcho(), m.cipherSuite(),
                 m.legacyCompressionMethod(), m.extensions().find(SupportedVersionsServerExt.class));
@@ -316,7 +316,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                 hs.serverHandshakeTrafficSecret(t.current()));
         out.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", offer.random(), keys.client());
         out.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", offer.random(), keys.server());
-        out.trace(TraceEvents.keys(Role.CLIENT, "Handshake keys", List.of(
+        out.trace(() -> TraceEvents.keys(Role.CLIENT, "Handshake keys", List.of(
                 new Detail("key_exchange", group + ": shared secret " + (group.equals(NamedGroup.X25519MLKEM768)
                         ? "64 bytes (ML-KEM-768 32 + X25519 32)" : "computed")),
                 new Detail("derived", "client/server handshake traffic secrets (" + suite.hash().length()
@@ -383,7 +383,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private static State onHelloRetryRequest(ExpectServerHello s, HelloRetryRequest m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         Offer offer = s.offer();
         if (offer.retry().isPresent()) {
             // RFC 8446 section 4.1.4: a second HelloRetryRequest is unexpected_message.
@@ -429,7 +429,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private static State onEncryptedExtensions(ExpectEncryptedExtensions s, EncryptedExtensions m, Bytes raw,
                                                Effects out) throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         ClientConfig config = s.offer().config();
         rejectUnsolicited(m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList());
         Optional<String> alpn = Optional.empty();
@@ -463,7 +463,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private static State onCertificateRequest(ExpectCertificateOrRequest s, CertificateRequest13 m, Bytes raw,
                                               Effects out) throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         // RFC 8446 section 4.3.2: the context is empty during the handshake; signature_algorithms is required.
         if (!m.context().isEmpty()) {
             throw Fatal.of(Reason.PeerMisbehaved.CONTEXT_NOT_EMPTY, "in CertificateRequest");
@@ -484,28 +484,28 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             rejectUnsolicited(e.extensions().list());
         }
         List<X509Certificate> chain = PeerCertificates.parse(m);
-        out.trace(TraceEvents.chain(Role.SERVER, chain));
+        out.trace(() -> TraceEvents.chain(Role.SERVER, chain));
         ClientConfig config = s.offer().config();
         CertificateVerified ok;
         try {
             ok = config.verifier().verify(chain, s.offer().verifyName(), config.clock().instant());
         } catch (TlsFatalAlertException e) {
-            out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
+            out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
             throw e;
         }
-        out.trace(TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
+        out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
         return new ExpectCertificateVerify(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(),
                 chain, ok);
     }
 
     private static State onCertificateVerify(ExpectCertificateVerify s, CertificateVerify m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         ClientConfig config = s.offer().config();
         SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), config.signatureSchemes(),
                 s.chain().getFirst().getPublicKey(), m.scheme(), Tls13Checks.SERVER_CONTEXT, s.transcript().current(),
                 m.signature());
-        out.trace(TraceEvents.check(Role.CLIENT, "Verify CertificateVerify", List.of(
+        out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify CertificateVerify", List.of(
                 m.scheme() + " signature over the transcript verifies with the certificate's key: ok")));
         return new ExpectFinished(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(), s.chain(),
                 m.scheme(), new ByCertificate(s.chainOk(), ok));
@@ -513,12 +513,12 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         ClientConfig config = s.offer().config();
         CipherSuite suite = s.chosen().suite();
         FinishedVerified finishedOk = Tls13Checks.verifyFinished(config.crypto(), suite.hash(), s.keys().server(),
                 s.transcript().current(), m.verifyData());
-        out.trace(TraceEvents.check(Role.CLIENT, "Verify server Finished", List.of(
+        out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify server Finished", List.of(
                 "verify_data matches HMAC of the transcript: the handshake was not tampered with")));
         Transcript t = s.transcript().add(raw);
         MasterSecret master = s.keys().handshakeSecret().masterSecret();
@@ -537,7 +537,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                 t.current()));
         t = t.add(send(out, fin));
         out.installWriteKeys(suite, clientApp);
-        out.trace(TraceEvents.keys(Role.CLIENT, "Application keys", List.of(new Detail("derived",
+        out.trace(() -> TraceEvents.keys(Role.CLIENT, "Application keys", List.of(new Detail("derived",
                 "client/server application traffic secrets and " + suite.aead() + " keys; secure communication begins"))));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),
                 s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent(),
@@ -570,7 +570,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     }
 
     private static State onNewSessionTicket(Connected s, NewSessionTicket13 m, Bytes raw, Effects out) {
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         // The cache bounds how many are kept, so a peer cannot make us keep unlimited tickets.
         ClientResumption.keep(s.config(), s.cacheKey(), s.resumptionMaster(), s.session(), m);
         return s;
@@ -578,7 +578,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
         Bytes raw = HandshakeCodec.encode(m);
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         out.sendHandshake(raw);
         return raw;
     }

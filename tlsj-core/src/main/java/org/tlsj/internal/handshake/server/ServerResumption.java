@@ -107,7 +107,7 @@ final class ServerResumption {
             psk.destroy();
             NewSessionTicket13 nst = new NewSessionTicket13(lifetime, ageAdd, nonce, ticket, Extensions.of());
             Bytes raw = HandshakeCodec.encode(nst);
-            out.trace(TraceEvents.message(Role.SERVER, nst, raw.length()));
+            out.trace(() -> TraceEvents.message(Role.SERVER, nst, raw.length()));
             out.sendHandshake(raw);
         }
     }

@@ -131,7 +131,7 @@ public final class Tls12ServerFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
         }
         out.installReadProtection(s.keys().read());
-        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
+        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
                 "ChangeCipherSpec", List.of(new Detail("effect", "the client's next records are encrypted")), 0));
         state = new ExpectFinished(s.hello(), s.t(), s.keys());
         return true;
@@ -310,7 +310,7 @@ public final class Tls12ServerFlow implements HandshakeMachine {
         ServerConfig config = s.hello().config();
         Transcript t = s.t().add(raw);
         if (m.certificates().isEmpty()) {
-            out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+            out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
             if (config.clientAuth() == ClientAuth.REQUIRED) {
                 // RFC 5246 section 7.4.6: without a required certificate, a fatal handshake_failure.
                 throw new TlsFatalAlertException(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED,
@@ -320,16 +320,16 @@ public final class Tls12ServerFlow implements HandshakeMachine {
                     Optional.empty());
         }
         List<X509Certificate> chain = PeerCertificates.parse12(m);
-        out.trace(TraceEvents.chain(Role.CLIENT, chain));
+        out.trace(() -> TraceEvents.chain(Role.CLIENT, chain));
         CertificateVerified ok = config.clientVerifier().orElseThrow().verifyClient(chain, config.clock().instant());
-        out.trace(TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
+        out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
         return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(), chain,
                 Optional.of(ok));
     }
 
     private static State onClientKeyExchange(ExpectClientKeyExchange s, ClientKeyExchange m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         Hello hello = s.hello();
         ServerConfig config = hello.config();
         Secret preMaster = s.share().isPresent() ? s.share().get().complete(m.ecdhePoint())
@@ -342,7 +342,7 @@ public final class Tls12ServerFlow implements HandshakeMachine {
         out.keyLog("CLIENT_RANDOM", hello.ch().random(), master);
         RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
                 hello.serverRandom(), false);
-        out.trace(TraceEvents.keys(Role.SERVER, "Session keys", List.of(new Detail("derived",
+        out.trace(() -> TraceEvents.keys(Role.SERVER, "Session keys", List.of(new Detail("derived",
                 "master secret (48 bytes" + (hello.ems() ? ", extended" : "") + "), key block: " + hello.suite().aead()
                         + " keys and IVs"))));
         NamedGroup group = s.share().map(KeyShare::group).orElse(NamedGroup.NONE);
@@ -356,11 +356,11 @@ public final class Tls12ServerFlow implements HandshakeMachine {
 
     private static State onCertificateVerify(ExpectCertificateVerify s, CertificateVerify m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.hello().config();
         Tls12Common.verify(config.crypto(), Tls12Common.tls12Schemes(SignatureScheme.HANDSHAKE_DEFAULTS, config.crypto()),
                 s.keys().clientChain().getFirst().getPublicKey(), m.scheme(), s.messages(), m.signature());
-        out.trace(TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
+        out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
                 m.scheme() + " signature over the handshake messages verifies with the client certificate's key: ok")));
         return new ExpectChangeCipherSpec(s.hello(), s.t().add(raw), s.keys());
     }
@@ -388,7 +388,7 @@ public final class Tls12ServerFlow implements HandshakeMachine {
             t = t.add(send(out, new NewSessionTicket12(lifetime, ticket)));
         }
         out.sendChangeCipherSpec();
-        out.trace(new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
+        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
                 "ChangeCipherSpec", List.of(new Detail("effect", "the server's next records are encrypted")), 0));
         out.installWriteProtection(keys.write());
         Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), keys.master(), false,
@@ -397,12 +397,12 @@ public final class Tls12ServerFlow implements HandshakeMachine {
     }
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out) throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         Hello hello = s.hello();
         ServerConfig config = hello.config();
         FinishedVerified ok = Tls12Common.verifyFinished(config.crypto(), hello.suite(), s.keys().master(), true,
                 s.t().current(), m.verifyData());
-        out.trace(TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
+        out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
                 "verify_data matches the PRF of the transcript: the handshake was not tampered with")));
         if (!s.keys().resumed()) {
             sendTicketCcsFinished(hello, s.keys(), s.t().add(raw), out);
@@ -430,7 +430,7 @@ public final class Tls12ServerFlow implements HandshakeMachine {
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
         Bytes raw = HandshakeCodec.encode(m);
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         out.sendHandshake(raw);
         return raw;
     }

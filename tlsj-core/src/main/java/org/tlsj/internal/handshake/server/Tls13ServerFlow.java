@@ -144,7 +144,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         if (tls12 != null) {
             tls12.onMessage(message, raw);
         } else if (state instanceof ExpectClientHello s && message instanceof ClientHello m && negotiatesTls12(s.config(), m)) {
-            out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+            out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
             tls12 = Tls12ServerFlow.onClientHello(s.config(), m, raw, out);
         } else {
             state = next(state, message, raw, out);
@@ -216,7 +216,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     private static State onClientHello(ExpectClientHello s, ClientHello m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.config();
         // RFC 8446 section 4.2.1: TLS 1.3 is negotiated only through supported_versions.
         List<ProtocolVersion> versions = m.extensions().find(SupportedVersionsClientExt.class)
@@ -286,7 +286,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     private static State onSecondClientHello(ExpectSecondClientHello s, ClientHello m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ClientHello first = s.hello().first();
         // RFC 8446 section 4.1.2: the second ClientHello is the first with only the allowed changes.
         if (!m.random().equals(first.random()) || !m.legacySessionId().equals(first.legacySessionId())
@@ -340,7 +340,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Secret serverHs = hs.serverHandshakeTrafficSecret(t.current());
         out.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", ch.random(), clientHs);
         out.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", ch.random(), serverHs);
-        out.trace(TraceEvents.keys(Role.SERVER, "Handshake keys", List.of(new Detail("key_exchange",
+        out.trace(() -> TraceEvents.keys(Role.SERVER, "Handshake keys", List.of(new Detail("key_exchange",
                 clientShare.group() + ": shared secret computed"), new Detail("derived",
                 "client/server handshake traffic secrets, " + suite.aead() + " keys and IVs"))));
         out.installWriteKeys(suite, serverHs);
@@ -400,7 +400,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         }
         Transcript t = s.transcript().add(raw);
         if (m.entries().isEmpty()) {
-            out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+            out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
             if (config.clientAuth() == ClientAuth.REQUIRED) {
                 // RFC 8446 section 4.4.2.4: a required certificate that is missing is certificate_required.
                 throw Fatal.of(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED);
@@ -408,27 +408,27 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             return new ExpectFinished(s.pending(), t, Optional.empty());
         }
         List<java.security.cert.X509Certificate> chain = PeerCertificates.parse(m);
-        out.trace(TraceEvents.chain(Role.CLIENT, chain));
+        out.trace(() -> TraceEvents.chain(Role.CLIENT, chain));
         CertificateVerified ok;
         try {
             ok = config.clientVerifier().orElseThrow().verifyClient(chain, config.clock().instant());
         } catch (TlsFatalAlertException e) {
-            out.trace(TraceEvents.check(Role.SERVER, "Verify client certificate", List.of("FAILED: " + e.getMessage())));
+            out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", List.of("FAILED: " + e.getMessage())));
             throw e;
         }
-        out.trace(TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
+        out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
         return new ExpectClientCertificateVerify(s.pending(), t, chain, ok);
     }
 
     private static State onClientCertificateVerify(ExpectClientCertificateVerify s, CertificateVerify m, Bytes raw,
                                                    Effects out) throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.pending().hello().config();
         List<SignatureScheme> accepted = SignatureScheme.HANDSHAKE_DEFAULTS.stream()
                 .filter(config.crypto().signatureSchemes()::contains).toList();
         SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), accepted, s.chain().getFirst().getPublicKey(),
                 m.scheme(), Tls13Checks.CLIENT_CONTEXT, s.transcript().current(), m.signature());
-        out.trace(TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
+        out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
                 m.scheme() + " signature over the transcript verifies with the client certificate's key: ok")));
         return new ExpectFinished(s.pending(), s.transcript().add(raw),
                 Optional.of(new ClientIdentity(s.chain(), s.chainOk(), ok)));
@@ -452,13 +452,13 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        out.trace(TraceEvents.message(Role.CLIENT, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         Pending p = s.pending();
         Hello hello = p.hello();
         CipherSuite suite = hello.suite();
         FinishedVerified ok = Tls13Checks.verifyFinished(hello.config().crypto(), suite.hash(), p.clientHandshake(),
                 s.transcript().current(), m.verifyData());
-        out.trace(TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
+        out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
                 "verify_data matches HMAC of the transcript: the handshake was not tampered with")));
         out.installReadKeys(suite, p.app().client());
         List<java.security.cert.X509Certificate> clientChain = p.resumed().isPresent()
@@ -478,7 +478,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
         Bytes raw = HandshakeCodec.encode(m);
-        out.trace(TraceEvents.message(Role.SERVER, m, raw.length()));
+        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         out.sendHandshake(raw);
         return raw;
     }
