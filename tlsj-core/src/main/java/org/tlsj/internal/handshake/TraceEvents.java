@@ -125,6 +125,12 @@ public final class TraceEvents {
         return new HandshakeEvent(Kind.MESSAGE, from, "Certificate", d, 0);
     }
 
+    /** A TLS 1.2 change_cipher_spec: from here on the sender's records are encrypted. */
+    public static HandshakeEvent changeCipherSpec(Role from) {
+        return new HandshakeEvent(Kind.INFO, from, "ChangeCipherSpec", List.of(new Detail("effect",
+                "the " + from.title().toLowerCase(java.util.Locale.ROOT) + "'s next records are encrypted")), 0);
+    }
+
     /** A check and its outcome. */
     public static HandshakeEvent check(Role by, String title, List<String> results) {
         List<Detail> d = new ArrayList<>();

@@ -20,7 +20,7 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.CertificateAuthorities;
 import org.tlsj.internal.handshake.ClientCredentials;
 import org.tlsj.internal.handshake.Effects;
-import org.tlsj.internal.handshake.HandshakeMachine;
+import org.tlsj.internal.handshake.Tls12Machine;
 import org.tlsj.internal.handshake.PeerCertificates;
 import org.tlsj.internal.handshake.Proofs.FinishedVerified;
 import org.tlsj.internal.handshake.Proofs.SignatureVerified;
@@ -63,7 +63,7 @@ import org.tlsj.trace.Role;
  * Abbreviated (resumed by session id or ticket): ServerHello, [NewSessionTicket], [ChangeCipherSpec],
  * Finished from the server; then ours.
  */
-public final class Tls12ClientFlow implements HandshakeMachine {
+public final class Tls12ClientFlow implements Tls12Machine {
 
     /** What is fixed once the ServerHello is read. */
     record Hello(ClientConfig config, Tls13ClientFlow.Offer offer, Bytes serverRandom, CipherSuite suite,
@@ -134,35 +134,14 @@ public final class Tls12ClientFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
         }
         out.installReadProtection(s.keys().read());
-        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
-                "ChangeCipherSpec", List.of(new Detail("effect", "the server's next records are encrypted")), 0));
+        out.trace(() -> TraceEvents.changeCipherSpec(Role.SERVER));
         state = new ExpectFinished(s.hello(), s.t(), s.keys());
         return true;
     }
 
     @Override
-    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
-        return HandshakeCodec.decode12(raw);
-    }
-
-    @Override
-    public ProtocolVersion version() {
-        return ProtocolVersion.TLS12;
-    }
-
-    @Override
-    public void sendKeyUpdate(boolean requestPeerUpdate) {
-        throw new IllegalStateException("TLS 1.2 has no KeyUpdate");
-    }
-
-    @Override
     public boolean isConnected() {
         return state instanceof Connected;
-    }
-
-    @Override
-    public boolean clientHelloSeen() {
-        return true;
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
@@ -371,8 +350,7 @@ public final class Tls12ClientFlow implements HandshakeMachine {
     private static Transcript sendFinished(ClientConfig config, Hello hello, Secret master, Transcript t,
                                            RecordProtection12 write, Effects out) throws TlsFatalAlertException {
         out.sendChangeCipherSpec();
-        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
-                "ChangeCipherSpec", List.of(new Detail("effect", "the client's next records are encrypted")), 0));
+        out.trace(() -> TraceEvents.changeCipherSpec(Role.CLIENT));
         out.installWriteProtection(write);
         Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), master, true,
                 t.current());

@@ -20,7 +20,7 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
-import org.tlsj.internal.handshake.HandshakeMachine;
+import org.tlsj.internal.handshake.Tls12Machine;
 import org.tlsj.internal.handshake.PeerCertificates;
 import org.tlsj.internal.handshake.Proofs.FinishedVerified;
 import org.tlsj.internal.handshake.Tickets;
@@ -66,7 +66,7 @@ import org.tlsj.trace.Role;
  * Abbreviated (session id or ticket): ServerHello, [NewSessionTicket], ChangeCipherSpec, Finished, then the
  * client's ChangeCipherSpec and Finished.
  */
-public final class Tls12ServerFlow implements HandshakeMachine {
+public final class Tls12ServerFlow implements Tls12Machine {
 
     /** What the ClientHello settled. */
     record Hello(ServerConfig config, ClientHello ch, Bytes serverRandom, CipherSuite suite, Bytes sessionId,
@@ -131,35 +131,14 @@ public final class Tls12ServerFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
         }
         out.installReadProtection(s.keys().read());
-        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.CLIENT,
-                "ChangeCipherSpec", List.of(new Detail("effect", "the client's next records are encrypted")), 0));
+        out.trace(() -> TraceEvents.changeCipherSpec(Role.CLIENT));
         state = new ExpectFinished(s.hello(), s.t(), s.keys());
         return true;
     }
 
     @Override
-    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
-        return HandshakeCodec.decode12(raw);
-    }
-
-    @Override
-    public ProtocolVersion version() {
-        return ProtocolVersion.TLS12;
-    }
-
-    @Override
-    public void sendKeyUpdate(boolean requestPeerUpdate) {
-        throw new IllegalStateException("TLS 1.2 has no KeyUpdate");
-    }
-
-    @Override
     public boolean isConnected() {
         return state instanceof Connected;
-    }
-
-    @Override
-    public boolean clientHelloSeen() {
-        return true;
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
@@ -388,8 +367,7 @@ public final class Tls12ServerFlow implements HandshakeMachine {
             t = t.add(send(out, new NewSessionTicket12(lifetime, ticket)));
         }
         out.sendChangeCipherSpec();
-        out.trace(() -> new org.tlsj.trace.HandshakeEvent(org.tlsj.trace.HandshakeEvent.Kind.INFO, Role.SERVER,
-                "ChangeCipherSpec", List.of(new Detail("effect", "the server's next records are encrypted")), 0));
+        out.trace(() -> TraceEvents.changeCipherSpec(Role.SERVER));
         out.installWriteProtection(keys.write());
         Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), keys.master(), false,
                 t.current());
