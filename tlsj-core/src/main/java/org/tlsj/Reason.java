@@ -86,6 +86,9 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         BAD_COOKIE(AlertDescription.ILLEGAL_PARAMETER, "cookie is not the one we sent"),
         BAD_BINDER(AlertDescription.DECRYPT_ERROR, "PSK binder does not verify"),
         UNOFFERED_PSK(AlertDescription.ILLEGAL_PARAMETER, "server selected a PSK we did not offer"),
+        PSK_HASH_MISMATCH(AlertDescription.ILLEGAL_PARAMETER, "server resumed with a suite whose hash differs from the ticket's"),
+        RENEGOTIATION_INFO_MISMATCH(AlertDescription.HANDSHAKE_FAILURE,
+                "renegotiation_info does not match an initial handshake (RFC 5746)"),
         EARLY_DATA_NOT_ALLOWED(AlertDescription.ILLEGAL_PARAMETER, "early data was not offered in a resumption"),
         CERTIFICATE_REQUIRED(AlertDescription.CERTIFICATE_REQUIRED, "client sent no certificate but one is required");
 

@@ -197,7 +197,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
         // RFC 5746 section 3.4: the server's renegotiation_info must be empty in an initial handshake.
         Optional<RenegotiationInfoExt> reneg = m.extensions().find(RenegotiationInfoExt.class);
         if (reneg.isPresent() && !reneg.get().renegotiatedConnection().isEmpty()) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "renegotiation_info is not empty");
+            throw Fatal.of(Reason.PeerMisbehaved.RENEGOTIATION_INFO_MISMATCH, "the server's is not empty");
         }
         Optional<String> alpn = m.extensions().find(AlpnExt.class).map(a -> a.protocols().getFirst());
         if (alpn.isPresent() && !config.applicationProtocols().contains(alpn.get())) {

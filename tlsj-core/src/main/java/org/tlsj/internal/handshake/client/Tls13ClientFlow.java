@@ -341,7 +341,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.UNOFFERED_PSK, "identity " + psk.get().selectedIdentity());
         }
         if (offer.resumption().get().suite().hash() != suite.hash()) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_PARAMETER, "resumed with a suite of another hash");
+            throw Fatal.of(Reason.PeerMisbehaved.PSK_HASH_MISMATCH, suite.toString());
         }
         return Optional.of(new ByResumption(offer.resumption().get()));
     }
