@@ -177,7 +177,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         }
         Optional<RenegotiationInfoExt> reneg = m.extensions().find(RenegotiationInfoExt.class);
         if (reneg.isPresent() && !reneg.get().renegotiatedConnection().isEmpty()) {
-            throw Fatal.of(Reason.PeerMisbehaved.RENEGOTIATION_ATTEMPT, "renegotiation_info in an initial handshake");
+            throw Fatal.of(Reason.PeerMisbehaved.RENEGOTIATION_INFO_MISMATCH, "the client's is not empty");
         }
         Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
         Optional<String> alpn = ServerChoices.alpn(config, m.extensions().find(AlpnExt.class));
