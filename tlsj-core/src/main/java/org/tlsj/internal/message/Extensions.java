@@ -94,6 +94,9 @@ public final class Extensions {
         return new Extensions(out);
     }
 
+    /** The most extensions accepted in one message. */
+    public static final int MAX_EXTENSIONS = 64;
+
     /**
      * Reads a u16-prefixed extension block of the message {@code ctx}.
      *
@@ -119,6 +122,11 @@ public final class Extensions {
             if (!seen.add(type)) {
                 throw Fatal.of(Reason.InvalidMessage.DUPLICATE_EXTENSION,
                         type + " appears twice in " + ctx.messageName());
+            }
+            if (types.size() >= MAX_EXTENSIONS) {
+                // Bounded work per message: real peers send about 20 (Chromium with GREASE included).
+                throw Fatal.of(Reason.InvalidMessage.TOO_MANY_EXTENSIONS, "more than " + MAX_EXTENSIONS + " in "
+                        + ctx.messageName());
             }
             types.add(type);
             bodies.add(body);
