@@ -42,6 +42,15 @@ final class Http {
      * @throws HeadTooLargeException if the block is longer than {@code maxBytes}
      */
     static List<String> readHead(InputStream in, int maxBytes) throws IOException {
+        return readHead(in, maxBytes, Long.MAX_VALUE, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Reads a header block that must be complete by {@code deadlineNanos} (System.nanoTime): a client that
+     * trickles bytes (slow loris) is cut off even though each single read is quick.
+     */
+    static List<String> readHead(InputStream in, int maxBytes, long deadlineNanos, java.time.Duration budget)
+            throws IOException {
         List<String> lines = new ArrayList<>();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int total = 0;
@@ -55,6 +64,10 @@ final class Http {
             }
             if (++total > maxBytes) {
                 throw new HeadTooLargeException(maxBytes);
+            }
+            if (System.nanoTime() - deadlineNanos > 0 && deadlineNanos != Long.MAX_VALUE) {
+                throw new java.net.SocketTimeoutException("request header not complete within "
+                        + budget.toMillis() + " ms");
             }
             if (b != '\n') {
                 line.write(b);

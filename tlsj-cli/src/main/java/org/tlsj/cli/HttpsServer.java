@@ -42,9 +42,13 @@ final class HttpsServer implements Closeable {
     private final AtomicLong count = new AtomicLong();
     private volatile boolean closing;
 
-    private HttpsServer(TlsServerSocket listener, Consumer<String> log) {
+    /** How long a client has for its whole request header block. */
+    private final Duration headerBudget;
+
+    private HttpsServer(TlsServerSocket listener, Consumer<String> log, Duration headerBudget) {
         this.listener = listener;
         this.log = log;
+        this.headerBudget = headerBudget;
         this.acceptor = Thread.ofVirtual().name("tlsj-accept").unstarted(this::acceptLoop);
     }
 
@@ -59,7 +63,7 @@ final class HttpsServer implements Closeable {
      */
     static HttpsServer start(InetSocketAddress address, ServerConfig config, Duration timeout, Consumer<String> log)
             throws IOException {
-        HttpsServer server = new HttpsServer(TlsServerSocket.bind(address, config, timeout, timeout), log);
+        HttpsServer server = new HttpsServer(TlsServerSocket.bind(address, config, timeout, timeout), log, timeout);
         server.acceptor.start();
         return server;
     }
@@ -97,7 +101,7 @@ final class HttpsServer implements Closeable {
         long start = System.nanoTime();
         String who = "#" + id + " " + socket.peer();
         try (socket) {
-            String outcome = ScopedValue.where(CONNECTION, id).call(() -> exchange(socket));
+            String outcome = ScopedValue.where(CONNECTION, id).call(() -> exchange(socket, headerBudget));
             log.accept(who + " " + summary(socket) + " " + outcome + " " + elapsed(start));
         } catch (IOException e) {
             String stage = socket.connection().isHandshakeComplete() ? "" : "TLS handshake failed: ";
@@ -109,10 +113,12 @@ final class HttpsServer implements Closeable {
     }
 
     /** Handshake, read one request head (and a POST body), answer; returns the request line and status for the log. */
-    private static String exchange(TlsSocket socket) throws IOException {
+    private static String exchange(TlsSocket socket, Duration headerBudget) throws IOException {
         socket.handshake();
         InputStream in = new BufferedInputStream(socket.getInputStream(), 4096);
-        List<String> head = Http.readHead(in, Http.MAX_REQUEST_HEAD);
+        // The whole header block within the timeout, not only each read (slow-loris clients).
+        List<String> head = Http.readHead(in, Http.MAX_REQUEST_HEAD, System.nanoTime() + headerBudget.toNanos(),
+                headerBudget);
         if (head.isEmpty()) {
             return "closed without a request";
         }
