@@ -385,6 +385,7 @@ public final class Engine implements Effects {
         Bytes raw;
         while ((raw = assembler.next()) != null) {
             machine.onMessage(machine.decode(raw), raw);
+            machine = machine.successor(); // a TLS 1.2 answer hands over to the TLS 1.2 flow
         }
     }
 

@@ -14,6 +14,14 @@ public interface HandshakeMachine {
     /** Sends a KeyUpdate after the handshake and switches the write key (RFC 8446 section 4.6.3). */
     void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException;
 
+    /**
+     * The machine that handles what comes next: itself, or the TLS 1.2 flow a TLS 1.3 flow handed over to
+     * (the version is settled by the first ServerHello or ClientHello). The engine asks after every message.
+     */
+    default HandshakeMachine successor() {
+        return this;
+    }
+
     /** Whether the handshake is complete on this side. */
     boolean isConnected();
 

@@ -219,9 +219,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     @Override
     public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
-        if (tls12 != null) {
-            tls12.onMessage(message, raw);
-        } else if (state instanceof ExpectServerHello s && message instanceof ServerHello m && !m.isTls13()
+        if (state instanceof ExpectServerHello s && message instanceof ServerHello m && !m.isTls13()
                 && s.offer().retry().isEmpty() && s.offer().config().versions().contains(ProtocolVersion.TLS12)) {
             // RFC 8446 section 4.2.1: no supported_versions in the ServerHello means TLS 1.2 or older.
             tls12 = Tls12ClientFlow.onServerHello(s.offer(), s.transcript(), clientHello, m, raw, out);
@@ -231,25 +229,12 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     }
 
     @Override
-    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
-        return tls12 != null && tls12.onChangeCipherSpec();
-    }
-
-    @Override
-    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
-        return tls12 != null ? tls12.decode(raw) : HandshakeCodec.decode(raw);
-    }
-
-    @Override
-    public ProtocolVersion version() {
-        return tls12 != null ? ProtocolVersion.TLS12 : ProtocolVersion.TLS13;
+    public HandshakeMachine successor() {
+        return tls12 != null ? tls12 : this;
     }
 
     @Override
     public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
-        if (tls12 != null) {
-            tls12.sendKeyUpdate(requestPeerUpdate);
-        }
         if (!(state instanceof Connected c)) {
             throw new IllegalStateException("KeyUpdate before the handshake completed");
         }
@@ -258,7 +243,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     @Override
     public boolean isConnected() {
-        return tls12 != null ? tls12.isConnected() : state instanceof Connected;
+        return state instanceof Connected;
     }
 
     @Override

@@ -141,9 +141,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     @Override
     public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
-        if (tls12 != null) {
-            tls12.onMessage(message, raw);
-        } else if (state instanceof ExpectClientHello s && message instanceof ClientHello m && negotiatesTls12(s.config(), m)) {
+        if (state instanceof ExpectClientHello s && message instanceof ClientHello m && negotiatesTls12(s.config(), m)) {
             out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
             tls12 = Tls12ServerFlow.onClientHello(s.config(), m, raw, out);
         } else {
@@ -162,25 +160,12 @@ public final class Tls13ServerFlow implements HandshakeMachine {
     }
 
     @Override
-    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
-        return tls12 != null && tls12.onChangeCipherSpec();
-    }
-
-    @Override
-    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
-        return tls12 != null ? tls12.decode(raw) : HandshakeCodec.decode(raw);
-    }
-
-    @Override
-    public ProtocolVersion version() {
-        return tls12 != null ? ProtocolVersion.TLS12 : ProtocolVersion.TLS13;
+    public HandshakeMachine successor() {
+        return tls12 != null ? tls12 : this;
     }
 
     @Override
     public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
-        if (tls12 != null) {
-            tls12.sendKeyUpdate(requestPeerUpdate);
-        }
         if (!(state instanceof Connected c)) {
             throw new IllegalStateException("KeyUpdate before the handshake completed");
         }
@@ -189,7 +174,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     @Override
     public boolean isConnected() {
-        return tls12 != null ? tls12.isConnected() : state instanceof Connected;
+        return state instanceof Connected;
     }
 
     @Override
