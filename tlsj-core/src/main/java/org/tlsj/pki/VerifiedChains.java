@@ -22,7 +22,9 @@ import org.tlsj.internal.wire.Bytes;
  * past {@link #ttl} after that, and inside every path certificate's validity (so expiry is seen exactly as
  * the validator would see it). Failures are never cached. The purpose and host name checks are made by the
  * caller on every use, and the handshake's signature check (CertificateVerify) never involves this cache.
- * At most {@link #capacity} entries are kept; the least recently used goes first. Thread-safe.
+ * At most {@link #capacity} entries are kept; the least recently used goes first. The time to live also
+ * bounds how long a change that is not part of the key (the JDK's disabled algorithms security property)
+ * takes to apply. Thread-safe.
  */
 final class VerifiedChains {
     /** Entries kept by the verifiers. */
