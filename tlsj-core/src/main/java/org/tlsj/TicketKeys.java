@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.tlsj.crypto.Aead;
+import org.tlsj.crypto.AeadAlgorithm;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.RandomSource;
@@ -15,10 +17,21 @@ import org.tlsj.internal.wire.ByteWriter;
  * time window {@code n} is HKDF(master, "tlsj ticket key" || n). Tickets are sealed with the current
  * window's key and opened with the current or the previous one. Servers that share the master secret (a
  * key file) resume each other's sessions with no other shared state, and rotate in step without talking.
+ *
+ * <p>Each window's AES-256-GCM object is made once (per crypto provider) and shared by every ticket of the
+ * window: deriving the key and making a Cipher for each ticket was most of a ticket's cost. The last two
+ * windows are kept, as those are the ones that seal and open.
  */
 public final class TicketKeys {
     private final Secret master;
     private final Duration rotation;
+    /** The most recently used window's AEAD, and the one used before it (immutable pairs, swapped whole). */
+    private volatile WindowAead latest;
+    private volatile WindowAead before;
+
+    /** A window's AEAD, made with one crypto provider. */
+    private record WindowAead(long window, CryptoProvider crypto, Aead aead) {
+    }
 
     private TicketKeys(Secret master, Duration rotation) {
         if (master.length() < 32) {
@@ -60,6 +73,33 @@ public final class TicketKeys {
         info.bytes(label, 0, label.length).u32(window >>> 32).u32(window & 0xffffffffL);
         var hkdf = crypto.hkdf(HashAlgorithm.SHA256);
         return hkdf.expand(hkdf.extract(Secret.zeros(32), master), info.toBytes(), 32);
+    }
+
+    /**
+     * The AES-256-GCM AEAD under the key of a window, made once and shared: an {@link Aead} is not thread-safe,
+     * so callers hold its monitor ({@code synchronized (aead)}) while sealing or opening with it.
+     */
+    public Aead aead(CryptoProvider crypto, long window) {
+        WindowAead a = latest;
+        if (a != null && a.window() == window && a.crypto() == crypto) {
+            return a.aead();
+        }
+        WindowAead b = before;
+        if (b != null && b.window() == window && b.crypto() == crypto) {
+            return b.aead();
+        }
+        synchronized (this) {
+            a = latest;
+            if (a != null && a.window() == window && a.crypto() == crypto) {
+                return a.aead();
+            }
+            Secret key = key(crypto, window);
+            WindowAead made = new WindowAead(window, crypto, crypto.aead(AeadAlgorithm.AES_256_GCM, key));
+            key.destroy();
+            before = a;
+            latest = made;
+            return made.aead();
+        }
     }
 
     /** Never the secret. */

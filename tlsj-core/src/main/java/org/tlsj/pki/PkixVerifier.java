@@ -49,6 +49,10 @@ import org.tlsj.TlsFatalAlertException;
  *   <li>host name, when one is known.</li>
  * </ol>
  * Steps 1 and 2 are the JDK validator's own order; the first failure it meets is the one reported.
+ *
+ * <p>Steps 1 and 2 are remembered for a chain that passed (a bounded cache, for at most five minutes and
+ * never past a certificate's expiry): a client reconnecting to the same server skips the validator. Steps 3
+ * and 4 are made every time.
  */
 public final class PkixVerifier implements ServerCertificateVerifier, ClientCertificateVerifier {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -58,6 +62,8 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
 
     private final Supplier<Set<TrustAnchor>> anchors;
     private final String trustDescription;
+    private final VerifiedChains verified = new VerifiedChains(VerifiedChains.DEFAULT_CAPACITY,
+            VerifiedChains.DEFAULT_TTL);
 
     private PkixVerifier(Supplier<Set<TrustAnchor>> anchors, String trustDescription) {
         this.anchors = anchors;
@@ -126,7 +132,7 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
     @Override
     public CertificateVerified verify(List<X509Certificate> chain, Optional<String> serverName, Instant now)
             throws TlsFatalAlertException {
-        List<String> checks = validatePath(chain, now);
+        List<String> checks = validatePath(chain, serverName, SERVER_AUTH, now);
         X509Certificate leaf = chain.getFirst();
         checks.add(checkPurpose(leaf, SERVER_AUTH));
         if (serverName.isEmpty()) {
@@ -144,7 +150,7 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
      */
     @Override
     public CertificateVerified verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException {
-        List<String> checks = validatePath(chain, now);
+        List<String> checks = validatePath(chain, Optional.empty(), CLIENT_AUTH, now);
         checks.add(checkPurpose(chain.getFirst(), CLIENT_AUTH));
         return new CertificateVerified(checks);
     }
@@ -154,7 +160,13 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
         return "PkixVerifier[trusting " + trustDescription + "]";
     }
 
-    private List<String> validatePath(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException {
+    /**
+     * Path validation, or its cached result for the same chain, anchors, name and purpose (see
+     * {@link VerifiedChains}: only successes are cached, and only while {@code now} lies inside the window
+     * every certificate is valid in). The purpose and host name are checked by the callers every time.
+     */
+    private List<String> validatePath(List<X509Certificate> chain, Optional<String> serverName, String purpose,
+                                      Instant now) throws TlsFatalAlertException {
         if (chain.isEmpty()) {
             throw Fatal.of(CertificateProblem.EMPTY_CHAIN);
         }
@@ -164,7 +176,27 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
         } catch (IllegalStateException e) {
             throw Fatal.of(Reason.Local.INTERNAL, e.getMessage(), e);
         }
-        List<X509Certificate> path = orderPath(chain, trusted);
+        Optional<VerifiedChains.Key> key = VerifiedChains.key(chain, trusted, serverName, purpose);
+        Optional<VerifiedChains.Entry> cached = key.flatMap(k -> verified.find(k, now));
+        String chainCheck;
+        if (cached.isPresent()) {
+            chainCheck = cached.get().chainCheck();
+        } else {
+            List<X509Certificate> path = orderPath(chain, trusted);
+            chainCheck = runValidator(path, trusted, now);
+            key.ifPresent(k -> verified.put(k, chainCheck, path, now));
+        }
+        X509Certificate leaf = chain.getFirst();
+        List<String> checks = new ArrayList<>();
+        checks.add(chainCheck);
+        checks.add("validity: every certificate is valid at " + now + " (leaf valid from "
+                + leaf.getNotBefore().toInstant() + " to " + leaf.getNotAfter().toInstant() + ")");
+        return checks;
+    }
+
+    /** Runs {@code CertPathValidator("PKIX")}; returns the check line naming the anchor reached. */
+    private String runValidator(List<X509Certificate> path, Set<TrustAnchor> trusted, Instant now)
+            throws TlsFatalAlertException {
         PKIXCertPathValidatorResult result;
         try {
             CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
@@ -181,16 +213,11 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
         } catch (GeneralSecurityException e) {
             throw Fatal.of(CertificateProblem.INVALID, "PKIX validation is unavailable: " + e.getMessage(), e);
         }
-        X509Certificate leaf = path.getFirst();
         X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
         String anchorName = anchor != null ? anchor.getSubjectX500Principal().getName()
                 : result.getTrustAnchor().getCAName();
-        List<String> checks = new ArrayList<>();
-        checks.add("chain: " + PkixFailures.label(leaf, 0) + " chains to trusted CA '" + anchorName + "' ("
-                + path.size() + (path.size() == 1 ? " certificate" : " certificates") + " plus the CA)");
-        checks.add("validity: every certificate is valid at " + now + " (leaf valid from "
-                + leaf.getNotBefore().toInstant() + " to " + leaf.getNotAfter().toInstant() + ")");
-        return checks;
+        return "chain: " + PkixFailures.label(path.getFirst(), 0) + " chains to trusted CA '" + anchorName + "' ("
+                + path.size() + (path.size() == 1 ? " certificate" : " certificates") + " plus the CA)";
     }
 
     /** Leaf first, then each issuer found among the sent certificates, until one is issued by an anchor. */

@@ -74,7 +74,11 @@ public final class Engine implements Effects {
     private int earlyDataSkip;
     private int keyUpdatesInRow;
     private boolean compatCcsSent;
-    private ByteWriter pendingHandshake = new ByteWriter(256);
+    /** Handshake messages of the flight being built; null between flights (an idle connection holds none). */
+    private ByteWriter pendingHandshake;
+    /** Whether the handshake's inbound and outbound buffers were dropped once it completed. */
+    private boolean inboundReleased;
+    private boolean outboundReleased;
     private SessionInfo session;
     private Exporter exporter;
     private TlsException failure;
@@ -139,6 +143,9 @@ public final class Engine implements Effects {
                 }
                 processRecord();
                 deframer.consume();
+                if (machine.isConnected()) {
+                    releaseInbound();
+                }
             }
             if (inboundClosed) {
                 src.position(src.limit()); // RFC 8446 section 6.1: data after close_notify is ignored
@@ -156,7 +163,13 @@ public final class Engine implements Effects {
 
     /** See {@code TlsConnection.drainOutput}. */
     public int drainOutput(ByteBuffer dst) {
-        return writer.drain(dst);
+        int n = writer.drain(dst);
+        if (!outboundReleased && writer.pending() == 0 && machine.isConnected()) {
+            // The handshake flight grew the buffer beyond what data records need; they size it again once.
+            writer.release();
+            outboundReleased = true;
+        }
+        return n;
     }
 
     /** See {@code TlsConnection.hasPendingOutput}. */
@@ -431,6 +444,19 @@ public final class Engine implements Effects {
         plainEnd = len;
     }
 
+    /**
+     * Once the handshake is complete: the deframer's buffer (grown to the largest handshake record) is dropped
+     * once, and the assembler's whenever it is empty (post-handshake messages are rare). Neither happens per
+     * application data record, so the steady state allocates nothing.
+     */
+    private void releaseInbound() {
+        assembler.release();
+        if (!inboundReleased) {
+            deframer.release();
+            inboundReleased = true;
+        }
+    }
+
     private void countUseless() throws TlsFatalAlertException {
         if (++uselessRecords > MAX_USELESS_RECORDS) {
             throw Fatal.of(Reason.PeerMisbehaved.TOO_MANY_EMPTY_RECORDS, uselessRecords + " in a row");
@@ -449,14 +475,19 @@ public final class Engine implements Effects {
     @Override
     public void sendHandshake(Bytes encoded) {
         // Messages of one flight under one key share records (RFC 8446 section 5.1 allows coalescing).
+        if (pendingHandshake == null) {
+            pendingHandshake = new ByteWriter(Math.max(256, encoded.length()));
+        }
         pendingHandshake.bytes(encoded);
     }
 
     private void flushHandshake() throws TlsFatalAlertException {
-        if (pendingHandshake.length() > 0) {
+        if (pendingHandshake != null) {
             byte[] a = pendingHandshake.toArray();
-            pendingHandshake = new ByteWriter(256);
-            writer.write(ContentType.HANDSHAKE, a, 0, a.length);
+            pendingHandshake = null;
+            if (a.length > 0) {
+                writer.write(ContentType.HANDSHAKE, a, 0, a.length);
+            }
         }
     }
 

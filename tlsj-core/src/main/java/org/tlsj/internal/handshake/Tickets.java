@@ -11,7 +11,6 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TicketKeys;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Aead;
-import org.tlsj.crypto.AeadAlgorithm;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.ByteReader;
@@ -20,7 +19,7 @@ import org.tlsj.internal.wire.Bytes;
 
 /**
  * Self-encrypted session tickets: the server keeps no session state; the ticket carries it, sealed with
- * AES-256-GCM under the {@link TicketKeys} key of the current window. Layout: window (8) || nonce (12) ||
+ * AES-256-GCM under the {@link TicketKeys} key of the current window (one shared AEAD per window). Layout: window (8) || nonce (12) ||
  * ciphertext and tag, with the window as additional data.
  */
 public final class Tickets {
@@ -71,10 +70,10 @@ public final class Tickets {
         byte[] nonce = new byte[NONCE];
         crypto.random().nextBytes(nonce);
         System.arraycopy(nonce, 0, out, WINDOW, NONCE);
-        Secret key = keys.key(crypto, window);
-        Aead aead = crypto.aead(AeadAlgorithm.AES_256_GCM, key);
-        key.destroy();
-        aead.seal(nonce, name, WINDOW, plain, 0, plain.length, out, WINDOW + NONCE);
+        Aead aead = keys.aead(crypto, window);
+        synchronized (aead) {
+            aead.seal(nonce, name, WINDOW, plain, 0, plain.length, out, WINDOW + NONCE);
+        }
         java.util.Arrays.fill(plain, (byte) 0);
         return Bytes.wrap(out);
     }
@@ -91,11 +90,13 @@ public final class Tickets {
             return Optional.empty();
         }
         byte[] nonce = java.util.Arrays.copyOfRange(t, WINDOW, WINDOW + NONCE);
-        Secret key = keys.key(crypto, window);
-        Aead aead = crypto.aead(AeadAlgorithm.AES_256_GCM, key);
-        key.destroy();
+        Aead aead = keys.aead(crypto, window);
         byte[] plain = new byte[t.length - WINDOW - NONCE - 16];
-        if (aead.open(nonce, t, WINDOW, t, WINDOW + NONCE, t.length - WINDOW - NONCE, plain, 0) < 0) {
+        int opened;
+        synchronized (aead) {
+            opened = aead.open(nonce, t, WINDOW, t, WINDOW + NONCE, t.length - WINDOW - NONCE, plain, 0);
+        }
+        if (opened < 0) {
             return Optional.empty();
         }
         try {

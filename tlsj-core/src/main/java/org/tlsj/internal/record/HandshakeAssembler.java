@@ -11,6 +11,7 @@ import org.tlsj.internal.wire.Bytes;
  * may carry several messages (RFC 8446 section 5.1). Bounded by the largest message accepted.
  */
 public final class HandshakeAssembler {
+    private static final byte[] NONE = new byte[0];
     private final int maxMessage;
     private byte[] buf = new byte[1024];
     private int filled;
@@ -62,6 +63,16 @@ public final class HandshakeAssembler {
         System.arraycopy(buf, total, buf, 0, filled - total);
         filled -= total;
         return message;
+    }
+
+    /**
+     * Drops the buffer if no message is partly buffered; the next {@link #add} allocates what it needs. After
+     * the handshake, messages are rare (tickets, KeyUpdate), so an idle connection need not hold a buffer.
+     */
+    public void release() {
+        if (filled == 0) {
+            buf = NONE;
+        }
     }
 
     /** Whether part of a message is buffered (keys must not change then). */

@@ -8,6 +8,7 @@ import java.util.Arrays;
  * never because the peer asked; compacts when drained so steady-state use allocates nothing.
  */
 public final class OutputBuffer {
+    private static final byte[] NONE = new byte[0];
     /** Starts small (an idle connection holds little) and grows to the largest burst written. */
     private byte[] buf = new byte[1024];
     private int start;
@@ -45,6 +46,18 @@ public final class OutputBuffer {
     /** Bytes waiting. */
     public int pending() {
         return end - start;
+    }
+
+    /**
+     * Drops the buffer if nothing is waiting (the next {@link #reserve} allocates what it needs). For the end of
+     * the handshake, whose flight made it larger than an idle connection needs; not for every record.
+     */
+    public void release() {
+        if (start == end) {
+            buf = NONE;
+            start = 0;
+            end = 0;
+        }
     }
 
     /** Moves as many bytes as fit into {@code dst}. */

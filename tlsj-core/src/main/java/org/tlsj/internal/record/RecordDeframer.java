@@ -18,6 +18,7 @@ public final class RecordDeframer {
     /** RFC 8446 section 5.1: TLSPlaintext.length MUST NOT exceed 2^14. */
     public static final int MAX_PLAINTEXT = 1 << 14;
 
+    private static final byte[] NONE = new byte[0];
     /** Starts small and grows to the largest record seen (at most one record's bound): idle connections stay light. */
     private byte[] buf = new byte[HEADER_LENGTH + 512];
     private int filled;
@@ -30,6 +31,12 @@ public final class RecordDeframer {
      */
     public boolean fill(ByteBuffer src) throws TlsFatalAlertException {
         if (filled < HEADER_LENGTH) {
+            if (buf.length < HEADER_LENGTH) {
+                if (!src.hasRemaining()) {
+                    return false;
+                }
+                buf = new byte[HEADER_LENGTH + 512];
+            }
             int n = Math.min(HEADER_LENGTH - filled, src.remaining());
             src.get(buf, filled, n);
             filled += n;
@@ -90,6 +97,17 @@ public final class RecordDeframer {
      */
     public byte[] buffer() {
         return buf;
+    }
+
+    /**
+     * Drops the buffer if no record is started (the next {@link #fill} allocates one again): for the end of
+     * the handshake, whose records (a ClientHello, a certificate flight) are larger than an idle connection
+     * needs to hold; not for every record.
+     */
+    public void release() {
+        if (filled == 0) {
+            buf = NONE;
+        }
     }
 
     /** Drops the available record. */

@@ -107,6 +107,11 @@ public final class RecordWriter {
         return output.drain(dst);
     }
 
+    /** Drops the output buffer if nothing is queued (see {@link OutputBuffer#release}). */
+    public void release() {
+        output.release();
+    }
+
     /** Bytes queued. */
     public int pending() {
         return output.pending();

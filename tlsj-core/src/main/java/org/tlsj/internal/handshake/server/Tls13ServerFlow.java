@@ -452,8 +452,12 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         SignatureScheme scheme = p.resumed().map(r -> r.state().scheme()).orElse(hello.credential().scheme());
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), scheme, hello.sni(),
                 hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent());
-        out.complete(session, (label, context, length) -> KeySchedule13.exporter(hello.config().crypto(),
-                suite.hash(), p.exporterMaster(), label, context, length));
+        // The exporter keeps only what it needs: capturing p or hello would keep the ClientHello and the
+        // handshake secrets alive for the connection's life.
+        var crypto = hello.config().crypto();
+        Secret exporterMaster = p.exporterMaster();
+        out.complete(session, (label, context, length) -> KeySchedule13.exporter(crypto, suite.hash(), exporterMaster,
+                label, context, length));
         Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
         ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
                 PeerCertificates.encode(clientChain), scheme, out);
