@@ -37,7 +37,7 @@ final class HelloDecision {
     record Decided(List<CertifiedKey> certificates, Optional<String> alpn) {
     }
 
-    /** Asks the handler (if any) and applies its answer: server name first, then certificates, then ALPN. */
+    /** Asks the handler (if any) and applies its answer: server name first, then ALPN, then certificates. */
     static Decided decide(ServerConfig config, ClientHello ch, ProtocolVersion version, Optional<String> sni)
             throws TlsFatalAlertException {
         Optional<AlpnExt> offered = ch.extensions().find(AlpnExt.class);
@@ -50,12 +50,13 @@ final class HelloDecision {
             throw Fatal.of(Reason.PeerIncompatible.UNRECOGNIZED_NAME, "the server refused "
                     + sni.map(n -> "the name " + n).orElse("a handshake without a server name"));
         }
+        Optional<String> alpn = alpn(config, d.alpn(), offered);
         List<CertifiedKey> certificates = d.certificates().orElse(config.certificates());
         if (certificates.isEmpty()) {
             throw Fatal.of(Reason.PeerIncompatible.NO_CERTIFICATE_FOR_NAME,
                     "the server has no certificate for " + sni.orElse("a client without a server name"));
         }
-        return new Decided(certificates, alpn(config, d.alpn(), offered));
+        return new Decided(certificates, alpn);
     }
 
     private static Decision ask(ClientHelloHandler handler, ClientHelloInfo info) throws TlsFatalAlertException {
