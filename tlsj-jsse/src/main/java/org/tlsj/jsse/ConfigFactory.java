@@ -57,10 +57,10 @@ final class ConfigFactory {
      * The server config for this engine: certificates and ALPN are chosen per handshake by a
      * {@link ServerHelloHook} once the ClientHello is read.
      */
-    static ServerConfig server(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
+    static ServerConfig server(JsseContext ctx, EngineSettings s, ServerHelloHook hook, TlsjSSLEngine engine) {
         ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         ServerConfig.Builder b = ServerConfig.builder()
-                .clientHelloHandler(new ServerHelloHook(engine))
+                .clientHelloHandler(hook)
                 .versions(s.versions)
                 .cipherSuites(s.suites)
                 .groups(s.groups)

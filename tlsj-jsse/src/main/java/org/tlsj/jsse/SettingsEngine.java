@@ -1,9 +1,12 @@
 package org.tlsj.jsse;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
+import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.X509KeyManager;
 import org.tlsj.CipherSuite;
 import org.tlsj.SignatureScheme;
 
@@ -159,6 +162,25 @@ abstract class SettingsEngine extends SSLEngine {
         synchronized (lock) {
             return alpnSelector;
         }
+    }
+
+    /** The server's SNI matchers (null if none were set). */
+    Collection<SNIMatcher> sniMatchers() {
+        synchronized (lock) {
+            return settings.matchers;
+        }
+    }
+
+    /** The ALPN protocols set in {@code SSLParameters}, in preference order. */
+    List<String> configuredAlpn() {
+        synchronized (lock) {
+            return settings.alpn;
+        }
+    }
+
+    /** The context's key manager, or null. */
+    X509KeyManager keyManager() {
+        return ctx.keyManager;
     }
 
     /** The schemes this side signs and verifies with. */

@@ -109,6 +109,10 @@ final class TlsjSocket extends SSLSocket {
         } finally {
             netIn.compact();
         }
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run(); // the socket blocks anyway: run the handshake work on this thread
+        }
         if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
             flush();
         }
