@@ -183,6 +183,13 @@ abstract class SettingsEngine extends SSLEngine {
         return ctx.keyManager;
     }
 
+    /** The largest packet wrap produces: {@code SSLParameters.getMaximumPacketSize()}, 16709 by default. */
+    int packetBufferSize() {
+        synchronized (lock) {
+            return settings.maximumPacketSize;
+        }
+    }
+
     /** The schemes this side signs and verifies with. */
     List<SignatureScheme> localSchemes() {
         synchronized (lock) {

@@ -2,6 +2,8 @@ package org.tlsj.jsse;
 
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,7 +97,8 @@ public final class TlsjSSLEngine extends SettingsEngine {
             if (!conn.isHandshakeComplete() || available == 0) {
                 return result(Status.OK, 0, 0);
             }
-            int chunk = (int) Math.min(available, MAX_FRAGMENT);
+            int chunk = (int) Math.min(available, Math.max(64, Math.min(MAX_FRAGMENT,
+                    packetBufferSize() - RECORD_EXPANSION)));
             if (dst.remaining() < chunk + RECORD_EXPANSION) {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
             }
@@ -119,7 +122,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
 
     private SSLEngineResult flush(ByteBuffer dst, int consumed) {
         int n = out.remaining();
-        if (consumed == 0 && dst.remaining() < Math.min(n, TlsjSession.PACKET_BUFFER_SIZE)) {
+        if (consumed == 0 && dst.remaining() < Math.min(n, packetBufferSize())) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         int k = out.copyTo(dst);
@@ -253,6 +256,11 @@ public final class TlsjSSLEngine extends SettingsEngine {
         }
         SessionInfo info = conn.session().orElseThrow();
         TlsjSession origin = info.resumed() && offered != null ? ctx.originOf(offered) : null;
+        if (!settings.clientMode && info.sessionId().isPresent()) {
+            byte[] id = HexFormat.of().parseHex(info.sessionId().get());
+            origin = info.resumed() ? ctx.serverContext.find(id) : null;
+            handshakeSession.id(id);
+        }
         TlsjSession s = origin != null ? origin.resumedBy(this) : handshakeSession;
         if (!settings.clientMode) {
             s.localCertificates(KeyAdapter.servedChain(serverHook.served(), info));
@@ -435,6 +443,13 @@ public final class TlsjSSLEngine extends SettingsEngine {
     void offered(ResumableSession s) {
         synchronized (lock) {
             offered = s;
+        }
+    }
+
+    /** Called when the client sent this chain (its CertificateVerify went out). */
+    void sentCertificate(List<X509Certificate> chain) {
+        synchronized (lock) {
+            handshakeSession.localCertificates(chain);
         }
     }
 
