@@ -1,9 +1,14 @@
 package org.tlsj.jsse;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509KeyManager;
 import org.tlsj.CipherSuite;
 import org.tlsj.SignatureScheme;
 
@@ -18,6 +23,7 @@ abstract class SettingsEngine extends SSLEngine {
     protected final JsseContext ctx;
     protected final EngineSettings settings;
     private BiFunction<SSLEngine, List<String>, String> alpnSelector;
+    private volatile SSLSocket owner;
 
     SettingsEngine(JsseContext ctx, String host, int port) {
         super(host, port);
@@ -143,8 +149,9 @@ abstract class SettingsEngine extends SSLEngine {
     }
 
     /**
-     * Stored and returned; tlsj's server picks the ALPN protocol from {@code SSLParameters}'s list in
-     * server preference order, so a selector set here is not consulted.
+     * Called by a server engine once the ClientHello is read, if the client offered ALPN: the result is the
+     * protocol (which must be one offered), "" for no ALPN, or null to refuse with no_application_protocol.
+     * When set it takes precedence over {@code SSLParameters.getApplicationProtocols()}.
      */
     @Override
     public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
@@ -157,6 +164,48 @@ abstract class SettingsEngine extends SSLEngine {
     public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
         synchronized (lock) {
             return alpnSelector;
+        }
+    }
+
+    /** The socket this engine runs under, if any (key managers are then asked with the socket). */
+    SSLSocket owner() {
+        return owner;
+    }
+
+    void owner(SSLSocket socket) {
+        owner = socket;
+    }
+
+    /** The names this engine sends in SNI (client) or received (server, once known). */
+    List<SNIServerName> requestedServerNames() {
+        synchronized (lock) {
+            return settings.requestedServerNames(getPeerHost());
+        }
+    }
+
+    /** The server's SNI matchers (null if none were set). */
+    Collection<SNIMatcher> sniMatchers() {
+        synchronized (lock) {
+            return settings.matchers;
+        }
+    }
+
+    /** The ALPN protocols set in {@code SSLParameters}, in preference order. */
+    List<String> configuredAlpn() {
+        synchronized (lock) {
+            return settings.alpn;
+        }
+    }
+
+    /** The context's key manager, or null. */
+    X509KeyManager keyManager() {
+        return ctx.keyManager;
+    }
+
+    /** The largest packet wrap produces: {@code SSLParameters.getMaximumPacketSize()}, 16709 by default. */
+    int packetBufferSize() {
+        synchronized (lock) {
+            return settings.maximumPacketSize;
         }
     }
 

@@ -23,8 +23,8 @@ import org.tlsj.SessionInfo;
  * One TLSJ session as JSSE sees it. While the handshake runs it is the engine's handshake session (peer
  * host, requested names, the peer's chain once received); when the handshake completes it takes the
  * negotiated {@link SessionInfo}. A resumed connection gets a new object with the same id and creation time
- * as the session it resumes, so resumption shows as {@code getSession().getId()} reuse while exporters stay
- * bound to the connection that asks.
+ * as the session it resumes (on both sides: a server's id is the one tlsj keeps across resumptions), so
+ * resumption shows as {@code getSession().getId()} reuse while exporters stay bound to the connection that asks.
  */
 final class TlsjSession extends ExtendedSSLSession {
     /** The largest TLS record on the wire: header, 2^14 bytes of data and the largest expansion. */
@@ -33,7 +33,7 @@ final class TlsjSession extends ExtendedSSLSession {
     static final int APPLICATION_BUFFER_SIZE = PACKET_BUFFER_SIZE - 5;
 
     private final TlsjSSLEngine engine;
-    private final byte[] id;
+    private volatile byte[] id;
     private final long creationTime;
     private final TlsjSession origin;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
@@ -43,6 +43,8 @@ final class TlsjSession extends ExtendedSSLSession {
     private volatile List<X509Certificate> peerCertificates = List.of();
     private volatile List<X509Certificate> localCertificates = List.of();
     private volatile String handshakeProtocol = "NONE";
+    private volatile List<SNIServerName> requestedNames;
+    private volatile String[] peerSignatureAlgorithms;
     private volatile TlsjSessionContext context;
 
     private TlsjSession(TlsjSSLEngine engine, byte[] id, long creationTime, TlsjSession origin) {
@@ -63,6 +65,8 @@ final class TlsjSession extends ExtendedSSLSession {
         TlsjSession s = new TlsjSession(other, id, creationTime, origin);
         s.peerCertificates = peerCertificates;
         s.localCertificates = localCertificates;
+        s.requestedNames = requestedNames;
+        s.peerSignatureAlgorithms = peerSignatureAlgorithms;
         return s;
     }
 
@@ -71,8 +75,19 @@ final class TlsjSession extends ExtendedSSLSession {
         return origin;
     }
 
+    /** A server takes the id tlsj gave the session once the handshake completes (before joining a context). */
+    void id(byte[] value) {
+        id = value.clone();
+    }
+
     void handshakeProtocol(String protocol) {
         handshakeProtocol = protocol;
+    }
+
+    /** What a server learned from the ClientHello: the names asked for and the client's signature algorithms. */
+    void clientHello(List<SNIServerName> names, String[] peerAlgorithms) {
+        requestedNames = List.copyOf(names);
+        peerSignatureAlgorithms = peerAlgorithms.clone();
     }
 
     void peerCertificates(List<X509Certificate> chain) {
@@ -81,6 +96,33 @@ final class TlsjSession extends ExtendedSSLSession {
 
     void localCertificates(List<X509Certificate> chain) {
         localCertificates = List.copyOf(chain);
+    }
+
+    /**
+     * A client's handshake completed: this session, or one resuming {@code origin} (the session the offered
+     * ticket came from, null if unknown), completed and in {@code in}.
+     */
+    TlsjSession completeClient(SessionInfo negotiated, TlsjSession origin, TlsjSessionContext in) {
+        TlsjSession s = negotiated.resumed() && origin != null ? origin.resumedBy(engine) : this;
+        s.complete(negotiated, in);
+        return s;
+    }
+
+    /**
+     * A server's handshake completed: the session takes tlsj's id; a resumption shows as a session resuming the
+     * one in {@code in} with that id (same id and creation time).
+     */
+    TlsjSession completeServer(SessionInfo negotiated, List<X509Certificate> served, TlsjSessionContext in) {
+        TlsjSession s = this;
+        if (negotiated.sessionId().isPresent()) {
+            byte[] sid = java.util.HexFormat.of().parseHex(negotiated.sessionId().get());
+            TlsjSession origin = negotiated.resumed() ? in.find(sid) : null;
+            id(sid);
+            s = origin != null ? origin.resumedBy(engine) : this;
+        }
+        s.localCertificates(served);
+        s.complete(negotiated, in);
+        return s;
     }
 
     /** Records the negotiated parameters and joins the session context. */
@@ -177,7 +219,8 @@ final class TlsjSession extends ExtendedSSLSession {
 
     @Override public String getPeerHost() { return engine.getPeerHost(); }
     @Override public int getPeerPort() { return engine.getPeerPort(); }
-    @Override public int getPacketBufferSize() { return PACKET_BUFFER_SIZE; }
+    /** The engine's maximum packet size ({@code SSLParameters.setMaximumPacketSize}), 16709 by default. */
+    @Override public int getPacketBufferSize() { return engine.packetBufferSize(); }
     @Override public int getApplicationBufferSize() { return APPLICATION_BUFFER_SIZE; }
 
     /** JCA names (as SunJSSE gives them) of the schemes we accept in handshakes and certificates. */
@@ -186,10 +229,14 @@ final class TlsjSession extends ExtendedSSLSession {
         return JsseNames.jcaSignatureNames(engine.localSchemes());
     }
 
-    /** The same list as {@link #getLocalSupportedSignatureAlgorithms()}: tlsj does not expose the peer's. */
+    /**
+     * On a server, the client's signature_algorithms as JCA names; on a client (tlsj does not expose the
+     * server's CertificateRequest), the same list as {@link #getLocalSupportedSignatureAlgorithms()}.
+     */
     @Override
     public String[] getPeerSupportedSignatureAlgorithms() {
-        return getLocalSupportedSignatureAlgorithms();
+        String[] peer = peerSignatureAlgorithms;
+        return peer != null ? peer.clone() : getLocalSupportedSignatureAlgorithms();
     }
 
     @Override
@@ -197,6 +244,10 @@ final class TlsjSession extends ExtendedSSLSession {
         SessionInfo i = info;
         if (i != null && i.serverName().isPresent()) {
             return List.of(new SNIHostName(i.serverName().get()));
+        }
+        List<SNIServerName> names = requestedNames;
+        if (names != null) {
+            return names;
         }
         return engine.requestedServerNames();
     }

@@ -230,8 +230,11 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             }
         }
         Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
-        Credential credential = ServerChoices.credential(config, sni, schemes);
-        Optional<String> alpn = ServerChoices.alpn(config, m.extensions().find(AlpnExt.class));
+        // RFC 6066 section 3, RFC 7301 section 3.2: the server name, certificate candidates and ALPN are decided
+        // once the hello is read, once per handshake (the second ClientHello after HRR keeps this decision).
+        HelloDecision.Decided decided = HelloDecision.decide(config, m, ProtocolVersion.TLS13, sni);
+        Credential credential = ServerChoices.credential(config, decided.certificates(), sni, schemes);
+        Optional<String> alpn = decided.alpn();
         if (m.extensions().find(org.tlsj.internal.message.EarlyDataExt.class).isPresent()) {
             out.skipEarlyData(); // RFC 8446 section 4.2.10: we never accept 0-RTT; skip it and go on
         }
@@ -450,8 +453,11 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                 ? PeerCertificates.decode(p.resumed().get().state().peerChain())
                 : s.client().map(ClientIdentity::chain).orElse(List.of());
         SignatureScheme scheme = p.resumed().map(r -> r.state().scheme()).orElse(hello.credential().scheme());
+        // A resumption keeps the id of the session it resumes; a full handshake names a new one.
+        Bytes sessionId = p.resumed().map(r -> r.state().sessionId()).filter(id -> !id.isEmpty())
+                .orElseGet(() -> ServerResumption.newSessionId(hello.config()));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), scheme, hello.sni(),
-                hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent());
+                hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent(), Optional.of(sessionId.hex()));
         // The exporter keeps only what it needs: capturing p or hello would keep the ClientHello and the
         // handshake secrets alive for the connection's life.
         var crypto = hello.config().crypto();
@@ -460,7 +466,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                 label, context, length));
         Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
         ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
-                PeerCertificates.encode(clientChain), scheme, out);
+                PeerCertificates.encode(clientChain), scheme, sessionId, out);
         resumptionMaster.destroy();
         return new Connected(p.app(), session, ok);
     }
