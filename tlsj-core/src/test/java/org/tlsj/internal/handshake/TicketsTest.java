@@ -27,7 +27,7 @@ class TicketsTest {
         java.util.Arrays.fill(secret, secretByte);
         return new Tickets.State(ProtocolVersion.TLS13, CipherSuite.TLS_AES_128_GCM_SHA256, Secret.wrap(secret), 77,
                 NOW, 7200, Optional.of("localhost"), Optional.of("h2"), List.of(Bytes.fromHex("3003020101")),
-                SignatureScheme.ECDSA_SECP256R1_SHA256);
+                SignatureScheme.ECDSA_SECP256R1_SHA256, Bytes.fromHex("0102"));
     }
 
     @Test
@@ -38,6 +38,7 @@ class TicketsTest {
             Tickets.State opened = Tickets.open(crypto, keys, at, ticket).orElseThrow();
             assertThat(opened.secret().expose()).containsOnly(1);
             assertThat(opened.sni()).contains("localhost");
+            assertThat(opened.sessionId()).isEqualTo(Bytes.fromHex("0102"));
             assertThat(opened.alpn()).contains("h2");
             assertThat(opened.peerChain()).containsExactly(Bytes.fromHex("3003020101"));
             assertThat(opened.issued()).isEqualTo(NOW);
