@@ -19,7 +19,10 @@ final class ConfigFactory {
      * The client config for this engine; resumption goes through the context's cache under host:port, and
      * tickets of sessions the application invalidated are dropped instead of offered.
      */
-    static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
+    static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) throws SSLHandshakeException {
+        if (ctx.base != null) {
+            return ctx.base.client(ctx, s, engine);
+        }
         ClientSessionCache cache = ClientSessionCache.NONE;
         if (engine.getPeerHost() != null) {
             String key = engine.getPeerHost() + ":" + engine.getPeerPort();
@@ -61,6 +64,9 @@ final class ConfigFactory {
      * @throws SSLHandshakeException if the key manager has no certificate to serve
      */
     static ServerConfig server(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) throws SSLHandshakeException {
+        if (ctx.base != null) {
+            return ctx.base.server(s);
+        }
         List<CertifiedKey> keys = KeyAdapter.serverKeys(ctx.keyManager, engine);
         if (keys.isEmpty()) {
             throw new SSLHandshakeException("no certificate to serve: the SSLContext has no X509KeyManager with a "
