@@ -2,13 +2,13 @@ package org.tlsj.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.Socket;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import org.tlsj.ClientConfig;
 import org.tlsj.SessionInfo;
 import org.tlsj.io.KeyLogFile;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlsj get URL}: an HTTPS GET (or a JSON POST) that prints the body, and the handshake with --trace or -v. */
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fetch an https:// URL with tlsj's TLS client and print the body; --data POSTs JSON instead.",
+        description = {"Fetch an https:// URL with the JDK's HttpClient (HTTP/1.1) on tlsj's TLS stack and print the body;",
+                "--data POSTs JSON instead.",
                 "Trusts the JDK's CA store unless --ca or --insecure is given; the host name is always checked."})
 final class GetCommand implements Callable<Integer> {
     @Spec
@@ -110,9 +111,10 @@ final class GetCommand implements Callable<Integer> {
                             }
                         }
                     };
+            SSLContext context = JdkGet.context(config);
             Http.Response response = null;
             for (int n = 1; n <= reconnect + 1; n++) {
-                response = HttpsGet.exchange(target, request, config, timeout, Socket::new,
+                response = JdkGet.exchange(target, request, context, timeout,
                         reconnect == 0 ? observer : numbered(n, observer, err));
                 if (!response.ok()) {
                     break;
