@@ -101,17 +101,28 @@ final class JdkGet {
         return head;
     }
 
-    /** The status line and headers as received (names as the server spelled them, sorted). */
+    /** The status line and headers, sorted by name (HttpClient gives names in lower case: shown as Content-Type). */
     private static List<String> responseHead(HttpResponse<?> r) {
         List<String> head = new ArrayList<>();
         head.add((r.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1") + " " + r.statusCode() + " "
                 + reason(r.statusCode()));
         for (Map.Entry<String, List<String>> e : r.headers().map().entrySet()) {
             if (!e.getKey().startsWith(":")) {
-                e.getValue().forEach(v -> head.add(e.getKey() + ": " + v));
+                e.getValue().forEach(v -> head.add(headerName(e.getKey()) + ": " + v));
             }
         }
         return head;
+    }
+
+    /** {@code content-type} as {@code Content-Type}. */
+    static String headerName(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            sb.append(upper ? Character.toUpperCase(c) : c);
+            upper = c == '-';
+        }
+        return sb.toString();
     }
 
     /** The standard reason phrase (HttpClient does not keep the server's). */

@@ -85,7 +85,8 @@ class ServerAndGetCommandsTest {
                     url(s, "/echo"));
             assertThat(r.exitCode()).as(r.stderr()).isZero();
             assertThat(r.stdout()).isEqualTo(json);
-            assertThat(Files.readString(dir.resolve("headers.txt"))).contains("HTTP/1.1 200 OK", "Content-Type: application/json");
+            assertThat(Files.readString(dir.resolve("headers.txt"))).contains("HTTP/1.1 200 OK")
+                    .containsIgnoringCase("Content-Type: application/json");
             Curl.Result chunked = Curl.run(dir, "-sS", "--cacert", certs.resolve("ca.pem").toString(), "-H",
                     "Transfer-Encoding: chunked", "--data", json, "-o", "/dev/null", "-w", "%{http_code}", url(s, "/echo"));
             assertThat(chunked.stdout()).isEqualTo("411");

@@ -113,27 +113,44 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
         };
     }
 
+    /**
+     * The engine's view of the session cache. A ticket is remembered with the JSSE session it first came
+     * from (a session renewed on resumption keeps that origin), and a ticket whose completed session the
+     * application invalidated is dropped instead of offered.
+     */
     private static ClientSessionCache cache(JsseContext ctx, ClientSessionCache backing, TlsjSSLEngine engine) {
         if (engine.getPeerHost() == null) {
             return ClientSessionCache.NONE;
         }
         String key = engine.getPeerHost() + ":" + engine.getPeerPort();
         return new ClientSessionCache() {
+            private volatile TlsjSession offeredOrigin;
+
             @Override
             public void put(String serverName, ResumableSession session) {
                 backing.put(key, session);
-                ctx.remember(session, engine.sessionOrigin());
+                if (ctx.originOf(session) == null) {
+                    TlsjSession o = offeredOrigin;
+                    ctx.remember(session, o != null ? o : engine.sessionOrigin());
+                }
             }
 
             @Override
             public Optional<ResumableSession> take(String serverName) {
                 Optional<ResumableSession> taken = backing.take(key);
-                while (taken.isPresent() && ctx.originOf(taken.get()) != null && !ctx.originOf(taken.get()).isValid()) {
+                while (taken.isPresent() && invalidated(ctx.originOf(taken.get()))) {
                     taken = backing.take(key);
                 }
-                taken.ifPresent(engine::offered);
+                taken.ifPresent(t -> {
+                    offeredOrigin = ctx.originOf(t);
+                    engine.offered(t);
+                });
                 return taken;
             }
         };
+    }
+
+    private static boolean invalidated(TlsjSession origin) {
+        return origin != null && origin.info() != null && !origin.isValid();
     }
 }
