@@ -55,7 +55,7 @@ final class GetCommand implements Callable<Integer> {
     private int reconnect;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "limit for connecting, for the handshake and for each wait for data (default: ${DEFAULT-VALUE})")
+            description = "limit for connecting, and for the handshake with everything up to the end of the response headers (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
     @Option(names = {"-v", "--verbose"}, description = "print the connection, TLS summary, certificate and HTTP headers to stderr, like curl -v")

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import org.tlsj.ClientConfig;
 import org.tlsj.TlsException;
 import org.tlsj.jsse.TlsjContexts;
@@ -63,8 +64,13 @@ final class JdkGet {
                     .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         }
         HttpRequest httpRequest = rb.build();
-        try (HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build()) {
+        // The host name is checked once, by the config's verifier; "HTTPS" makes the engine hand it the host
+        // even when no SNI is sent (an IP address).
+        SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        try (HttpClient client = HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build()) {
             HttpResponse<InputStream> r = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             byte[] content;
             try (InputStream in = r.body()) {
