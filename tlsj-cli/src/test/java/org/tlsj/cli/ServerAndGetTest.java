@@ -72,6 +72,23 @@ class ServerAndGetTest {
     }
 
     @Test
+    void traceLinesAreTaggedWithTheConnectionNumber() throws Exception {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ServerConfig traced = ServerConfig.builder(pki.server(KeyType.EC_P256, List.of("localhost"),
+                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600)))
+                .trace(new TracePrinter(new java.io.PrintWriter(trace, true), GreetingServer::connectionTag)).build();
+        server.close();
+        server = GreetingServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), traced, TIMEOUT, log::add);
+        fetch("localhost", "/");
+        fetch("localhost", "/");
+        assertThat(log.poll(10, TimeUnit.SECONDS)).startsWith("#1 ");
+        assertThat(log.poll(10, TimeUnit.SECONDS)).startsWith("#2 ");
+        assertThat(trace.toString().lines()).allMatch(l -> l.startsWith("[#1] ") || l.startsWith("[#2] "))
+                .anyMatch(l -> l.matches("\\[#1] +\\+[\\d.]+ms  C -> S  ClientHello"))
+                .anyMatch(l -> l.matches("\\[#2] +\\+[\\d.]+ms  C -> S  ClientHello"));
+    }
+
+    @Test
     void otherMethodsGet405() throws Exception {
         assertThat(rawExchange("POST / HTTP/1.1\r\nHost: localhost\r\n\r\n"))
                 .startsWith("HTTP/1.1 405 Method Not Allowed\r\n").containsIgnoringCase("Allow: GET\r\n");

@@ -80,4 +80,17 @@ class SlowClientTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    void aClientStallingInsideItsRequestBodyIsCutOffAfterAnotherTimeout() throws Exception {
+        ClientConfig client = pki.client().clock(java.time.Clock.systemUTC()).build();
+        try (TlsSocket s = TlsSocket.connect("127.0.0.1", server.port(), client, "localhost", Duration.ofSeconds(10),
+                Duration.ofSeconds(10))) {
+            s.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\n{\"a\""
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            assertThat(log.poll(10, TimeUnit.SECONDS)).contains("\"POST /echo HTTP/1.1\" failed");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
 }
