@@ -3,7 +3,6 @@ package org.tlsj.jsse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLHandshakeException;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
 import org.tlsj.ClientSessionCache;
@@ -49,11 +48,12 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
      * The client config for one engine. Resumption goes through the base's session cache under the engine's
      * {@code host:port}, as for key-manager contexts, so a new engine from the same context resumes.
      *
-     * @throws SSLHandshakeException if this context has no client base
+     * @throws IllegalArgumentException if this context has no client base (the engine reports it as an
+     *     SSLHandshakeException)
      */
-    ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) throws SSLHandshakeException {
+    ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
         if (client == null) {
-            throw new SSLHandshakeException("this TLSJ context was made for servers only (TlsjContexts.server)");
+            throw new IllegalArgumentException("this TLSJ context was made for servers only (TlsjContexts.server)");
         }
         List<NamedGroup> shares = client.keyShareGroups().stream().filter(s.groups::contains).toList();
         return client.toBuilder()
@@ -72,17 +72,17 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
      * The server config for one engine; client authentication as the engine's need/want settings say, checked
      * by the base's client verifier.
      *
-     * @throws SSLHandshakeException if this context has no server base, or client authentication is asked
-     *     for and the base has no client verifier
+     * @throws IllegalArgumentException if this context has no server base, or client authentication is asked
+     *     for and the base has no client verifier (the engine reports it as an SSLHandshakeException)
      */
-    ServerConfig server(EngineSettings s) throws SSLHandshakeException {
+    ServerConfig server(EngineSettings s) {
         if (server == null) {
-            throw new SSLHandshakeException("this TLSJ context was made for clients only (TlsjContexts.client)");
+            throw new IllegalArgumentException("this TLSJ context was made for clients only (TlsjContexts.client)");
         }
         ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         Optional<ClientCertificateVerifier> verifier = server.clientVerifier();
         if (auth != ClientAuth.NONE && verifier.isEmpty()) {
-            throw new SSLHandshakeException("client authentication is asked for, but the base ServerConfig has no "
+            throw new IllegalArgumentException("client authentication is asked for, but the base ServerConfig has no "
                     + "client certificate verifier");
         }
         return server.toBuilder()

@@ -19,7 +19,7 @@ final class ConfigFactory {
      * The client config for this engine; resumption goes through the context's cache under host:port, and
      * tickets of sessions the application invalidated are dropped instead of offered.
      */
-    static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) throws SSLHandshakeException {
+    static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
         if (ctx.base != null) {
             return ctx.base.client(ctx, s, engine);
         }
