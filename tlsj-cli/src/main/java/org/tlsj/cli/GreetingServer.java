@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,8 @@ final class GreetingServer implements Closeable {
         return t;
     });
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** Threads running exchange tasks, so that close lets them write their log lines. */
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     private GreetingServer(HttpsServer http, Consumer<String> log, Duration timeout) {
         this.http = http;
@@ -132,9 +136,11 @@ final class GreetingServer implements Closeable {
 
     /** Runs one exchange task; logs a connection that ended before its request reached the handler. */
     private void run(Runnable task) {
+        running.add(Thread.currentThread());
         try {
             task.run();
         } finally {
+            running.remove(Thread.currentThread());
             ServerConnection c = CURRENT.get();
             CURRENT.remove();
             if (c != null && c.finish()) {
@@ -225,11 +231,26 @@ final class GreetingServer implements Closeable {
         return String.format(Locale.ROOT, "%.1fms", nanos / 1e6);
     }
 
-    /** Stops accepting, lets running exchanges finish for up to a second, then closes what is left. */
+    /**
+     * Stops accepting, lets running exchanges finish (and log) for up to a second in all, then closes what is
+     * left.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_ON_CLOSE_SECONDS);
         http.stop(DRAIN_ON_CLOSE_SECONDS);
-        guards.shutdownNow();
-        closed.countDown();
+        try {
+            for (Thread t : running) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    t.join(Duration.ofNanos(left));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            guards.shutdownNow();
+            closed.countDown();
+        }
     }
 }
