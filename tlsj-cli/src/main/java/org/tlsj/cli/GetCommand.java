@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlsj get URL}: an HTTPS GET (or a JSON POST) that prints the body, and the handshake with --trace or -v. */
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fetch an https:// URL and print the body; --data POSTs JSON instead. The request goes out with",
-                "the JDK's HttpClient (HTTP/1.1) running on tlsj's TLS stack.",
+        description = {"Fetch an https:// URL and print the body; --data POSTs JSON instead.",
+                "The request goes out with the JDK's HttpClient (HTTP/1.1) running on tlsj's TLS stack.",
                 "Trusts the JDK's CA store unless --ca or --insecure is given; the host name is always checked."})
 final class GetCommand implements Callable<Integer> {
     @Spec
