@@ -134,7 +134,7 @@ final class DemoRunner {
         List<HandshakeEvent> server;
         Map<String, String> secrets;
         String url;
-        try (HttpsServer server0 = HttpsServer.start(loopback, serverConfig, TIMEOUT, serverLog::add)) {
+        try (GreetingServer server0 = GreetingServer.start(loopback, serverConfig, TIMEOUT, serverLog::add)) {
             HttpsGet.Target target = new HttpsGet.Target(loopback.getAddress().getHostAddress(), "localhost",
                     server0.port(), "/");
             url = "https://localhost:" + server0.port() + "/";
@@ -159,7 +159,7 @@ final class DemoRunner {
         }
         serverLog.drainTo(log);
         List<DemoSteps.Step> steps = steps(client, server, first.session(), secrets);
-        boolean visible = tap.visible(HttpsServer.BODY) || tap.visible("GET / HTTP/1.1");
+        boolean visible = tap.visible(GreetingServer.BODY) || tap.visible("GET / HTTP/1.1");
         return new DemoReport(options, url, pki.caFile(), pki.caCertificate().getSubjectX500Principal().getName(),
                 describe(served.leaf()), clientKey.map(k -> k.leaf().getSubjectX500Principal().getName()), steps,
                 DemoReport.diagram(client, server), first.session(), first.requestHead(), first.status(),

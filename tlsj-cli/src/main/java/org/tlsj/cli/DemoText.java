@@ -134,7 +134,7 @@ final class DemoText {
                 : "  In TLS 1.2 the handshake travels in the clear up to each side's change_cipher_spec, the "
                         + "certificate included; Finished and everything after are ciphertext.");
         out.println(r.plaintextVisible() ? "  WARNING: the request or the response text appeared in the clear."
-                : "  Neither the request line nor '" + HttpsServer.BODY + "' appears anywhere in these bytes.");
+                : "  Neither the request line nor '" + GreetingServer.BODY + "' appears anywhere in these bytes.");
         out.println();
     }
 

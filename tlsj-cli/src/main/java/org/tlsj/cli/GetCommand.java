@@ -2,13 +2,13 @@ package org.tlsj.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.Socket;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import org.tlsj.ClientConfig;
 import org.tlsj.SessionInfo;
 import org.tlsj.io.KeyLogFile;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlsj get URL}: an HTTPS GET (or a JSON POST) that prints the body, and the handshake with --trace or -v. */
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fetch an https:// URL with tlsj's TLS client and print the body; --data POSTs JSON instead.",
+        description = {"Fetch an https:// URL and print the body; --data POSTs JSON instead.",
+                "The request goes out with the JDK's HttpClient (HTTP/1.1) running on tlsj's TLS stack.",
                 "Trusts the JDK's CA store unless --ca or --insecure is given; the host name is always checked."})
 final class GetCommand implements Callable<Integer> {
     @Spec
@@ -54,7 +55,7 @@ final class GetCommand implements Callable<Integer> {
     private int reconnect;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "limit for connecting, for the handshake and for each wait for data (default: ${DEFAULT-VALUE})")
+            description = "limit for connecting, and for the handshake with everything up to the end of the response headers (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
     @Option(names = {"-v", "--verbose"}, description = "print the connection, TLS summary, certificate and HTTP headers to stderr, like curl -v")
@@ -110,9 +111,10 @@ final class GetCommand implements Callable<Integer> {
                             }
                         }
                     };
+            SSLContext context = JdkGet.context(config);
             Http.Response response = null;
             for (int n = 1; n <= reconnect + 1; n++) {
-                response = HttpsGet.exchange(target, request, config, timeout, Socket::new,
+                response = JdkGet.exchange(target, request, context, timeout,
                         reconnect == 0 ? observer : numbered(n, observer, err));
                 if (!response.ok()) {
                     break;

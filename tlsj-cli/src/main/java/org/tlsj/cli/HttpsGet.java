@@ -19,7 +19,11 @@ import org.tlsj.ClientConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.io.TlsSocket;
 
-/** One HTTPS request over a {@link TlsSocket}: the client half of {@code tlsj get} and {@code tlsj demo}. */
+/**
+ * One HTTPS request over a {@link TlsSocket}: the client half of {@code tlsj demo}, which records the bytes on
+ * the wire through its own sockets. {@code tlsj get} uses {@link JdkGet} ({@code java.net.http.HttpClient}) and
+ * shares the {@link Target}, {@link Request} and {@link Observer} types from here.
+ */
 final class HttpsGet {
     private HttpsGet() {
     }
@@ -62,6 +66,12 @@ final class HttpsGet {
         /** {@code host:port} for messages. */
         String authority() {
             return (serverName.indexOf(':') >= 0 ? "[" + serverName + "]" : serverName) + ":" + port;
+        }
+
+        /** The URL to fetch: {@code https://}, the connect host, the port unless 443, and the path. */
+        URI uri() {
+            String h = connectHost.indexOf(':') >= 0 ? "[" + connectHost + "]" : connectHost;
+            return URI.create("https://" + h + (port == 443 ? "" : ":" + port) + path);
         }
 
         /** The Host header value. */
@@ -199,7 +209,7 @@ final class HttpsGet {
         }
     }
 
-    private static String userAgentVersion() {
+    static String userAgentVersion() {
         try {
             return VersionProvider.version().toLowerCase(Locale.ROOT);
         } catch (IOException e) {

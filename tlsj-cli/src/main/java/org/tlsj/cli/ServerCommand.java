@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlsj server}: an HTTPS server that answers every GET with a greeting and echoes JSON POSTed to /echo. */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an HTTPS server on tlsj's TLS stack that greets every GET.",
+        description = {"Run an HTTPS server (the JDK's HttpsServer on tlsj's TLS stack) that greets every GET.",
                 "Every HTTP/1.x GET gets 200 and 'Hello TLS-secured world!'; POST /echo gets its body back as",
                 "application/json (Content-Length required, at most 1 MiB); other methods get 405.",
                 "Without --cert it serves a certificate from a local CA kept in the state directory."})
@@ -79,7 +79,7 @@ final class ServerCommand implements Callable<Integer> {
     private Duration ticketRotation;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "limit for each handshake and each wait for request bytes (default: ${DEFAULT-VALUE})")
+            description = "limit for the handshake with the whole request head, and for the rest of each exchange (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
     @Override
@@ -127,12 +127,12 @@ final class ServerCommand implements Callable<Integer> {
                 b.keyLog(keyLog);
             }
             if (trace) {
-                b.trace(new TracePrinter(err, ServerCommand::connectionTag));
+                b.trace(new TracePrinter(err, GreetingServer::connectionTag));
             }
             ServerConfig config = Options.build(b::build);
-            HttpsServer server;
+            GreetingServer server;
             try {
-                server = HttpsServer.start(address, config, timeout, line -> {
+                server = GreetingServer.start(address, config, timeout, line -> {
                     out.println(line);
                     out.flush();
                 });
@@ -185,10 +185,6 @@ final class ServerCommand implements Callable<Integer> {
             }
         }
         return names;
-    }
-
-    private static String connectionTag() {
-        return HttpsServer.CONNECTION.isBound() ? "[#" + HttpsServer.CONNECTION.get() + "] " : "";
     }
 
     private static String urlHost(String host) {

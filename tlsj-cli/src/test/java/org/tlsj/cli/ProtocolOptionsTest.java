@@ -37,7 +37,7 @@ class ProtocolOptionsTest {
         try (RunningServer s = server()) {
             CommandLineTest.Run r = get(s, "--tls", version, "--reconnect", "2");
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).as("the body, printed once").isEqualTo(HttpsServer.BODY + System.lineSeparator());
+            assertThat(r.out()).as("the body, printed once").isEqualTo(GreetingServer.BODY + System.lineSeparator());
             List<String> lines = r.err().lines().toList();
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).startsWith("* connection 1: " + negotiated).endsWith(", full handshake");

@@ -27,18 +27,18 @@ class SlowClientTest {
     private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(1);
     private final TestPki pki = TestPki.create();
     private final LinkedBlockingQueue<String> log = new LinkedBlockingQueue<>();
-    private HttpsServer server;
+    private GreetingServer server;
 
     @BeforeEach
     void start() throws IOException {
         ServerConfig config = ServerConfig.builder(pki.server(KeyType.EC_P256, List.of("localhost"),
                 Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600))).build();
-        server = HttpsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config, SERVER_TIMEOUT,
+        server = GreetingServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config, SERVER_TIMEOUT,
                 log::add);
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         server.close();
     }
 
@@ -71,11 +71,25 @@ class SlowClientTest {
             silent.getOutputStream().write(new byte[] {22, 3, 1}); // the start of a record, then nothing
             InputStream in = silent.getInputStream();
             silent.setSoTimeout(10_000);
-            HttpsGet.Target target = new HttpsGet.Target("127.0.0.1", "localhost", server.port(), "/");
+            HttpsGet.Target target = new HttpsGet.Target("localhost", "localhost", server.port(), "/");
             ClientConfig client = pki.client().clock(java.time.Clock.systemUTC()).build();
-            assertThat(HttpsGet.fetch(target, client, Duration.ofSeconds(10), x -> { }).status()).isEqualTo(200);
+            assertThat(JdkGet.exchange(target, HttpsGet.Request.GET, JdkGet.context(client), Duration.ofSeconds(10),
+                    new HttpsGet.Observer() { }).status()).isEqualTo(200);
             long start = System.nanoTime();
             assertThat(in.read()).as("the server closes the silent connection").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aClientStallingInsideItsRequestBodyIsCutOffAfterAnotherTimeout() throws Exception {
+        ClientConfig client = pki.client().clock(java.time.Clock.systemUTC()).build();
+        try (TlsSocket s = TlsSocket.connect("127.0.0.1", server.port(), client, "localhost", Duration.ofSeconds(10),
+                Duration.ofSeconds(10))) {
+            s.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\n{\"a\""
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            assertThat(log.poll(10, TimeUnit.SECONDS)).contains("\"POST /echo HTTP/1.1\" failed");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }

@@ -64,13 +64,6 @@ class SmallPartsTest {
     }
 
     @Test
-    void theGreetingIsExactlyTheBody() {
-        String response = new String(HttpsServer.response(200), StandardCharsets.US_ASCII);
-        assertThat(response).isEqualTo("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 24\r\n"
-                + "Connection: close\r\n\r\nHello TLS-secured world!");
-    }
-
-    @Test
     void localCertificateNamesCoverLoopbackAndTheListenAddress() {
         assertThat(ServerCommand.localNames("127.0.0.1")).containsExactly("localhost", "127.0.0.1", "::1");
         assertThat(ServerCommand.localNames("10.1.2.3")).containsExactly("localhost", "127.0.0.1", "::1", "10.1.2.3");

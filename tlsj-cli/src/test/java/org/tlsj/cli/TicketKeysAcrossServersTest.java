@@ -101,7 +101,7 @@ class TicketKeysAcrossServersTest {
         List<SessionInfo> session = new ArrayList<>();
         Http.Response r = HttpsGet.fetch(new HttpsGet.Target("127.0.0.1", "localhost", port, "/"), client, TIMEOUT,
                 session::add);
-        assertThat(r.text()).isEqualTo(HttpsServer.BODY);
+        assertThat(r.text()).isEqualTo(GreetingServer.BODY);
         return session.getFirst();
     }
 

@@ -20,6 +20,9 @@ final class ConfigFactory {
      * tickets of sessions the application invalidated are dropped instead of offered.
      */
     static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
+        if (ctx.base != null) {
+            return ctx.base.client(ctx, s, engine);
+        }
         ClientSessionCache cache = ClientSessionCache.NONE;
         if (engine.getPeerHost() != null) {
             String key = engine.getPeerHost() + ":" + engine.getPeerPort();
@@ -70,6 +73,9 @@ final class ConfigFactory {
      * {@link ServerHelloHook} once the ClientHello is read.
      */
     static ServerConfig server(JsseContext ctx, EngineSettings s, ServerHelloHook hook, TlsjSSLEngine engine) {
+        if (ctx.base != null) {
+            return ctx.base.server(s, hook);
+        }
         ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         ServerConfig.Builder b = ServerConfig.builder()
                 .clientHelloHandler(hook)

@@ -23,6 +23,9 @@ final class EngineSettings {
     List<CipherSuite> suites;
     List<NamedGroup> groups = NamedGroup.SUPPORTED;
     List<SignatureScheme> schemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+    /** What SSLParameters without named groups or signature schemes mean (a base config's, or tlsj's defaults). */
+    List<NamedGroup> defaultGroups = NamedGroup.SUPPORTED;
+    List<SignatureScheme> defaultSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
     List<String> alpn = List.of();
     List<SNIServerName> serverNames;
     Collection<SNIMatcher> matchers;
@@ -120,9 +123,9 @@ final class EngineSettings {
             needClientAuth = false;
         }
         String[] g = p.getNamedGroups();
-        groups = g == null ? NamedGroup.SUPPORTED : nonEmpty(JsseNames.groups(g), "named groups", g);
+        groups = g == null ? defaultGroups : nonEmpty(JsseNames.groups(g), "named groups", g);
         String[] s = p.getSignatureSchemes();
-        schemes = s == null ? SignatureScheme.HANDSHAKE_DEFAULTS : nonEmpty(JsseNames.schemes(s), "signature schemes", s);
+        schemes = s == null ? defaultSchemes : nonEmpty(JsseNames.schemes(s), "signature schemes", s);
         alpn = List.of(p.getApplicationProtocols());
         if (p.getServerNames() != null) {
             serverNames = List.copyOf(p.getServerNames());

@@ -36,6 +36,8 @@ final class JsseContext {
     final X509KeyManager keyManager;
     final X509TrustManager trustManager;
     final List<ProtocolVersion> versions;
+    /** The tlsj configs engines start from ({@link TlsjContexts}); null for a key/trust manager context. */
+    final BaseConfigs base;
     final CryptoProvider crypto = JcaCryptoProvider.create();
     final TicketKeys ticketKeys = TicketKeys.random(crypto.random(), Duration.ofHours(12));
     final ServerSessionCache serverCache = ServerSessionCache.inMemory(1024);
@@ -51,6 +53,15 @@ final class JsseContext {
         X509TrustManager tm = first(tms, X509TrustManager.class);
         this.trustManager = tm != null ? tm : defaultTrustManager();
         this.versions = List.copyOf(versions);
+        this.base = null;
+    }
+
+    /** A context whose engines start from tlsj configs instead of key and trust managers. */
+    JsseContext(BaseConfigs base) {
+        this.keyManager = null;
+        this.trustManager = null;
+        this.versions = List.copyOf(base.settings().versions);
+        this.base = base;
     }
 
     void remember(ResumableSession ticket, TlsjSession origin) {

@@ -28,7 +28,7 @@ abstract class SettingsEngine extends SSLEngine {
     SettingsEngine(JsseContext ctx, String host, int port) {
         super(host, port);
         this.ctx = ctx;
-        this.settings = EngineSettings.defaults(ctx.versions);
+        this.settings = ctx.base != null ? ctx.base.settings() : EngineSettings.defaults(ctx.versions);
     }
 
     /** Whether the handshake has begun (the mode can no longer change). */

@@ -37,10 +37,20 @@ public final class TlsjSSLContextSpi extends SSLContextSpi {
         }
     }
 
+    /** A context that is ready as made ({@link TlsjContexts}); {@link #engineInit} refuses to replace it. */
+    TlsjSSLContextSpi(JsseContext ready) {
+        this.versions = ready.versions;
+        this.isDefault = false;
+        this.context = ready;
+    }
+
     @Override
     protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
         if (isDefault) {
             throw new KeyManagementException("the Default SSLContext is initialized automatically");
+        }
+        if (context != null && context.base != null) {
+            throw new KeyManagementException("this SSLContext was made from tlsj configs and is already initialized");
         }
         try {
             context = new JsseContext(km, tm, versions);
@@ -89,7 +99,9 @@ public final class TlsjSSLContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-        return EngineSettings.defaults(versions).toSSLParameters();
+        JsseContext c = context;
+        return c != null && c.base != null ? c.base.settings().toSSLParameters()
+                : EngineSettings.defaults(versions).toSSLParameters();
     }
 
     @Override

@@ -167,7 +167,11 @@ final class TlsjSession extends ExtendedSSLSession {
         }
     }
 
-    @Override public Object getValue(String name) { return values.get(name); }
+    /** {@link TlsjContexts#SESSION_INFO} gives the negotiated {@link SessionInfo}, also through wrappers. */
+    @Override
+    public Object getValue(String name) {
+        return TlsjContexts.SESSION_INFO.equals(name) ? info : values.get(name);
+    }
 
     @Override
     public void removeValue(String name) {
