@@ -21,6 +21,7 @@ import org.tlsj.cli.gateway.ReloadingConfig;
 import org.tlsj.cli.gateway.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 final class GatewayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private CryptoOption crypto = new CryptoOption();
 
     @Option(names = "--listen", paramLabel = "PORT", defaultValue = "8443",
             description = "TCP port to accept TLS on; 0 picks a free one (default: ${DEFAULT-VALUE})")
@@ -151,7 +155,7 @@ final class GatewayCommand implements Callable<Integer> {
             pairs.add(new CertificateFiles.Pair(certs.get(i), keys.get(i)));
         }
         try {
-            return new CertificateFiles(pairs, ClientAuth.parse(clientAuth), Optional.ofNullable(ca));
+            return new CertificateFiles(pairs, ClientAuth.parse(clientAuth), Optional.ofNullable(ca), crypto.provider());
         } catch (IllegalArgumentException e) {
             throw new CliException(Failures.lowerFirst(e.getMessage()), e);
         }
@@ -188,7 +192,7 @@ final class GatewayCommand implements Callable<Integer> {
         if (!upstreamTls) {
             return Optional.empty();
         }
-        ClientConfig.Builder b = ClientConfig.builder();
+        ClientConfig.Builder b = ClientConfig.builder().crypto(crypto.provider());
         try {
             b.verifier(upstreamCa != null ? Pki.trusting(upstreamCa) : Pki.defaultTrust());
             if (upstreamCert != null) {
@@ -203,7 +207,7 @@ final class GatewayCommand implements Callable<Integer> {
     private void describe(PrintWriter out, Gateway gateway, GatewaySettings settings, boolean hangup) {
         InetSocketAddress a = gateway.address();
         out.println("tlsj gateway listening on " + new HostPort(a.getAddress().getHostAddress(), a.getPort())
-                + " (TLS), certificates from " + certs);
+                + " (TLS; " + CryptoOption.describe(crypto.factory(), crypto.auto()) + "), certificates from " + certs);
         for (Routes.Route r : settings.routes().routes()) {
             out.println("  sni " + r.pattern() + " -> " + r.upstream());
         }

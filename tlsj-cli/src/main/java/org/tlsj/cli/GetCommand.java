@@ -101,6 +101,9 @@ final class GetCommand implements Callable<Integer> {
                 b.trace(new TracePrinter(err, () -> ""));
             }
             ClientConfig config = Options.build(b::build);
+            if (verbose) {
+                err.println("* " + protocol.cryptoLine());
+            }
             HttpsGet.Observer observer = verbose ? new VerboseObserver(err, target.serverName(), !insecure)
                     : new HttpsGet.Observer() {
                         @Override

@@ -142,7 +142,7 @@ final class ServerCommand implements Callable<Integer> {
             try (server) {
                 out.println("tlsj server listening on https://" + urlHost(host) + ":" + server.port() + "/ ("
                         + config.versions().stream().map(ProtocolVersion::displayName).collect(Collectors.joining(", "))
-                        + ")");
+                        + "; " + protocol.cryptoLine() + ")");
                 out.flush();
                 server.awaitClose();
             }

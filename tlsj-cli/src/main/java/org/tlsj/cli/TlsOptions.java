@@ -11,11 +11,13 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The protocol options {@code tlsj server} and {@code tlsj get} share: {@code --tls}, {@code --kx},
- * {@code --ciphers} and {@code --groups}; turned into versions, suites and groups for either config builder.
+ * {@code --ciphers}, {@code --groups} and {@code --crypto}; turned into versions, suites, groups and the crypto
+ * provider for either config builder.
  */
 final class TlsOptions {
     /** The TLS 1.2 key exchanges {@code --kx} chooses between. */
@@ -78,6 +80,9 @@ final class TlsOptions {
             description = "key exchange groups, comma-separated, in preference order: X25519MLKEM768, x25519, secp256r1, secp384r1")
     List<NamedGroup> groups;
 
+    @Mixin
+    CryptoOption crypto = new CryptoOption();
+
     /** Whether {@code --kx rsa} was asked for. */
     boolean rsaKeyExchange() {
         return kx == Kx.RSA;
@@ -137,7 +142,7 @@ final class TlsOptions {
 
     /** Applies the options to a client config builder. */
     ClientConfig.Builder applyTo(ClientConfig.Builder b) {
-        b.versions(versions()).cipherSuites(suites());
+        b.versions(versions()).cipherSuites(suites()).crypto(crypto.provider());
         if (groups != null && !groups.isEmpty()) {
             b.groups(groups);
         }
@@ -146,11 +151,16 @@ final class TlsOptions {
 
     /** Applies the options to a server config builder. */
     ServerConfig.Builder applyTo(ServerConfig.Builder b) {
-        b.versions(versions()).cipherSuites(suites());
+        b.versions(versions()).cipherSuites(suites()).crypto(crypto.provider());
         if (groups != null && !groups.isEmpty()) {
             b.groups(groups);
         }
         return b;
+    }
+
+    /** For result lines: which crypto provider runs, e.g. "crypto openssl (fastest available)". */
+    String cryptoLine() {
+        return CryptoOption.describe(crypto.factory(), crypto.auto());
     }
 
     private void checkKx() {

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tlsj.ClientAuth;
 import org.tlsj.ServerConfig;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;
@@ -18,8 +20,9 @@ import org.tlsj.pki.PkixVerifier;
  * @param pairs the {@code --cert}/{@code --key} pairs; the engine picks one by SNI, else the first
  * @param clientAuth whether clients must show a certificate
  * @param clientCa the CA certificates client certificates must chain to; needed unless clientAuth is NONE
+ * @param crypto the crypto provider the server settings use
  */
-public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional<Path> clientCa) {
+public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional<Path> clientCa, CryptoProvider crypto) {
     /** Validates and copies. */
     public CertificateFiles {
         pairs = List.copyOf(pairs);
@@ -28,10 +31,16 @@ public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional
         }
         Objects.requireNonNull(clientAuth);
         Objects.requireNonNull(clientCa);
+        Objects.requireNonNull(crypto);
         if (clientAuth != ClientAuth.NONE && clientCa.isEmpty()) {
             throw new IllegalArgumentException("--client-auth " + clientAuth.name().toLowerCase(java.util.Locale.ROOT)
                     + " needs --ca, the CA that issues client certificates");
         }
+    }
+
+    /** Files served with the JDK's crypto provider. */
+    public CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional<Path> clientCa) {
+        this(pairs, clientAuth, clientCa, JcaCryptoProvider.create());
     }
 
     /**
@@ -71,7 +80,7 @@ public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional
         for (Pair p : pairs) {
             keys.add(Pem.certifiedKey(p.chain(), p.key()));
         }
-        ServerConfig.Builder b = ServerConfig.builder(keys.toArray(CertifiedKey[]::new));
+        ServerConfig.Builder b = ServerConfig.builder(keys.toArray(CertifiedKey[]::new)).crypto(crypto);
         if (clientAuth != ClientAuth.NONE) {
             b.clientAuth(clientAuth, PkixVerifier.fromCaFile(clientCa.orElseThrow()));
         }
