@@ -56,6 +56,7 @@ public final class ScriptedPeer {
     private TlsException honestFailure;
     private final ByteArrayOutputStream pendingToHonest = new ByteArrayOutputStream();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final ByteBuffer sink = ByteBuffer.allocate(1 << 15);
     private final List<Records.Record> victimRecords = new ArrayList<>();
     private int responseStart;
     private final Map<String, RecordSealer> victimWriteOpeners = new HashMap<>();
@@ -266,7 +267,7 @@ public final class ScriptedPeer {
     }
 
     private void readPlaintext() throws TlsException {
-        ByteBuffer sink = ByteBuffer.allocate(1 << 15);
+        sink.clear();
         while (victim.read(sink) > 0) {
             received.write(sink.array(), 0, sink.position());
             sink.clear();
