@@ -37,12 +37,15 @@ import org.tlsj.io.TlsSocket;
  * retain, checks a fresh request is still served, closes them, and checks heap, platform threads and
  * file descriptors come back.
  *
- * <p>The bound: {@value #BOUND_PER_CONNECTION} bytes per connection. The figure measured includes our own
- * client side (a connected {@code Socket}, about 1 KiB with its impl and descriptor) and, for the
- * gateway, the upstream connection (two more sockets). tlsj needs per idle TLS connection its
- * engine with small record buffers (grown only for the largest record seen), a session, and a
- * parked virtual thread (a stack chunk of a few KiB); a connection that keeps three 16 KiB record
- * buffers would be over the bound.
+ * <p>The bound: {@value #BOUND_PER_CONNECTION} bytes per connection, from what was measured (2 cores,
+ * heavily loaded): {@code tlsj server} 13 KB per raw connection and 24 KB per idle TLS connection,
+ * {@code tlsj gateway} 13 KB and 28 KB. The figure includes our own client side (a connected
+ * {@code Socket} with its impl and descriptor, about 1 KiB) and, for the gateway, the upstream connection
+ * (two more sockets). Per idle connection tlsj keeps its engine with small record buffers (grown only for
+ * the largest record seen), TlsSocket's two socket buffers (2 KiB each until a record needs more), the
+ * session, and a parked virtual thread (a stack chunk of a few KiB); the gateway adds its two relay
+ * buffers (2 KiB each until data moves) and a second virtual thread. Before the socket and relay buffers
+ * started small the same connections cost 46 KB raw and 51 to 83 KB with TLS: over the bound.
  */
 class IdleConnectionsTest {
     private static final int CONNECTIONS = 2_000;

@@ -1,6 +1,5 @@
 package org.tlsj.testkit.hostile;
 
-import java.util.Optional;
 import org.tlsj.CipherSuite;
 import org.tlsj.internal.wire.Bytes;
 
@@ -43,18 +42,16 @@ final class HelloRandoms {
         }
     }
 
-    /** The client random of the last ClientHello seen. */
-    Optional<Bytes> clientRandom() {
-        return Optional.ofNullable(clientRandom);
-    }
-
-    /** The server random of the last ServerHello seen. */
-    Optional<Bytes> serverRandom() {
-        return Optional.ofNullable(serverRandom);
-    }
-
-    /** The suite of the last ServerHello seen. */
-    Optional<CipherSuite> suite() {
-        return Optional.ofNullable(suite);
+    /**
+     * A TLS 1.2 sealer at sequence number zero for one direction, from the master secret and the hellos seen.
+     *
+     * @throws IllegalStateException if no ClientHello or ServerHello was seen
+     */
+    RecordSealer sealer(byte[] masterSecret, boolean clientWrite) {
+        if (clientRandom == null || serverRandom == null) {
+            throw new IllegalStateException("the TLS 1.2 key block needs both hellos; seen: client "
+                    + (clientRandom != null) + ", server " + (serverRandom != null));
+        }
+        return RecordSealer.tls12(suite, masterSecret, clientRandom, serverRandom, clientWrite);
     }
 }

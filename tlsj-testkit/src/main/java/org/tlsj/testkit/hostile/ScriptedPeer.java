@@ -241,10 +241,7 @@ public final class ScriptedPeer {
         if (!label.equals(TLS12_CLIENT_WRITE) && !label.equals(TLS12_SERVER_WRITE)) {
             return RecordSealer.of(suite, keys.secret(label));
         }
-        return RecordSealer.tls12(hellos.suite().orElseThrow(() -> new IllegalStateException("no ServerHello seen")),
-                keys.secret(TLS12_MASTER),
-                hellos.clientRandom().orElseThrow(() -> new IllegalStateException("no ClientHello seen")),
-                hellos.serverRandom().orElseThrow(), label.equals(TLS12_CLIENT_WRITE));
+        return hellos.sealer(keys.secret(TLS12_MASTER), label.equals(TLS12_CLIENT_WRITE));
     }
 
     /** Whether the victim negotiated TLS 1.2 and has its master secret (logged as CLIENT_RANDOM). */
