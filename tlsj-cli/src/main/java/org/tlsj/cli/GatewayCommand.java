@@ -135,13 +135,22 @@ final class GatewayCommand implements Callable<Integer> {
         } catch (BindException e) {
             throw new CliException("cannot listen on " + host + ":" + port + ": " + Failures.describe(e), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> gateway.shutdown(drainTimeout), "tlsj-gateway-drain"));
+        Thread drain = new Thread(() -> gateway.shutdown(drainTimeout), "tlsj-gateway-drain");
+        Runtime.getRuntime().addShutdownHook(drain);
         boolean hangup = HangupSignal.install(() -> Thread.ofVirtual().start(() -> gateway.reloadCertificates("SIGHUP")));
         if (!reloadCheck.isZero()) {
             gateway.watchCertificates(reloadCheck);
         }
         describe(out, gateway, settings, hangup);
-        gateway.awaitTermination();
+        try {
+            gateway.awaitTermination();
+        } catch (InterruptedException e) {
+            // Run in-process (tests, embedding) and interrupted: stop listening and cut every connection
+            // now, instead of leaving the listener, its threads and sockets open until the JVM exits.
+            gateway.close();
+            Runtime.getRuntime().removeShutdownHook(drain);
+            throw e;
+        }
         return 0;
     }
 

@@ -17,6 +17,19 @@ class GatewayCommandTest {
     }
 
     @Test
+    void aGatewayRunInProcessStopsListeningWhenItsThreadIsInterrupted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(tlsj("certs", "--out", dir.toString()).code()).isZero();
+        int port;
+        try (RunningGateway g = new RunningGateway("--cert", dir.resolve("server.pem").toString(),
+                "--key", dir.resolve("server-key.pem").toString(), "--upstream", "127.0.0.1:9")) {
+            port = g.port();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
     void theTopLevelHelpListsTheGateway() {
         assertThat(tlsj("--help").out()).contains("gateway");
     }

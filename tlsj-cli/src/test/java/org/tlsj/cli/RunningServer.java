@@ -84,6 +84,11 @@ final class RunningServer implements AutoCloseable {
         return null;
     }
 
+    /** Drops the lines printed so far (one per connection). */
+    void forgetLines() {
+        lines.clear();
+    }
+
     /** Lines printed so far and not yet taken. */
     List<String> pending() {
         return List.copyOf(lines);

@@ -38,6 +38,11 @@ import org.tlsj.TlsException;
 public final class TlsSocket implements Closeable {
     /** Holds one whole record: 5-byte header, 2^14 bytes of content and 256 bytes of expansion, with room. */
     static final int NET_BUFFER_SIZE = 18 * 1024;
+    /**
+     * Where both socket buffers start: they grow (fourfold, up to {@link #NET_BUFFER_SIZE}) only when a
+     * record or a burst of output needs it, so an idle connection holds 4 KiB here instead of 36 KiB.
+     */
+    static final int INITIAL_NET_BUFFER_SIZE = 2 * 1024;
     /** Plaintext handed to the connection per call, so queued output stays bounded. */
     private static final int WRITE_CHUNK = 16 * 1024;
     private static final long CLOSE_WAIT_MILLIS = 250;
@@ -53,9 +58,9 @@ public final class TlsSocket implements Closeable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock engineLock = new ReentrantLock();
     /** Bytes from the socket not yet consumed by the connection; kept in write mode. Guarded by readLock. */
-    private final ByteBuffer netIn = ByteBuffer.allocate(NET_BUFFER_SIZE);
+    private ByteBuffer netIn = ByteBuffer.allocate(INITIAL_NET_BUFFER_SIZE);
     /** Bytes drained from the connection on their way to the socket. Guarded by writeLock. */
-    private final ByteBuffer netOut = ByteBuffer.allocate(NET_BUFFER_SIZE);
+    private ByteBuffer netOut = ByteBuffer.allocate(INITIAL_NET_BUFFER_SIZE);
     private final InputStream in = new TlsInputStream(this);
     private final OutputStream out = new TlsOutputStream(this);
     /** Whether the last feed may have stopped early because the plaintext buffer was full. */
@@ -209,7 +214,10 @@ public final class TlsSocket implements Closeable {
     /** Reads from the socket into netIn; caller holds readLock. */
     private int fill() throws IOException {
         if (!netIn.hasRemaining()) {
-            throw new IOException("record from " + peer + " does not fit the receive buffer");
+            if (netIn.capacity() >= NET_BUFFER_SIZE) {
+                throw new IOException("record from " + peer + " does not fit the receive buffer");
+            }
+            netIn = grown(netIn); // only ever touched under readLock
         }
         int n = rawIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
         if (n > 0) {
@@ -248,6 +256,14 @@ public final class TlsSocket implements Closeable {
         }
     }
 
+    /** The buffer's bytes (in write mode) in one four times larger, at most {@link #NET_BUFFER_SIZE}. */
+    private static ByteBuffer grown(ByteBuffer b) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.min(NET_BUFFER_SIZE, b.capacity() * 4));
+        b.flip();
+        bigger.put(b);
+        return bigger;
+    }
+
     /** Sends everything the connection has queued for the peer, in order. */
     private void flushOutput() throws IOException {
         writeLock.lock();
@@ -260,7 +276,10 @@ public final class TlsSocket implements Closeable {
                         break;
                     }
                     netOut.clear();
-                    connection.drainOutput(netOut);
+                    if (connection.drainOutput(netOut) == netOut.capacity() && netOut.capacity() < NET_BUFFER_SIZE) {
+                        netOut = grown(netOut); // a burst: fewer, larger writes from now on
+                        connection.drainOutput(netOut);
+                    }
                     netOut.flip();
                 } finally {
                     engineLock.unlock();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.tlsj.CipherSuite;
 import org.tlsj.ClientConfig;
 import org.tlsj.ClientConnection;
@@ -30,10 +31,20 @@ import org.tlsj.testkit.TestPair;
  * <p>Everything the victim writes is decoded (protected records are opened under the victim's own
  * logged keys), so a test asserts on plaintext records: {@link #response()} holds what the victim wrote
  * in answer to the last {@link #send}.
+ *
+ * <p>TLS 1.3 keys go by their key log labels. A TLS 1.2 connection has one key per direction, switched on
+ * by each side's ChangeCipherSpec and derived from the logged master secret and the randoms of the
+ * hellos that passed by; its labels are {@link #TLS12_CLIENT_WRITE} and {@link #TLS12_SERVER_WRITE}.
  */
 public final class ScriptedPeer {
     private static final String[] CLIENT_LABELS = {"CLIENT_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0"};
     private static final String[] SERVER_LABELS = {"SERVER_HANDSHAKE_TRAFFIC_SECRET", "SERVER_TRAFFIC_SECRET_0"};
+    /** The label of the TLS 1.2 key the client writes with (the victim's read key when it is the server). */
+    public static final String TLS12_CLIENT_WRITE = "TLS12_CLIENT_WRITE";
+    /** The label of the TLS 1.2 key the server writes with (the victim's read key when it is the client). */
+    public static final String TLS12_SERVER_WRITE = "TLS12_SERVER_WRITE";
+    private static final String TLS12_MASTER = "CLIENT_RANDOM";
+    private static final ThreadLocal<Boolean> TRICKLING = ThreadLocal.withInitial(() -> false);
 
     private final TlsConnection victim;
     private final boolean victimIsClient;
@@ -44,16 +55,23 @@ public final class ScriptedPeer {
     private TlsException failure;
     private TlsException honestFailure;
     private final ByteArrayOutputStream pendingToHonest = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final ByteBuffer sink = ByteBuffer.allocate(1 << 15);
     private final List<Records.Record> victimRecords = new ArrayList<>();
     private int responseStart;
     private final Map<String, RecordSealer> victimWriteOpeners = new HashMap<>();
     private final Map<String, RecordSealer> honestWriteOpeners = new HashMap<>();
     private final Map<String, RecordSealer> attackerSealers = new HashMap<>();
+    private final HelloRandoms hellos = new HelloRandoms();
+    private boolean victimChangedCipherSpec;
+    private boolean honestChangedCipherSpec;
+    private boolean oneByteAtATime;
 
     private ScriptedPeer(TlsConnection victim, boolean victimIsClient, KeyCapture victimKeys) {
         this.victim = victim;
         this.victimIsClient = victimIsClient;
         this.victimKeys = victimKeys;
+        this.oneByteAtATime = TRICKLING.get();
         drainVictim();
     }
 
@@ -89,6 +107,29 @@ public final class ScriptedPeer {
     public ScriptedPeer suite(CipherSuite s) {
         suite = s;
         return this;
+    }
+
+    /**
+     * Feeds every later {@link #send} to the victim one byte at a time (each byte its own {@code feed} call),
+     * as a peer trickling its bytes would.
+     */
+    public ScriptedPeer oneByteAtATime() {
+        oneByteAtATime = true;
+        return this;
+    }
+
+    /**
+     * Runs a scenario in which every ScriptedPeer made on this thread feeds its victim one byte at a time,
+     * so a test suite can replay its cases as a trickling peer.
+     */
+    public static <T> T trickling(Callable<T> scenario) throws Exception {
+        boolean before = TRICKLING.get();
+        TRICKLING.set(true);
+        try {
+            return scenario.call();
+        } finally {
+            TRICKLING.set(before);
+        }
     }
 
     private void requireRole(boolean client) {
@@ -145,14 +186,16 @@ public final class ScriptedPeer {
     public ScriptedPeer send(byte[] bytes) {
         drainVictim();
         responseStart = victimRecords.size();
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (!isTls12()) { // once the TLS 1.2 keys exist, the randoms are settled (and records are ciphertext)
+            Records.split(bytes).forEach(hellos::see);
+        }
         try {
-            while (in.hasRemaining()) {
-                int before = in.remaining();
-                victim.feed(in);
-                if (in.remaining() == before) {
-                    readPlaintext();
+            if (oneByteAtATime) {
+                for (int i = 0; i < bytes.length; i++) {
+                    feed(ByteBuffer.wrap(bytes, i, 1));
                 }
+            } else {
+                feed(ByteBuffer.wrap(bytes));
             }
         } catch (TlsException e) {
             if (failure == null) {
@@ -161,6 +204,14 @@ public final class ScriptedPeer {
         }
         drainVictim();
         return this;
+    }
+
+    /** Feeds and reads like an application: the victim holds a record back while plaintext is unread. */
+    private void feed(ByteBuffer in) throws TlsException {
+        while (in.hasRemaining()) {
+            victim.feed(in);
+            readPlaintext();
+        }
     }
 
     /** Sends one plaintext record. */
@@ -183,8 +234,21 @@ public final class ScriptedPeer {
 
     /** The attacker's sealer for a key the victim reads with (shared by every send under that label). */
     public RecordSealer sealer(String label) {
-        return attackerSealers.computeIfAbsent(label, l -> RecordSealer.of(suite, victimKeys.secret(l)));
+        return attackerSealers.computeIfAbsent(label, l -> newSealer(l, victimKeys));
     }
+
+    private RecordSealer newSealer(String label, KeyCapture keys) {
+        if (!label.equals(TLS12_CLIENT_WRITE) && !label.equals(TLS12_SERVER_WRITE)) {
+            return RecordSealer.of(suite, keys.secret(label));
+        }
+        return hellos.sealer(keys.secret(TLS12_MASTER), label.equals(TLS12_CLIENT_WRITE));
+    }
+
+    /** Whether the victim negotiated TLS 1.2 and has its master secret (logged as CLIENT_RANDOM). */
+    public boolean isTls12() {
+        return victimKeys.has(TLS12_MASTER);
+    }
+
 
     /** Replaces the sealer for a label (after a KeyUpdate the test sent). */
     public void replaceSealer(String label, RecordSealer sealer) {
@@ -193,14 +257,23 @@ public final class ScriptedPeer {
 
     /** The peer's write key labels: the keys the victim reads with, handshake then application. */
     public List<String> peerLabels() {
+        if (isTls12()) {
+            return List.of(victimIsClient ? TLS12_SERVER_WRITE : TLS12_CLIENT_WRITE);
+        }
         return List.of(victimIsClient ? SERVER_LABELS : CLIENT_LABELS);
     }
 
     private void readPlaintext() throws TlsException {
-        ByteBuffer sink = ByteBuffer.allocate(1 << 15);
+        sink.clear();
         while (victim.read(sink) > 0) {
+            received.write(sink.array(), 0, sink.position());
             sink.clear();
         }
+    }
+
+    /** The application data the victim received so far (the attacker reads it as the application would). */
+    public byte[] received() {
+        return received.toByteArray();
     }
 
     // ---- what the victim wrote --------------------------------------------------------------------------
@@ -221,9 +294,24 @@ public final class ScriptedPeer {
         byte[] out = TestPair.drain(victim);
         pendingToHonest.writeBytes(out);
         for (byte[] r : Records.split(out)) {
+            if (victimChangedCipherSpec && isTls12()) {
+                victimRecords.add(open12(r, victimWriteOpeners, victimKeys, !victimIsClient));
+                continue;
+            }
+            if (!isTls12()) {
+                hellos.see(r);
+            }
+            victimChangedCipherSpec |= (r[0] & 0xff) == Records.CHANGE_CIPHER_SPEC;
             victimRecords.add(openRecord(r, victimWriteOpeners, victimKeys,
                     victimIsClient ? CLIENT_LABELS : SERVER_LABELS));
         }
+    }
+
+    /** Opens a TLS 1.2 record written after its writer's ChangeCipherSpec; as is if it does not open. */
+    private Records.Record open12(byte[] r, Map<String, RecordSealer> openers, KeyCapture keys, boolean serverWrote) {
+        String label = serverWrote ? TLS12_SERVER_WRITE : TLS12_CLIENT_WRITE;
+        return openers.computeIfAbsent(label, l -> newSealer(l, keys)).open(r)
+                .orElseGet(() -> new Records.Record(r[0] & 0xff, Bytes.of(r, 5, r.length - 5), false));
     }
 
     private Records.Record openRecord(byte[] r, Map<String, RecordSealer> openers, KeyCapture keys,
@@ -266,9 +354,20 @@ public final class ScriptedPeer {
     public List<Records.Record> takeFromHonest() {
         List<Records.Record> out = new ArrayList<>();
         for (byte[] r : Records.split(TestPair.drain(honest()))) {
-            out.add(openRecord(r, honestWriteOpeners, honestKeys, victimIsClient ? SERVER_LABELS : CLIENT_LABELS));
+            out.add(fromHonest(r));
         }
         return out;
+    }
+
+    private Records.Record fromHonest(byte[] r) {
+        if (honestChangedCipherSpec && honestKeys.has(TLS12_MASTER)) {
+            return open12(r, honestWriteOpeners, honestKeys, victimIsClient);
+        }
+        if (!isTls12()) {
+            hellos.see(r);
+        }
+        honestChangedCipherSpec |= (r[0] & 0xff) == Records.CHANGE_CIPHER_SPEC;
+        return openRecord(r, honestWriteOpeners, honestKeys, victimIsClient ? SERVER_LABELS : CLIENT_LABELS);
     }
 
     /**
@@ -277,7 +376,9 @@ public final class ScriptedPeer {
      */
     public ScriptedPeer relayToVictim() {
         for (byte[] r : Records.split(TestPair.drain(honest()))) {
-            if ((r[0] & 0xff) == Records.APPLICATION_DATA) {
+            if (fromHonest(r).wasProtected() && isTls12()) {
+                sealer(peerLabels().getFirst()).open(r); // the attacker's sealer keeps in step
+            } else if ((r[0] & 0xff) == Records.APPLICATION_DATA && !isTls12()) {
                 for (String label : peerLabels()) {
                     if (victimKeys.has(label) && sealer(label).open(r).isPresent()) {
                         break;

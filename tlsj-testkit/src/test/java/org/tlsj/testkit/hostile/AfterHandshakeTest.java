@@ -118,14 +118,14 @@ class AfterHandshakeTest {
         assertThat(TestPair.drain(p.victim())).isEmpty();
     }
 
-    private static ScriptedPeer established(Victim v) {
+    static ScriptedPeer established(Victim v) {
         ScriptedPeer p = v == Victim.CLIENT
                 ? ScriptedPeer.againstClient(Hostile.client(), "localhost").withHonestServer(Hostile.server())
                 : ScriptedPeer.againstServer(Hostile.server()).withHonestClient(Hostile.client(), "localhost");
         return p.handshakeHonestly();
     }
 
-    private static String appKey(Victim v) {
+    static String appKey(Victim v) {
         return v == Victim.CLIENT ? Hostile.APP_SERVER : Hostile.APP_CLIENT;
     }
 
