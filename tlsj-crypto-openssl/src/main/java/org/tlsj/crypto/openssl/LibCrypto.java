@@ -1,0 +1,381 @@
+package org.tlsj.crypto.openssl;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The few OpenSSL 3 libcrypto functions this provider calls, as hand-written downcall handles (no jextract,
+ * no JNI). C types map as on LP64 Linux: {@code int} is JAVA_INT; {@code size_t}, {@code long} and
+ * {@code unsigned long} are JAVA_LONG; every pointer is ADDRESS. Each wrapper method mirrors one C function;
+ * return codes are passed through (OpenSSL's 1 means success) and the callers check them.
+ *
+ * <p>A library is opened once per name or path for the life of the JVM ({@link Arena#global()}): OpenSSL is
+ * not meant to be unloaded. Every function here is safe to call from many threads at once (OpenSSL 3 keeps
+ * its error queue per thread; EVP_PKEY objects are only read after they are built).
+ */
+final class LibCrypto {
+    /** NID_X25519 / EVP_PKEY_X25519. */
+    static final int NID_X25519 = 1034;
+    /** NID_ED25519 / EVP_PKEY_ED25519. */
+    static final int NID_ED25519 = 1087;
+    /** EVP_PKEY_EC (NID_X9_62_id_ecPublicKey). */
+    static final int EVP_PKEY_EC = 408;
+    /** OpenSSL 3.0.0 as OpenSSL_version_num() encodes it (0xMNN00PP0L). */
+    static final long MIN_VERSION = 0x3000_0000L;
+
+    private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    /**
+     * The outcome of opening a library: the bindings, or why there are none.
+     *
+     * @param library the bindings, if the library opened and is new enough
+     * @param unavailableReason why it cannot be used, if it cannot
+     */
+    record Loaded(Optional<LibCrypto> library, Optional<String> unavailableReason) {}
+
+    private final long version;
+    /** EVP_MD_fetch results by name: fetched once, kept for the life of the library. */
+    private final Map<String, MemorySegment> digests = new ConcurrentHashMap<>();
+    private final MethodHandle newRawPrivateKey;
+    private final MethodHandle newRawPublicKey;
+    private final MethodHandle getRawPublicKey;
+    private final MethodHandle getOctetStringParam;
+    private final MethodHandle pkeyFree;
+    private final MethodHandle d2iPubkey;
+    private final MethodHandle d2iPrivateKey;
+    private final MethodHandle d2iAutoPrivateKey;
+    private final MethodHandle pkeyCtxNew;
+    private final MethodHandle pkeyCtxFree;
+    private final MethodHandle deriveInit;
+    private final MethodHandle deriveSetPeer;
+    private final MethodHandle derive;
+    private final MethodHandle mdCtxNew;
+    private final MethodHandle mdCtxFree;
+    private final MethodHandle digestSignInit;
+    private final MethodHandle digestSign;
+    private final MethodHandle digestVerifyInit;
+    private final MethodHandle digestVerify;
+    private final MethodHandle mdFetch;
+    private final MethodHandle errGetError;
+    private final MethodHandle errErrorStringN;
+    private final MethodHandle errClearError;
+
+    private LibCrypto(SymbolLookup lookup, long version) {
+        this.version = version;
+        newRawPrivateKey = bind(lookup, "EVP_PKEY_new_raw_private_key", ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG);
+        newRawPublicKey = bind(lookup, "EVP_PKEY_new_raw_public_key", ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG);
+        getRawPublicKey = bind(lookup, "EVP_PKEY_get_raw_public_key", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+        getOctetStringParam = bind(lookup, "EVP_PKEY_get_octet_string_param", JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
+                JAVA_LONG, ADDRESS);
+        pkeyFree = bind(lookup, "EVP_PKEY_free", null, ADDRESS);
+        d2iPubkey = bind(lookup, "d2i_PUBKEY", ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+        d2iPrivateKey = bind(lookup, "d2i_PrivateKey", ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG);
+        d2iAutoPrivateKey = bind(lookup, "d2i_AutoPrivateKey", ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+        pkeyCtxNew = bind(lookup, "EVP_PKEY_CTX_new", ADDRESS, ADDRESS, ADDRESS);
+        pkeyCtxFree = bind(lookup, "EVP_PKEY_CTX_free", null, ADDRESS);
+        deriveInit = bind(lookup, "EVP_PKEY_derive_init", JAVA_INT, ADDRESS);
+        deriveSetPeer = bind(lookup, "EVP_PKEY_derive_set_peer", JAVA_INT, ADDRESS, ADDRESS);
+        derive = bind(lookup, "EVP_PKEY_derive", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+        mdCtxNew = bind(lookup, "EVP_MD_CTX_new", ADDRESS);
+        mdCtxFree = bind(lookup, "EVP_MD_CTX_free", null, ADDRESS);
+        digestSignInit = bind(lookup, "EVP_DigestSignInit", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        digestSign = bind(lookup, "EVP_DigestSign", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+        digestVerifyInit = bind(lookup, "EVP_DigestVerifyInit", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        digestVerify = bind(lookup, "EVP_DigestVerify", JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG);
+        mdFetch = bind(lookup, "EVP_MD_fetch", ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        errGetError = bind(lookup, "ERR_get_error", JAVA_LONG);
+        errErrorStringN = bind(lookup, "ERR_error_string_n", null, JAVA_LONG, ADDRESS, JAVA_LONG);
+        errClearError = bind(lookup, "ERR_clear_error", null);
+    }
+
+    /**
+     * Opens {@code library} (a file name such as {@code libcrypto.so.3}, found the way dlopen finds it, or a
+     * path) once, and checks that it is OpenSSL 3.0 or later with every function bound. Never throws: any
+     * failure, a missing native-access permission included, becomes the unavailable reason.
+     */
+    static Loaded load(String library) {
+        return LOADED.computeIfAbsent(library, LibCrypto::open);
+    }
+
+    @SuppressWarnings("restricted") // the point of this class; callers need native access (see the factory)
+    private static Loaded open(String library) {
+        SymbolLookup lookup;
+        try {
+            lookup = SymbolLookup.libraryLookup(library, Arena.global());
+        } catch (IllegalArgumentException e) {
+            return unavailable(library + " not found (" + e.getMessage() + ")");
+        } catch (IllegalCallerException e) {
+            return unavailable("native access is denied (run java with --enable-native-access=ALL-UNNAMED): "
+                    + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return unavailable(library + " cannot be opened: " + e);
+        }
+        try {
+            MethodHandle versionNum = bind(lookup, "OpenSSL_version_num", JAVA_LONG);
+            long version = (long) versionNum.invokeExact();
+            if (Long.compareUnsigned(version, MIN_VERSION) < 0) {
+                return unavailable(library + " is OpenSSL " + describeVersion(version) + "; 3.0 or later is needed");
+            }
+            return new Loaded(Optional.of(new LibCrypto(lookup, version)), Optional.empty());
+        } catch (NoSuchElementException e) {
+            return unavailable(library + " is not OpenSSL 3 libcrypto: " + e.getMessage());
+        } catch (Throwable e) {
+            return unavailable(library + " cannot be used: " + e);
+        }
+    }
+
+    private static Loaded unavailable(String reason) {
+        return new Loaded(Optional.empty(), Optional.of(reason));
+    }
+
+    /** "3.0.19" from 0x30000130L: major nibble, minor byte, patch byte. */
+    static String describeVersion(long version) {
+        return (version >>> 28 & 0xf) + "." + (version >>> 20 & 0xff) + "." + (version >>> 4 & 0xff);
+    }
+
+    @SuppressWarnings("restricted")
+    private static MethodHandle bind(SymbolLookup lookup, String name, java.lang.foreign.MemoryLayout result,
+            java.lang.foreign.MemoryLayout... args) {
+        MemorySegment symbol = lookup.find(name)
+                .orElseThrow(() -> new NoSuchElementException("no symbol " + name));
+        FunctionDescriptor descriptor = result == null ? FunctionDescriptor.ofVoid(args)
+                : FunctionDescriptor.of(result, args);
+        return LINKER.downcallHandle(symbol, descriptor);
+    }
+
+    /** The OpenSSL_version_num() of the library. */
+    long version() {
+        return version;
+    }
+
+    /** Native calls do not throw; anything here is a binding bug, so it surfaces as is. */
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("native call failed", t);
+    }
+
+    MemorySegment newRawPrivateKey(int type, MemorySegment key, long length) {
+        try {
+            return (MemorySegment) newRawPrivateKey.invokeExact(type, MemorySegment.NULL, key, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment newRawPublicKey(int type, MemorySegment key, long length) {
+        try {
+            return (MemorySegment) newRawPublicKey.invokeExact(type, MemorySegment.NULL, key, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int getRawPublicKey(MemorySegment pkey, MemorySegment out, MemorySegment length) {
+        try {
+            return (int) getRawPublicKey.invokeExact(pkey, out, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int getOctetStringParam(MemorySegment pkey, MemorySegment name, MemorySegment out, long max,
+            MemorySegment length) {
+        try {
+            return (int) getOctetStringParam.invokeExact(pkey, name, out, max, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void pkeyFree(MemorySegment pkey) {
+        try {
+            pkeyFree.invokeExact(pkey);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment d2iPubkey(MemorySegment inOut, long length) {
+        try {
+            return (MemorySegment) d2iPubkey.invokeExact(MemorySegment.NULL, inOut, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment d2iPrivateKey(int type, MemorySegment inOut, long length) {
+        try {
+            return (MemorySegment) d2iPrivateKey.invokeExact(type, MemorySegment.NULL, inOut, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment d2iAutoPrivateKey(MemorySegment inOut, long length) {
+        try {
+            return (MemorySegment) d2iAutoPrivateKey.invokeExact(MemorySegment.NULL, inOut, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment pkeyCtxNew(MemorySegment pkey) {
+        try {
+            return (MemorySegment) pkeyCtxNew.invokeExact(pkey, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void pkeyCtxFree(MemorySegment ctx) {
+        try {
+            pkeyCtxFree.invokeExact(ctx);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int deriveInit(MemorySegment ctx) {
+        try {
+            return (int) deriveInit.invokeExact(ctx);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int deriveSetPeer(MemorySegment ctx, MemorySegment peer) {
+        try {
+            return (int) deriveSetPeer.invokeExact(ctx, peer);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int derive(MemorySegment ctx, MemorySegment out, MemorySegment length) {
+        try {
+            return (int) derive.invokeExact(ctx, out, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment mdCtxNew() {
+        try {
+            return (MemorySegment) mdCtxNew.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void mdCtxFree(MemorySegment ctx) {
+        try {
+            mdCtxFree.invokeExact(ctx);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int digestSignInit(MemorySegment ctx, MemorySegment md, MemorySegment pkey) {
+        try {
+            return (int) digestSignInit.invokeExact(ctx, MemorySegment.NULL, md, MemorySegment.NULL, pkey);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int digestSign(MemorySegment ctx, MemorySegment sig, MemorySegment sigLength, MemorySegment tbs, long tbsLength) {
+        try {
+            return (int) digestSign.invokeExact(ctx, sig, sigLength, tbs, tbsLength);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int digestVerifyInit(MemorySegment ctx, MemorySegment md, MemorySegment pkey) {
+        try {
+            return (int) digestVerifyInit.invokeExact(ctx, MemorySegment.NULL, md, MemorySegment.NULL, pkey);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int digestVerify(MemorySegment ctx, MemorySegment sig, long sigLength, MemorySegment tbs, long tbsLength) {
+        try {
+            return (int) digestVerify.invokeExact(ctx, sig, sigLength, tbs, tbsLength);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** EVP_MD_fetch(NULL, name, NULL): the digest from the default library context (never freed). */
+    MemorySegment mdFetch(MemorySegment name) {
+        try {
+            return (MemorySegment) mdFetch.invokeExact(MemorySegment.NULL, name, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * The digest named {@code name} ("SHA256"), fetched once: an implicit fetch on every EVP_DigestSignInit
+     * would cost a provider lookup per signature.
+     *
+     * @throws IllegalStateException if OpenSSL has no such digest
+     */
+    MemorySegment digest(String name) {
+        return digests.computeIfAbsent(name, n -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment md = mdFetch(arena.allocateFrom(n));
+                if (isNull(md)) {
+                    throw new IllegalStateException("OpenSSL has no digest " + n + ": " + drainErrors());
+                }
+                return md;
+            }
+        });
+    }
+
+    /**
+     * Empties this thread's OpenSSL error queue and returns its oldest entry as text (OpenSSL's own words,
+     * such as "error:...:elliptic curve routines::point is not on curve"), or "no OpenSSL error" if empty.
+     */
+    String drainErrors() {
+        try {
+            long first = (long) errGetError.invokeExact();
+            String text = "no OpenSSL error";
+            if (first != 0) {
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment buf = arena.allocate(256);
+                    errErrorStringN.invokeExact(first, buf, 256L);
+                    text = buf.getString(0);
+                }
+            }
+            errClearError.invokeExact();
+            return text;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Whether a returned pointer is NULL. */
+    static boolean isNull(MemorySegment pointer) {
+        return pointer.address() == 0;
+    }
+}
