@@ -141,9 +141,19 @@ final class LibCrypto {
         return new Loaded(Optional.empty(), Optional.of(reason));
     }
 
-    /** "3.0.19" from 0x30000130L: major nibble, minor byte, patch byte. */
+    /**
+     * The version as people write it: OpenSSL 3 encodes 0xMNN00PP0 ("3.0.19" is 0x30000130), OpenSSL 1.x
+     * 0xMNNFFPPS with a patch letter ("1.1.1w" is 0x1010117f).
+     */
     static String describeVersion(long version) {
-        return (version >>> 28 & 0xf) + "." + (version >>> 20 & 0xff) + "." + (version >>> 4 & 0xff);
+        long major = version >>> 28 & 0xf;
+        long minor = version >>> 20 & 0xff;
+        if (major >= 3) {
+            return major + "." + minor + "." + (version >>> 4 & 0xff);
+        }
+        long letter = version >>> 4 & 0xff;
+        String patch = letter == 0 ? "" : String.valueOf((char) ('a' + letter - 1));
+        return major + "." + minor + "." + (version >>> 12 & 0xff) + patch;
     }
 
     @SuppressWarnings("restricted")
