@@ -16,6 +16,8 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
 import org.tlsj.certs.KeyType;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.CryptoProviderFactory;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.PkixVerifier;
 import org.tlsj.testkit.TestPki;
@@ -29,8 +31,22 @@ public final class Fixtures {
     public static final String HOST = "localhost";
 
     private final TestPki pki = TestPki.create("tlsj bench CA");
+    private final CryptoProvider crypto;
     private final CertifiedKey ecP256 = pki.server(KeyType.EC_P256);
     private final CertifiedKey rsa2048 = pki.server(KeyType.RSA_2048);
+
+    /** Fixtures whose tlsj configs keep the config default crypto provider (the JCA one). */
+    public Fixtures() {
+        this.crypto = null;
+    }
+
+    /**
+     * Fixtures whose tlsj configs (client and server) use one provider from {@code factory}, shared by every
+     * connection (providers over the system's SecureRandom are thread-safe).
+     */
+    public Fixtures(CryptoProviderFactory factory) {
+        this.crypto = factory.create();
+    }
 
     /** The server certificate and key of this type (EC_P256 or RSA_2048). */
     public CertifiedKey key(KeyType type) {
@@ -54,12 +70,13 @@ public final class Fixtures {
                 .versions(List.of(versions))
                 .groups(List.of(group))
                 .keyShareGroups(List.of(group))
-                .sessionCache(ClientSessionCache.NONE);
+                .sessionCache(ClientSessionCache.NONE)
+                .crypto(crypto);
     }
 
     /** A tlsj server serving the certificate of {@code type}. */
     public ServerConfig.Builder server(KeyType type) {
-        return ServerConfig.builder(key(type)).clock(Clock.systemUTC());
+        return ServerConfig.builder(key(type)).clock(Clock.systemUTC()).crypto(crypto);
     }
 
     /** A JSSE "TLSv1.3" context (TLS 1.2 enabled too) with the key of {@code type} and trusting the CA. */

@@ -12,6 +12,8 @@ import org.tlsj.ClientSessionCache;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.certs.KeyType;
+import org.tlsj.crypto.CryptoProviderFactory;
+import org.tlsj.crypto.CryptoProviders;
 
 /**
  * The loopback harness behind {@code ./tlsj bench}: tlsj and JSSE side by side in one run over 127.0.0.1
@@ -20,15 +22,19 @@ import org.tlsj.certs.KeyType;
  * against {@code s_server}, the tlsj server and the JSSE server when an {@code openssl} binary is present.
  * Options: {@code --duration SECONDS} per round, {@code --rounds N}, {@code --threads 1,2},
  * {@code --only CASE,...} (tls13, mlkem, rsa, tls12, resumed, bulk, heap, openssl), {@code --connections N}
- * for the idle heap figure.
+ * for the idle heap figure, {@code --crypto NAME} for the tlsj side's crypto provider (default: the fastest
+ * usable one, {@link CryptoProviders#fastest()}; the run prints which).
  */
 public final class LoopbackBench {
     private final Options options;
-    private final Fixtures fixtures = new Fixtures();
+    private final CryptoProviderFactory crypto;
+    private final Fixtures fixtures;
     private final Table table = new Table();
 
-    private LoopbackBench(Options options) {
+    private LoopbackBench(Options options, CryptoProviderFactory crypto) {
         this.options = options;
+        this.crypto = crypto;
+        this.fixtures = new Fixtures(crypto);
     }
 
     /** Runs the harness and prints the table. */
@@ -45,12 +51,38 @@ public final class LoopbackBench {
             System.exit(help ? 0 : 2);
             return;
         }
-        new LoopbackBench(o).run();
+        CryptoProviderFactory crypto;
+        try {
+            crypto = cryptoProvider(o);
+        } catch (IllegalArgumentException e) {
+            System.err.println("tlsj bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new LoopbackBench(o, crypto).run();
+    }
+
+    /** The provider named by --crypto, or the fastest usable one. */
+    private static CryptoProviderFactory cryptoProvider(Options o) {
+        if (o.crypto().isEmpty()) {
+            return CryptoProviders.fastest();
+        }
+        String name = o.crypto().get();
+        CryptoProviderFactory f = CryptoProviders.named(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown crypto provider " + name + "; known: "
+                        + CryptoProviders.all().stream().map(CryptoProviderFactory::name).toList()));
+        f.unavailableReason().ifPresent(why -> {
+            throw new IllegalArgumentException("crypto provider " + name + " is not usable here: " + why);
+        });
+        return f;
     }
 
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "tlsj bench: %s, %d cores, %.1f s rounds x %d (+1 warm-up)%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), options.duration(), options.rounds());
+        System.out.printf(Locale.ROOT, "tlsj side crypto provider: %s (rank %d%s; usable: %s)%n", crypto.name(),
+                crypto.rank(), options.crypto().isEmpty() ? ", the fastest usable" : ", chosen with --crypto",
+                CryptoProviders.available().stream().map(CryptoProviderFactory::name).toList());
         if (options.wants("tls13")) {
             for (int t : options.threads()) {
                 fullHandshakes("TLS 1.3 full, ECDSA P-256, x25519, " + t + " client thread" + (t > 1 ? "s" : ""),

@@ -3,6 +3,7 @@ package org.tlsj.bench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The harness's options.
@@ -12,16 +13,20 @@ import java.util.Locale;
  * @param threads client thread counts for the TLS 1.3 x25519 handshake case
  * @param only case names to run; empty for all
  * @param connections connections held for the idle heap figure
+ * @param crypto the crypto provider name for the tlsj side ({@code jca}, {@code bc}, ...); empty for
+ *     {@link org.tlsj.crypto.CryptoProviders#fastest()}
  */
-public record Options(double duration, int rounds, List<Integer> threads, List<String> only, int connections) {
+public record Options(double duration, int rounds, List<Integer> threads, List<String> only, int connections,
+                      Optional<String> crypto) {
     /** The usage line. */
     public static final String USAGE = "usage: tlsj bench [--duration SECONDS] [--rounds N] [--threads 1,2] "
-            + "[--only tls13,mlkem,rsa,tls12,resumed,bulk,heap,openssl] [--connections N]";
+            + "[--only tls13,mlkem,rsa,tls12,resumed,bulk,heap,openssl] [--connections N] [--crypto jca|bc|...]";
 
     /** Copies the lists. */
     public Options {
         threads = List.copyOf(threads);
         only = List.copyOf(only);
+        java.util.Objects.requireNonNull(crypto, "crypto");
     }
 
     /** Whether the case {@code name} runs. */
@@ -29,13 +34,17 @@ public record Options(double duration, int rounds, List<Integer> threads, List<S
         return only.isEmpty() || only.contains(name);
     }
 
-    /** Parses the command line; defaults: 2 s rounds, 3 rounds, 1 and 2 threads, every case, 500 connections. */
+    /**
+     * Parses the command line; defaults: 2 s rounds, 3 rounds, 1 and 2 threads, every case, 500 connections,
+     * the fastest usable crypto provider.
+     */
     public static Options parse(String[] args) {
         double duration = 2;
         int rounds = 3;
         List<Integer> threads = List.of(1, 2);
         List<String> only = List.of();
         int connections = 500;
+        Optional<String> crypto = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -54,6 +63,7 @@ public record Options(double duration, int rounds, List<Integer> threads, List<S
                     case "--only" -> only = Arrays.stream(v.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
                             .toList();
                     case "--connections" -> connections = Integer.parseInt(v);
+                    case "--crypto" -> crypto = Optional.of(v.strip().toLowerCase(Locale.ROOT));
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NumberFormatException e) {
@@ -63,6 +73,6 @@ public record Options(double duration, int rounds, List<Integer> threads, List<S
         if (duration <= 0 || rounds < 1 || connections < 1 || threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("duration, rounds, threads and connections must be positive");
         }
-        return new Options(duration, rounds, threads, only, connections);
+        return new Options(duration, rounds, threads, only, connections, crypto);
     }
 }
