@@ -11,13 +11,14 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SessionInfo;
 import org.tlsj.certs.KeyType;
-import org.tlsj.crypto.CryptoProvider;
-import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.testkit.ScriptedRandom;
 import org.tlsj.testkit.TestPair;
 import org.tlsj.testkit.TestPki;
 
-/** Whole in-memory handshakes with this provider on one side or both, the JCA provider on the other. */
+/**
+ * Whole in-memory handshakes with this provider on both sides, over every group and key type it runs natively
+ * (the conformance kit covers the JCA provider on the other side, in both directions).
+ */
 class HandshakeTest {
     private static final TestPki PKI = TestPki.create();
 
@@ -40,26 +41,18 @@ class HandshakeTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
-    void handshakesWithTheJcaProviderInEitherRoleAndWithItself(ProtocolVersion version, NamedGroup group,
-            KeyType key) throws Exception {
-        CryptoProvider ours = OpenSslCryptoProvider.create(new ScriptedRandom(1));
-        CryptoProvider jca = JcaCryptoProvider.create(new ScriptedRandom(2));
-        for (CryptoProvider[] roles : List.of(new CryptoProvider[] {ours, jca}, new CryptoProvider[] {jca, ours},
-                new CryptoProvider[] {ours, ours})) {
-            TestPair pair = TestPair.of(
-                    PKI.client().crypto(roles[0]).versions(List.of(version)).groups(List.of(group)).build(),
-                    TestPki.server(PKI.server(key)).crypto(roles[1]).versions(List.of(version)).build(),
-                    "localhost");
-            try {
-                pair.handshake();
-            } catch (AssertionError e) {
-                throw new AssertionError("client " + roles[0] + ", server " + roles[1] + ": " + e.getMessage(), e);
-            }
+    void handshakesWithItself(ProtocolVersion version, NamedGroup group, KeyType key) throws Exception {
+        TestPair pair = TestPair.of(
+                PKI.client().crypto(OpenSslCryptoProvider.create(new ScriptedRandom(1)))
+                        .versions(List.of(version)).groups(List.of(group)).build(),
+                TestPki.server(PKI.server(key)).crypto(OpenSslCryptoProvider.create(new ScriptedRandom(2)))
+                        .versions(List.of(version)).build(),
+                "localhost").handshake();
 
-            SessionInfo session = pair.client().session().orElseThrow();
-            assertThat(session.version()).isEqualTo(version);
-            assertThat(session.group()).isEqualTo(group);
-            assertThat(pair.clientSends("ping")).isEqualTo("ping");
-        }
+        SessionInfo session = pair.client().session().orElseThrow();
+        assertThat(session.version()).isEqualTo(version);
+        assertThat(session.group()).isEqualTo(group);
+        assertThat(pair.clientSends("ping")).isEqualTo("ping");
+        assertThat(pair.serverSends("pong")).isEqualTo("pong");
     }
 }
