@@ -19,6 +19,9 @@ import org.tlsj.internal.wire.Bytes;
  * shares reproducible; they differ from the JCA provider's, which draws differently.
  */
 final class EcdhShare implements KeyShare {
+    /** A working source needs a second draw about once in 2^32 tries; this many failures means it is broken. */
+    private static final int MAX_DRAWS = 16;
+
     private final LibCrypto lib;
     private final NamedGroup group;
     private final NistCurve curve;
@@ -39,7 +42,12 @@ final class EcdhShare implements KeyShare {
         NistCurve curve = NistCurve.forGroup(group);
         int n = curve.fieldBytes();
         byte[] scalar = new byte[n];
+        int draws = 0;
         do {
+            if (++draws > MAX_DRAWS) {
+                throw new IllegalStateException("the random source gave " + MAX_DRAWS + " scalars out of range for "
+                        + group + " in a row: it is broken");
+            }
             random.nextBytes(scalar);
         } while (!curve.isValidScalar(scalar));
         byte[] der = curve.sec1(scalar);

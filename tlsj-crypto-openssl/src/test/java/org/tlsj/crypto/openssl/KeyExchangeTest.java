@@ -144,6 +144,13 @@ class KeyExchangeTest {
     }
 
     @Test
+    void aRandomSourceThatOnlyGivesZerosIsRefusedForNistScalars() {
+        CryptoProvider broken = OpenSslCryptoProvider.create(out -> java.util.Arrays.fill(out, (byte) 0));
+        assertThatThrownBy(() -> broken.startKeyExchange(NamedGroup.SECP256R1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("broken");
+    }
+
+    @Test
     void aKeyShareCompletesOnlyOnce() throws TlsFatalAlertException {
         KeyShare client = openssl(13).startKeyExchange(NamedGroup.X25519);
         Bytes server = openssl(14).encapsulate(NamedGroup.X25519, client.publicShare()).serverShare();
