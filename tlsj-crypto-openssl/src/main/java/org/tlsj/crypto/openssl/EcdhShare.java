@@ -3,7 +3,6 @@ package org.tlsj.crypto.openssl;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
@@ -13,15 +12,11 @@ import org.tlsj.internal.wire.Bytes;
 
 /**
  * ECDHE over secp256r1 or secp384r1 in libcrypto. Shares are uncompressed points, {@code 0x04 || X || Y}
- * (RFC 8446 section 4.2.8.2); the secret is the X coordinate, padded to the field size. The private scalar
- * comes from the {@link RandomSource} by rejection sampling (draw field-size bytes until 0 < d < n; for
- * these curves n is so close to 2^bits that a redraw almost never happens), so a seeded source makes the
- * shares reproducible; they differ from the JCA provider's, which draws differently.
+ * (RFC 8446 section 4.2.8.2); the secret is the X coordinate, padded to the field size. The private key
+ * comes from OpenSSL's own generator, not the {@link RandomSource}, so these shares are not reproducible
+ * under a seeded source (see {@link #generate}).
  */
 final class EcdhShare implements KeyShare {
-    /** A working source needs a second draw about once in 2^32 tries; this many failures means it is broken. */
-    private static final int MAX_DRAWS = 16;
-
     private final LibCrypto lib;
     private final NamedGroup group;
     private final NistCurve curve;
@@ -37,30 +32,24 @@ final class EcdhShare implements KeyShare {
         this.publicShare = publicShare;
     }
 
-    /** A fresh key pair with its scalar drawn from {@code random}. */
-    static EcdhShare generate(LibCrypto lib, NamedGroup group, RandomSource random) {
+    /**
+     * A fresh key pair from OpenSSL's generator (EVP_PKEY_keygen on the curve's template, as libssl does):
+     * building the key from a scalar drawn from the {@link RandomSource} would go through OpenSSL 3.0's DER
+     * decoder, which costs more than the whole exchange.
+     */
+    static EcdhShare generate(LibCrypto lib, NamedGroup group) {
         NistCurve curve = NistCurve.forGroup(group);
         int n = curve.fieldBytes();
-        byte[] scalar = new byte[n];
-        int draws = 0;
-        do {
-            if (++draws > MAX_DRAWS) {
-                throw new IllegalStateException("the random source gave " + MAX_DRAWS + " scalars out of range for "
-                        + group + " in a row: it is broken");
-            }
-            random.nextBytes(scalar);
-        } while (!curve.isValidScalar(scalar));
-        byte[] der = curve.sec1(scalar);
-        Arrays.fill(scalar, (byte) 0);
+        MemorySegment ctx = lib.pkeyCtxNew(curve.template(lib));
+        if (LibCrypto.isNull(ctx)) {
+            throw new IllegalStateException(group + " key generation failed: " + lib.drainErrors());
+        }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment nativeDer = Native.copy(arena, der);
-            Arrays.fill(der, (byte) 0);
-            MemorySegment pkey = lib.d2iPrivateKey(LibCrypto.EVP_PKEY_EC, Native.pointerCell(arena, nativeDer),
-                    nativeDer.byteSize());
-            nativeDer.fill((byte) 0);
-            if (LibCrypto.isNull(pkey)) {
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+            if (lib.keygenInit(ctx) != 1 || lib.keygen(ctx, out) != 1) {
                 throw new IllegalStateException(group + " key generation failed: " + lib.drainErrors());
             }
+            MemorySegment pkey = out.get(ValueLayout.ADDRESS, 0);
             NativeKey key = NativeKey.own(lib, pkey);
             MemorySegment point = arena.allocate(1 + 2L * n);
             MemorySegment pointLength = arena.allocate(ValueLayout.JAVA_LONG);
@@ -73,6 +62,8 @@ final class EcdhShare implements KeyShare {
                 throw new IllegalStateException(group + " public point export failed: " + lib.drainErrors());
             }
             return new EcdhShare(lib, group, curve, key, Bytes.wrap(point.toArray(ValueLayout.JAVA_BYTE)));
+        } finally {
+            lib.pkeyCtxFree(ctx);
         }
     }
 
@@ -108,12 +99,9 @@ final class EcdhShare implements KeyShare {
                     + String.format("0x%02x", peerShare.get(0)));
         }
         completed = true;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment spki = Native.copy(arena, curve.spki(peerShare.toArray()));
-            MemorySegment peer = lib.d2iPubkey(Native.pointerCell(arena, spki), spki.byteSize());
-            if (LibCrypto.isNull(peer)) {
-                throw Native.badKeyShare(group + " share is not a point on the curve: " + lib.drainErrors());
-            }
+        try {
+            MemorySegment peer = EcPoints.publicKey(lib, curve, peerShare.toArray()).orElseThrow(() ->
+                    Native.badKeyShare(group + " share is not a point on the curve: " + lib.drainErrors()));
             return Secret.wrap(Derivation.derive(lib, key, peer, n, group.toString()));
         } finally {
             key.free();

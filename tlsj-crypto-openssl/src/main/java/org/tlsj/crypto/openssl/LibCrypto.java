@@ -1,15 +1,18 @@
 package org.tlsj.crypto.openssl;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -49,13 +52,20 @@ final class LibCrypto {
     private final long version;
     /** EVP_MD_fetch results by name: fetched once, kept for the life of the library. */
     private final Map<String, MemorySegment> digests = new ConcurrentHashMap<>();
+    /** Parameters-only EC keys by curve OID (hex): templates for keys on that curve, kept for the life of the library. */
+    private final Map<String, MemorySegment> ecParameters = new ConcurrentHashMap<>();
     private final MethodHandle newRawPrivateKey;
     private final MethodHandle newRawPublicKey;
     private final MethodHandle getRawPublicKey;
     private final MethodHandle getOctetStringParam;
     private final MethodHandle pkeyFree;
     private final MethodHandle d2iPubkey;
-    private final MethodHandle d2iPrivateKey;
+    private final MethodHandle d2iKeyParams;
+    private final MethodHandle pkeyNew;
+    private final MethodHandle copyParameters;
+    private final MethodHandle setEncodedPublicKey;
+    private final MethodHandle keygenInit;
+    private final MethodHandle keygen;
     private final MethodHandle d2iAutoPrivateKey;
     private final MethodHandle pkeyCtxNew;
     private final MethodHandle pkeyCtxFree;
@@ -82,7 +92,12 @@ final class LibCrypto {
                 JAVA_LONG, ADDRESS);
         pkeyFree = bind(lookup, "EVP_PKEY_free", null, ADDRESS);
         d2iPubkey = bind(lookup, "d2i_PUBKEY", ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
-        d2iPrivateKey = bind(lookup, "d2i_PrivateKey", ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG);
+        d2iKeyParams = bind(lookup, "d2i_KeyParams", ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG);
+        pkeyNew = bind(lookup, "EVP_PKEY_new", ADDRESS);
+        copyParameters = bind(lookup, "EVP_PKEY_copy_parameters", JAVA_INT, ADDRESS, ADDRESS);
+        setEncodedPublicKey = bind(lookup, "EVP_PKEY_set1_encoded_public_key", JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG);
+        keygenInit = bind(lookup, "EVP_PKEY_keygen_init", JAVA_INT, ADDRESS);
+        keygen = bind(lookup, "EVP_PKEY_keygen", JAVA_INT, ADDRESS, ADDRESS);
         d2iAutoPrivateKey = bind(lookup, "d2i_AutoPrivateKey", ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
         pkeyCtxNew = bind(lookup, "EVP_PKEY_CTX_new", ADDRESS, ADDRESS, ADDRESS);
         pkeyCtxFree = bind(lookup, "EVP_PKEY_CTX_free", null, ADDRESS);
@@ -157,8 +172,8 @@ final class LibCrypto {
     }
 
     @SuppressWarnings("restricted")
-    private static MethodHandle bind(SymbolLookup lookup, String name, java.lang.foreign.MemoryLayout result,
-            java.lang.foreign.MemoryLayout... args) {
+    private static MethodHandle bind(SymbolLookup lookup, String name, MemoryLayout result,
+            MemoryLayout... args) {
         MemorySegment symbol = lookup.find(name)
                 .orElseThrow(() -> new NoSuchElementException("no symbol " + name));
         FunctionDescriptor descriptor = result == null ? FunctionDescriptor.ofVoid(args)
@@ -231,9 +246,49 @@ final class LibCrypto {
         }
     }
 
-    MemorySegment d2iPrivateKey(int type, MemorySegment inOut, long length) {
+    MemorySegment d2iKeyParams(int type, MemorySegment inOut, long length) {
         try {
-            return (MemorySegment) d2iPrivateKey.invokeExact(type, MemorySegment.NULL, inOut, length);
+            return (MemorySegment) d2iKeyParams.invokeExact(type, MemorySegment.NULL, inOut, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    MemorySegment pkeyNew() {
+        try {
+            return (MemorySegment) pkeyNew.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int copyParameters(MemorySegment to, MemorySegment from) {
+        try {
+            return (int) copyParameters.invokeExact(to, from);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int setEncodedPublicKey(MemorySegment pkey, MemorySegment point, long length) {
+        try {
+            return (int) setEncodedPublicKey.invokeExact(pkey, point, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int keygenInit(MemorySegment ctx) {
+        try {
+            return (int) keygenInit.invokeExact(ctx);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int keygen(MemorySegment ctx, MemorySegment out) {
+        try {
+            return (int) keygen.invokeExact(ctx, out);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -358,6 +413,25 @@ final class LibCrypto {
                     throw new IllegalStateException("OpenSSL has no digest " + n + ": " + drainErrors());
                 }
                 return md;
+            }
+        });
+    }
+
+    /**
+     * A parameters-only EC EVP_PKEY for the named curve whose OID DER is {@code oidDer} (d2i_KeyParams of the
+     * ECParameters namedCurve choice), built once: the template that key generation and peer keys copy from.
+     *
+     * @throws IllegalStateException if OpenSSL does not know the curve
+     */
+    MemorySegment ecParameters(byte[] oidDer) {
+        return ecParameters.computeIfAbsent(HexFormat.of().formatHex(oidDer), hex -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment der = arena.allocateFrom(JAVA_BYTE, oidDer);
+                MemorySegment params = d2iKeyParams(EVP_PKEY_EC, arena.allocateFrom(ADDRESS, der), oidDer.length);
+                if (isNull(params)) {
+                    throw new IllegalStateException("OpenSSL does not know the curve " + hex + ": " + drainErrors());
+                }
+                return params;
             }
         });
     }

@@ -33,9 +33,11 @@ import org.tlsj.internal.wire.Bytes;
  * same random source: the JDK is as fast there.
  *
  * <p>Randomness: X25519 scalars are the next 32 bytes of the {@link RandomSource}, exactly as in the JCA
- * provider, so a seeded source gives identical X25519 and X25519MLKEM768 shares in both; P-256/P-384
- * scalars are drawn from the source too (reproducible, but not the JCA provider's bytes). <b>ECDSA is not
- * reproducible</b>: OpenSSL draws ECDSA nonces from its own generator (see {@link NativeSignatures}).
+ * provider, so a seeded source gives identical X25519 and X25519MLKEM768 shares in both. <b>Not
+ * reproducible under a seeded source</b>: P-256/P-384 ephemeral keys and ECDSA nonces, which come from
+ * OpenSSL's own generator (building a key from our own scalar goes through OpenSSL 3.0's DER decoder, slower
+ * than the JDK; OpenSSL 3.0 cannot take ECDSA nonces from outside). Tests that need byte-for-byte
+ * reproducible handshakes use X25519 (or the JCA provider).
  *
  * <p>Private keys are converted to native keys once per key object and cached while the key object lives;
  * keys OpenSSL cannot read (no encoding, such as hardware keys) are signed with by the JCA instead. One
@@ -128,7 +130,7 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
             return X25519Share.generate(lib, random);
         }
         if (group.equals(NamedGroup.SECP256R1) || group.equals(NamedGroup.SECP384R1)) {
-            return EcdhShare.generate(lib, group, random);
+            return EcdhShare.generate(lib, group);
         }
         throw new IllegalArgumentException("group " + group + " is not implemented by " + this);
     }
