@@ -12,9 +12,12 @@ final class Derivation {
 
     /**
      * The shared secret of {@code own} and {@code peer} (an EVP_PKEY this method frees), exactly
-     * {@code length} bytes. OpenSSL checks the peer key while setting it (EVP_PKEY_derive_set_peer runs a
-     * public-key check) and X25519 refuses an all-zero result itself; both failures are the peer's, so
-     * illegal_parameter. We check for an all-zero secret again rather than rely on it.
+     * {@code length} bytes. The peer key is set without EVP_PKEY_public_check: for P-256/P-384 that check
+     * multiplies the point by the group order, as costly as the agreement itself, and it proves nothing more
+     * than the on-curve check OpenSSL already made when the point was set (these curves have cofactor 1, so
+     * every point on the curve is in the prime-order group; RFC 8446 section 4.2.8.2 asks for the on-curve
+     * check). For X25519 there is nothing to check beyond the length; small-order points give an all-zero
+     * secret, which OpenSSL refuses and we check again. Those failures are the peer's: illegal_parameter.
      */
     static byte[] derive(LibCrypto lib, NativeKey own, MemorySegment peer, int length, String what)
             throws TlsFatalAlertException {
@@ -24,7 +27,7 @@ final class Derivation {
             if (LibCrypto.isNull(ctx) || lib.deriveInit(ctx) != 1) {
                 throw Native.cryptoFailure(what + ": derive set-up failed: " + lib.drainErrors());
             }
-            if (lib.deriveSetPeer(ctx, peer) != 1) {
+            if (lib.deriveSetPeer(ctx, peer, false) != 1) {
                 throw Native.badKeyShare(what + " share was refused: " + lib.drainErrors());
             }
             MemorySegment out = arena.allocate(length);

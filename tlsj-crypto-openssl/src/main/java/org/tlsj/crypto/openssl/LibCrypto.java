@@ -102,7 +102,7 @@ final class LibCrypto {
         pkeyCtxNew = bind(lookup, "EVP_PKEY_CTX_new", ADDRESS, ADDRESS, ADDRESS);
         pkeyCtxFree = bind(lookup, "EVP_PKEY_CTX_free", null, ADDRESS);
         deriveInit = bind(lookup, "EVP_PKEY_derive_init", JAVA_INT, ADDRESS);
-        deriveSetPeer = bind(lookup, "EVP_PKEY_derive_set_peer", JAVA_INT, ADDRESS, ADDRESS);
+        deriveSetPeer = bind(lookup, "EVP_PKEY_derive_set_peer_ex", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
         derive = bind(lookup, "EVP_PKEY_derive", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
         mdCtxNew = bind(lookup, "EVP_MD_CTX_new", ADDRESS);
         mdCtxFree = bind(lookup, "EVP_MD_CTX_free", null, ADDRESS);
@@ -326,9 +326,10 @@ final class LibCrypto {
         }
     }
 
-    int deriveSetPeer(MemorySegment ctx, MemorySegment peer) {
+    /** EVP_PKEY_derive_set_peer_ex; {@code validate} 1 runs EVP_PKEY_public_check on the peer first. */
+    int deriveSetPeer(MemorySegment ctx, MemorySegment peer, boolean validate) {
         try {
-            return (int) deriveSetPeer.invokeExact(ctx, peer);
+            return (int) deriveSetPeer.invokeExact(ctx, peer, validate ? 1 : 0);
         } catch (Throwable t) {
             throw rethrow(t);
         }
