@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The few OpenSSL 3 libcrypto functions this provider calls, as hand-written downcall handles (no jextract,
- * no JNI). C types map as on LP64 Linux: {@code int} is JAVA_INT; {@code size_t}, {@code long} and
- * {@code unsigned long} are JAVA_LONG; every pointer is ADDRESS. Each wrapper method mirrors one C function;
+ * no JNI); the digest and signature ones are in {@link DigestCalls}. C types map as on LP64 Linux:
+ * {@code int} is JAVA_INT; {@code size_t}, {@code long} and {@code unsigned long} are JAVA_LONG; every
+ * pointer is ADDRESS. Each wrapper method mirrors one C function;
  * return codes are passed through (OpenSSL's 1 means success) and the callers check them.
  *
  * <p>A library is opened once per name or path for the life of the JVM ({@link Arena#global()}): OpenSSL is
@@ -52,7 +53,7 @@ final class LibCrypto {
     private final long version;
     /** EVP_MD_fetch results by name: fetched once, kept for the life of the library. */
     private final Map<String, MemorySegment> digests = new ConcurrentHashMap<>();
-    /** Parameters-only EC keys by curve OID (hex): templates for keys on that curve, kept for the life of the library. */
+    /** Parameters-only EC keys by curve OID (hex), templates for keys on the curve; kept for the library's life. */
     private final Map<String, MemorySegment> ecParameters = new ConcurrentHashMap<>();
     private final MethodHandle newRawPrivateKey;
     private final MethodHandle newRawPublicKey;
@@ -72,13 +73,7 @@ final class LibCrypto {
     private final MethodHandle deriveInit;
     private final MethodHandle deriveSetPeer;
     private final MethodHandle derive;
-    private final MethodHandle mdCtxNew;
-    private final MethodHandle mdCtxFree;
-    private final MethodHandle digestSignInit;
-    private final MethodHandle digestSign;
-    private final MethodHandle digestVerifyInit;
-    private final MethodHandle digestVerify;
-    private final MethodHandle mdFetch;
+    private final DigestCalls digestCalls;
     private final MethodHandle errGetError;
     private final MethodHandle errErrorStringN;
     private final MethodHandle errClearError;
@@ -104,13 +99,7 @@ final class LibCrypto {
         deriveInit = bind(lookup, "EVP_PKEY_derive_init", JAVA_INT, ADDRESS);
         deriveSetPeer = bind(lookup, "EVP_PKEY_derive_set_peer_ex", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
         derive = bind(lookup, "EVP_PKEY_derive", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
-        mdCtxNew = bind(lookup, "EVP_MD_CTX_new", ADDRESS);
-        mdCtxFree = bind(lookup, "EVP_MD_CTX_free", null, ADDRESS);
-        digestSignInit = bind(lookup, "EVP_DigestSignInit", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        digestSign = bind(lookup, "EVP_DigestSign", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
-        digestVerifyInit = bind(lookup, "EVP_DigestVerifyInit", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        digestVerify = bind(lookup, "EVP_DigestVerify", JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG);
-        mdFetch = bind(lookup, "EVP_MD_fetch", ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        digestCalls = new DigestCalls(lookup);
         errGetError = bind(lookup, "ERR_get_error", JAVA_LONG);
         errErrorStringN = bind(lookup, "ERR_error_string_n", null, JAVA_LONG, ADDRESS, JAVA_LONG);
         errClearError = bind(lookup, "ERR_clear_error", null);
@@ -172,7 +161,7 @@ final class LibCrypto {
     }
 
     @SuppressWarnings("restricted")
-    private static MethodHandle bind(SymbolLookup lookup, String name, MemoryLayout result,
+    static MethodHandle bind(SymbolLookup lookup, String name, MemoryLayout result,
             MemoryLayout... args) {
         MemorySegment symbol = lookup.find(name)
                 .orElseThrow(() -> new NoSuchElementException("no symbol " + name));
@@ -181,13 +170,18 @@ final class LibCrypto {
         return LINKER.downcallHandle(symbol, descriptor);
     }
 
+    /** The EVP_MD_CTX and EVP_DigestSign/Verify functions. */
+    DigestCalls digests() {
+        return digestCalls;
+    }
+
     /** The OpenSSL_version_num() of the library. */
     long version() {
         return version;
     }
 
     /** Native calls do not throw; anything here is a binding bug, so it surfaces as is. */
-    private static RuntimeException rethrow(Throwable t) {
+    static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             throw r;
         }
@@ -343,63 +337,6 @@ final class LibCrypto {
         }
     }
 
-    MemorySegment mdCtxNew() {
-        try {
-            return (MemorySegment) mdCtxNew.invokeExact();
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    void mdCtxFree(MemorySegment ctx) {
-        try {
-            mdCtxFree.invokeExact(ctx);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    int digestSignInit(MemorySegment ctx, MemorySegment md, MemorySegment pkey) {
-        try {
-            return (int) digestSignInit.invokeExact(ctx, MemorySegment.NULL, md, MemorySegment.NULL, pkey);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    int digestSign(MemorySegment ctx, MemorySegment sig, MemorySegment sigLength, MemorySegment tbs, long tbsLength) {
-        try {
-            return (int) digestSign.invokeExact(ctx, sig, sigLength, tbs, tbsLength);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    int digestVerifyInit(MemorySegment ctx, MemorySegment md, MemorySegment pkey) {
-        try {
-            return (int) digestVerifyInit.invokeExact(ctx, MemorySegment.NULL, md, MemorySegment.NULL, pkey);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    int digestVerify(MemorySegment ctx, MemorySegment sig, long sigLength, MemorySegment tbs, long tbsLength) {
-        try {
-            return (int) digestVerify.invokeExact(ctx, sig, sigLength, tbs, tbsLength);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    /** EVP_MD_fetch(NULL, name, NULL): the digest from the default library context (never freed). */
-    MemorySegment mdFetch(MemorySegment name) {
-        try {
-            return (MemorySegment) mdFetch.invokeExact(MemorySegment.NULL, name, MemorySegment.NULL);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
     /**
      * The digest named {@code name} ("SHA256"), fetched once: an implicit fetch on every EVP_DigestSignInit
      * would cost a provider lookup per signature.
@@ -409,7 +346,7 @@ final class LibCrypto {
     MemorySegment digest(String name) {
         return digests.computeIfAbsent(name, n -> {
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment md = mdFetch(arena.allocateFrom(n));
+                MemorySegment md = digestCalls.mdFetch(arena.allocateFrom(n));
                 if (isNull(md)) {
                     throw new IllegalStateException("OpenSSL has no digest " + n + ": " + drainErrors());
                 }

@@ -77,25 +77,25 @@ final class NativeSignatures {
 
         @Override
         public Bytes sign(Bytes message) throws TlsFatalAlertException {
-            MemorySegment ctx = lib.mdCtxNew();
+            MemorySegment ctx = lib.digests().mdCtxNew();
             if (LibCrypto.isNull(ctx)) {
                 throw Native.cryptoFailure("EVP_MD_CTX_new failed: " + lib.drainErrors());
             }
             try (Arena arena = Arena.ofConfined()) {
-                if (lib.digestSignInit(ctx, algorithm.digest(lib), key.pointer()) != 1) {
+                if (lib.digests().digestSignInit(ctx, algorithm.digest(lib), key.pointer()) != 1) {
                     throw Native.cryptoFailure("signing with " + algorithm.scheme + " could not start: "
                             + lib.drainErrors());
                 }
                 MemorySegment tbs = Native.copy(arena, message.toArray());
                 MemorySegment signature = arena.allocate(MAX_SIGNATURE);
                 MemorySegment length = Native.sizeCell(arena, MAX_SIGNATURE);
-                if (lib.digestSign(ctx, signature, length, tbs, tbs.byteSize()) != 1) {
+                if (lib.digests().digestSign(ctx, signature, length, tbs, tbs.byteSize()) != 1) {
                     throw Native.cryptoFailure("signing with " + algorithm.scheme + " failed: " + lib.drainErrors());
                 }
                 return Bytes.wrap(signature.asSlice(0, length.get(ValueLayout.JAVA_LONG, 0))
                         .toArray(ValueLayout.JAVA_BYTE));
             } finally {
-                lib.mdCtxFree(ctx);
+                lib.digests().mdCtxFree(ctx);
                 key.fence();
             }
         }
@@ -116,25 +116,25 @@ final class NativeSignatures {
 
         @Override
         public boolean verify(Bytes message, Bytes signature) {
-            MemorySegment ctx = lib.mdCtxNew();
+            MemorySegment ctx = lib.digests().mdCtxNew();
             if (LibCrypto.isNull(ctx)) {
                 lib.drainErrors();
                 return false;
             }
             try (Arena arena = Arena.ofConfined()) {
-                if (lib.digestVerifyInit(ctx, algorithm.digest(lib), key.pointer()) != 1) {
+                if (lib.digests().digestVerifyInit(ctx, algorithm.digest(lib), key.pointer()) != 1) {
                     lib.drainErrors();
                     return false;
                 }
                 MemorySegment tbs = Native.copy(arena, message.toArray());
                 MemorySegment sig = Native.copy(arena, signature.toArray());
-                boolean ok = lib.digestVerify(ctx, sig, sig.byteSize(), tbs, tbs.byteSize()) == 1;
+                boolean ok = lib.digests().digestVerify(ctx, sig, sig.byteSize(), tbs, tbs.byteSize()) == 1;
                 if (!ok) {
                     lib.drainErrors();
                 }
                 return ok;
             } finally {
-                lib.mdCtxFree(ctx);
+                lib.digests().mdCtxFree(ctx);
                 key.fence();
             }
         }
