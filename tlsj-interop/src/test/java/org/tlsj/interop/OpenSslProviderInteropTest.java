@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -38,8 +39,10 @@ class OpenSslProviderInteropTest {
 
     @BeforeAll
     static void setUp() {
+        Optional<String> unavailable = CryptoProviders.named("openssl").orElseThrow().unavailableReason();
+        Peer.requireTool("libcrypto.so.3 for the openssl crypto provider (" + unavailable.orElse("") + ")",
+                unavailable.isEmpty(), "true".equals(System.getenv("CI")));
         pki = InteropPki.create(dir);
-        assertThat(CryptoProviders.named("openssl").orElseThrow().unavailableReason()).isEmpty();
         provider = OpenSslCryptoProvider.create(new SecureRandom()::nextBytes);
     }
 

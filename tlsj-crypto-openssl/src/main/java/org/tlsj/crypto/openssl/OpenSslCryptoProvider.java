@@ -63,13 +63,16 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     }
 
     /**
-     * A provider over the system's {@code libcrypto.so.3} drawing every random byte from {@code random}.
+     * A provider over the system's {@code libcrypto.so.3} (or the library the system property
+     * {@value OpenSslCryptoProviderFactory#LIBRARY_PROPERTY} names) drawing from {@code random} every random
+     * byte it controls (see the class comment for what it does not).
      *
      * @throws IllegalStateException if the library cannot be used here; the message says why (see
      *     {@link OpenSslCryptoProviderFactory#unavailableReason()} to ask without an exception)
      */
     public static CryptoProvider create(RandomSource random) {
-        return create(OpenSslCryptoProviderFactory.DEFAULT_LIBRARY, random);
+        return create(System.getProperty(OpenSslCryptoProviderFactory.LIBRARY_PROPERTY,
+                OpenSslCryptoProviderFactory.DEFAULT_LIBRARY), random);
     }
 
     /** A provider over the library at {@code library}; fails as {@link #create(RandomSource)} does. */

@@ -12,6 +12,7 @@ import org.tlsj.testkit.ScriptedRandom;
 class FactoryTest {
     @Test
     void isRegisteredAndUsableOnThisMachine() {
+        RequireLibcrypto.check();
         CryptoProviderFactory factory = CryptoProviders.named("openssl").orElseThrow();
 
         assertThat(factory).isInstanceOf(OpenSslCryptoProviderFactory.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,11 @@ import org.tlsj.testkit.TestPki;
  * (the conformance kit covers the JCA provider on the other side, in both directions).
  */
 class HandshakeTest {
+    @BeforeAll
+    static void requireLibcrypto() {
+        RequireLibcrypto.check();
+    }
+
     private static final TestPki PKI = TestPki.create();
 
     static List<Arguments> cases() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,11 @@ import org.tlsj.testkit.ScriptedRandom;
 
 /** X25519, P-256, P-384 and X25519MLKEM768 in libcrypto: known answers, agreement with the JCA, refusals. */
 class KeyExchangeTest {
+    @BeforeAll
+    static void requireLibcrypto() {
+        RequireLibcrypto.check();
+    }
+
     // RFC 7748 section 6.1.
     private static final Bytes ALICE_PRIVATE =
             Bytes.fromHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");

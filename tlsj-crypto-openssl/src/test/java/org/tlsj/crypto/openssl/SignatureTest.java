@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,6 +33,11 @@ import org.tlsj.testkit.ScriptedRandom;
 
 /** ECDSA and Ed25519 in libcrypto: RFC 8032 known answers, cross-checks with the JCA, key caching, threads. */
 class SignatureTest {
+    @BeforeAll
+    static void requireLibcrypto() {
+        RequireLibcrypto.check();
+    }
+
     private static final Bytes MESSAGE =
             Bytes.wrap("TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII));
 
