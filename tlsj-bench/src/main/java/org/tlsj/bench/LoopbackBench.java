@@ -119,7 +119,12 @@ public final class LoopbackBench {
 
     private void fullHandshakes(String label, KeyType key, NamedGroup group, ProtocolVersion version, int threads)
             throws Exception {
-        ClientConfig client = fixtures.client(group, version).build();
+        ClientConfig.Builder clientBuilder = fixtures.client(group, version);
+        if (version == ProtocolVersion.TLS12 && key == KeyType.EC_P256 && !group.equals(NamedGroup.SECP256R1)) {
+            // RFC 8422 section 4: the tlsj TLS 1.2 server, too, wants the certificate's curve among the groups
+            clientBuilder.groups(List.of(group, NamedGroup.SECP256R1));
+        }
+        ClientConfig client = clientBuilder.build();
         String jsseGroup = group.equals(NamedGroup.X25519) ? "x25519" : group.equals(NamedGroup.SECP256R1)
                 ? "secp256r1" : null;
         String protocol = version == ProtocolVersion.TLS13 ? "TLSv1.3" : "TLSv1.2";
