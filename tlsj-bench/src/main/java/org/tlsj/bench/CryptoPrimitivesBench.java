@@ -29,21 +29,22 @@ import org.tlsj.crypto.Verifier;
 import org.tlsj.internal.wire.Bytes;
 
 /**
- * The elliptic-curve primitives of a handshake, per crypto provider ({@code jca}, {@code bc}; any other
+ * The elliptic-curve primitives of a handshake, per crypto provider ({@code jca}, {@code bc}, {@code openssl}; any other
  * registered name works with {@code -p provider=NAME}): what a provider's rank in
  * {@link org.tlsj.crypto.CryptoProviderFactory#rank()} is measured from. Key exchange operations are one
  * side's whole work (generate, then agree with a fixed peer share); signers and verifiers are obtained once
- * per trial, as a server and a client do with their configured or received keys.
+ * per trial, as a server and a client do with their configured or received keys. The fork enables native
+ * access for the {@code openssl} provider (libcrypto through FFM), which would otherwise print a warning.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class CryptoPrimitivesBench {
     /** The provider name. */
-    @Param({"jca", "bc"})
+    @Param({"jca", "bc", "openssl"})
     public String provider;
 
     private static final Bytes MESSAGE = Bytes.wrap(("64 spaces, \"TLS 1.3, server CertificateVerify\", 0, "

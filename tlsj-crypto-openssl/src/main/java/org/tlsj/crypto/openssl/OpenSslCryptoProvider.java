@@ -1,0 +1,203 @@
+package org.tlsj.crypto.openssl;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.tlsj.NamedGroup;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.Aead;
+import org.tlsj.crypto.AeadAlgorithm;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.Encapsulation;
+import org.tlsj.crypto.HashAlgorithm;
+import org.tlsj.crypto.Hkdf;
+import org.tlsj.crypto.Hmac;
+import org.tlsj.crypto.JcaCryptoProvider;
+import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.RandomSource;
+import org.tlsj.crypto.Secret;
+import org.tlsj.crypto.Signer;
+import org.tlsj.crypto.TranscriptHash;
+import org.tlsj.crypto.Verifier;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * A {@link CryptoProvider} whose elliptic-curve work runs in OpenSSL 3's libcrypto, called through the
+ * Foreign Function and Memory API: X25519, secp256r1 and secp384r1 key exchange (and the X25519 half of
+ * X25519MLKEM768), ECDSA on P-256, P-384 and P-521, and Ed25519. Everything else (AES-GCM and
+ * ChaCha20-Poly1305, HKDF, HMAC, hashes, RSA, ML-KEM) is the JDK's, through a {@link JcaCryptoProvider} on the
+ * same random source: the JDK is as fast there.
+ *
+ * <p>Randomness: X25519 scalars are the next 32 bytes of the {@link RandomSource}, exactly as in the JCA
+ * provider, so a seeded source gives identical X25519 and X25519MLKEM768 shares in both. <b>Not
+ * reproducible under a seeded source</b>: P-256/P-384 ephemeral keys and ECDSA nonces, which come from
+ * OpenSSL's own generator (building a key from our own scalar goes through OpenSSL 3.0's DER decoder, slower
+ * than the JDK; OpenSSL 3.0 cannot take ECDSA nonces from outside). Tests that need byte-for-byte
+ * reproducible handshakes use X25519 (or the JCA provider).
+ *
+ * <p>Private keys are converted to native keys once per key object and cached while the key object lives;
+ * keys OpenSSL cannot read (no encoding, such as hardware keys) are signed with by the JCA instead. One
+ * instance can be shared by many connections if the random source is thread-safe; the key shares it
+ * returns belong to one connection each and are completed at most once.
+ */
+public final class OpenSslCryptoProvider implements CryptoProvider {
+    private static final List<NamedGroup> GROUPS = List.of(
+            NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+
+    private final LibCrypto lib;
+    private final RandomSource random;
+    private final SecureRandom secureRandom;
+    private final CryptoProvider jca;
+    private final NativeKeys keys;
+
+    private OpenSslCryptoProvider(LibCrypto lib, RandomSource random) {
+        this.lib = lib;
+        this.random = Objects.requireNonNull(random, "random");
+        this.secureRandom = new SourceSecureRandom(random);
+        this.jca = JcaCryptoProvider.create(random);
+        this.keys = new NativeKeys(lib);
+    }
+
+    /**
+     * A provider over the system's {@code libcrypto.so.3} (or the library the system property
+     * {@value OpenSslCryptoProviderFactory#LIBRARY_PROPERTY} names) drawing from {@code random} every random
+     * byte it controls (see the class comment for what it does not).
+     *
+     * @throws IllegalStateException if the library cannot be used here; the message says why (see
+     *     {@link OpenSslCryptoProviderFactory#unavailableReason()} to ask without an exception)
+     */
+    public static CryptoProvider create(RandomSource random) {
+        return create(System.getProperty(OpenSslCryptoProviderFactory.LIBRARY_PROPERTY,
+                OpenSslCryptoProviderFactory.DEFAULT_LIBRARY), random);
+    }
+
+    /** A provider over the library at {@code library}; fails as {@link #create(RandomSource)} does. */
+    static CryptoProvider create(String library, RandomSource random) {
+        LibCrypto.Loaded loaded = LibCrypto.load(library);
+        LibCrypto lib = loaded.library().orElseThrow(() -> new IllegalStateException(
+                "OpenSSL crypto provider unavailable: " + loaded.unavailableReason().orElse("unknown reason")));
+        return new OpenSslCryptoProvider(lib, random);
+    }
+
+    @Override
+    public RandomSource random() {
+        return random;
+    }
+
+    @Override
+    public List<NamedGroup> groups() {
+        return GROUPS;
+    }
+
+    /** The JCA provider's schemes: ECDSA and Ed25519 run natively, RSA in the JDK. */
+    @Override
+    public List<SignatureScheme> signatureSchemes() {
+        return jca.signatureSchemes();
+    }
+
+    @Override
+    public TranscriptHash newHash(HashAlgorithm algorithm) {
+        return jca.newHash(algorithm);
+    }
+
+    @Override
+    public Hkdf hkdf(HashAlgorithm algorithm) {
+        return jca.hkdf(algorithm);
+    }
+
+    @Override
+    public Hmac hmac(HashAlgorithm algorithm, Secret key) {
+        return jca.hmac(algorithm, key);
+    }
+
+    @Override
+    public Aead aead(AeadAlgorithm algorithm, Secret key) {
+        return jca.aead(algorithm, key);
+    }
+
+    /**
+     * Starts a key exchange.
+     *
+     * @throws IllegalArgumentException if the group is not one of {@link #groups()}
+     */
+    @Override
+    public KeyShare startKeyExchange(NamedGroup group) {
+        if (group.equals(NamedGroup.X25519MLKEM768)) {
+            return HybridShare.generate(lib, random, secureRandom);
+        }
+        if (group.equals(NamedGroup.X25519)) {
+            return X25519Share.generate(lib, random);
+        }
+        if (group.equals(NamedGroup.SECP256R1) || group.equals(NamedGroup.SECP384R1)) {
+            return EcdhShare.generate(lib, group);
+        }
+        throw new IllegalArgumentException("group " + group + " is not implemented by " + this);
+    }
+
+    /**
+     * The server side of a key exchange.
+     *
+     * @throws IllegalArgumentException if the group is not one of {@link #groups()}
+     */
+    @Override
+    public Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException {
+        if (group.equals(NamedGroup.X25519MLKEM768)) {
+            return HybridShare.encapsulate(lib, clientShare, random, secureRandom);
+        }
+        KeyShare server = startKeyExchange(group);
+        Bytes share = server.publicShare();
+        return new Encapsulation(share, server.complete(clientShare));
+    }
+
+    @Override
+    public Bytes rsaEncrypt(PublicKey serverKey, Bytes preMasterSecret) throws TlsFatalAlertException {
+        return jca.rsaEncrypt(serverKey, preMasterSecret);
+    }
+
+    @Override
+    public Optional<Secret> rsaDecrypt(PrivateKey serverKey, Bytes encrypted) {
+        return jca.rsaDecrypt(serverKey, encrypted);
+    }
+
+    /** Native for ECDSA and Ed25519 keys OpenSSL can read; the JCA's signer otherwise. */
+    @Override
+    public Optional<Signer> signer(PrivateKey key, SignatureScheme scheme) {
+        Optional<NativeSignatures.Algorithm> algorithm = NativeSignatures.Algorithm.of(scheme).filter(a -> a.fits(key));
+        if (algorithm.isEmpty()) {
+            return jca.signer(key, scheme);
+        }
+        Optional<NativeKey> nativeKey = keys.privateKey(key);
+        if (nativeKey.isEmpty()) {
+            return jca.signer(key, scheme);
+        }
+        return Optional.of(new NativeSignatures.NativeSigner(lib, algorithm.get(), nativeKey.get()));
+    }
+
+    /** Native for ECDSA and Ed25519 keys OpenSSL can read; the JCA's verifier otherwise. */
+    @Override
+    public Optional<Verifier> verifier(PublicKey key, SignatureScheme scheme) {
+        Optional<NativeSignatures.Algorithm> algorithm = NativeSignatures.Algorithm.of(scheme).filter(a -> a.fits(key));
+        if (algorithm.isEmpty()) {
+            return jca.verifier(key, scheme);
+        }
+        Optional<NativeKey> nativeKey = keys.publicKey(key);
+        if (nativeKey.isEmpty()) {
+            return jca.verifier(key, scheme);
+        }
+        return Optional.of(new NativeSignatures.NativeVerifier(lib, algorithm.get(), nativeKey.get()));
+    }
+
+    /** How many JCA keys have a cached native form (for tests). */
+    int cachedKeys() {
+        return keys.size();
+    }
+
+    @Override
+    public String toString() {
+        return "OpenSslCryptoProvider[OpenSSL " + LibCrypto.describeVersion(lib.version()) + "]";
+    }
+}
