@@ -1,0 +1,155 @@
+package org.tlsj.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tlsj.certs.KeyType;
+import org.tlsj.interop.Peer.Result;
+import org.tlsj.jsse.TlsjProvider;
+import org.tlsj.pki.CertifiedKey;
+
+/**
+ * Netty 4.2 (NIO transport, {@code SslProvider.JDK}) on the TLSJ provider: a server built with
+ * {@code SslContextBuilder.forServer(key, chain).sslContextProvider(TLSJ)} served to curl and to a SunJSSE
+ * HttpClient over HTTP/1.1 and (ALPN h2) HTTP/2, and a Netty client on TLSJ fetching from
+ * {@code openssl s_server -www}. One server for the whole class.
+ */
+class NettyOnTlsjTest {
+    /** Kept when a test fails, so the peer output files named in its message can be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dir;
+    static InteropPki pki;
+    static SslContext serverTls;
+    static NettyHello server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pki = InteropPki.create(dir);
+        CertifiedKey key = pki.server(KeyType.EC_P256);
+        serverTls = SslContextBuilder.forServer(key.privateKey(), key.chain().toArray(X509Certificate[]::new))
+                .sslProvider(SslProvider.JDK).sslContextProvider(Ecosystem.tlsj())
+                .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
+                        SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                .build();
+        server = NettyHello.start(serverTls);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static SslContext clientTls(String protocol) throws Exception {
+        return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).sslContextProvider(Ecosystem.tlsj())
+                .trustManager(pki.caCertificate()).protocols(protocol).build();
+    }
+
+    @Test
+    void serverContextComesFromTheTlsjProvider() {
+        assertThat(((JdkSslContext) serverTls).context().getProvider().getName()).isEqualTo(TlsjProvider.NAME);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--tlsv1.3, TLSv1.3", "--tls-max 1.2, TLSv1.2"})
+    void curlFetchesThePageOverHttp11(String versionOption, String protocol) {
+        String[] options = (versionOption + " --http1.1").split(" ");
+        Result r = Ecosystem.curl(dir, pki, server.port(), "/", options);
+
+        assertThat(r.exitCode()).as(r.description()).isZero();
+        assertThat(r.stdout()).as(r.description()).isEqualTo(Ecosystem.BODY + "\n1.1");
+        assertThat(r.stderr()).as(r.description()).contains("SSL connection using " + protocol)
+                .containsIgnoringCase(Ecosystem.TLS_HEADER + ": " + protocol + " TLS_");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void sunJsseHttpClientFetchesThePageOverHttp11(String protocol) throws Exception {
+        try (HttpClient client = Ecosystem.httpClient(Ecosystem.context("SunJSSE", pki, null), protocol,
+                HttpClient.Version.HTTP_1_1)) {
+            HttpResponse<String> r = Ecosystem.get(client, server.port(), "/");
+
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo(Ecosystem.BODY);
+            assertThat(r.headers().firstValue(Ecosystem.TLS_HEADER)).hasValueSatisfying(
+                    v -> assertThat(v).startsWith(protocol + " TLS_"));
+            assertThat(r.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isEqualTo(protocol));
+        }
+    }
+
+    @Disabled("needs the ALPN selector: issue 5")
+    @ParameterizedTest
+    @ValueSource(strings = {"--tlsv1.3", "--tls-max 1.2"})
+    void curlFetchesThePageOverHttp2(String versionOption) {
+        String[] options = (versionOption + " --http2").split(" ");
+        Result r = Ecosystem.curl(dir, pki, server.port(), "/", options);
+
+        assertThat(r.exitCode()).as(r.description()).isZero();
+        assertThat(r.stderr()).as(r.description()).contains("ALPN: server accepted h2");
+        assertThat(r.stdout()).as(r.description()).isEqualTo(Ecosystem.BODY + "\n2");
+    }
+
+    @Disabled("needs the ALPN selector: issue 5")
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void sunJsseHttpClientFetchesThePageOverHttp2(String protocol) throws Exception {
+        try (HttpClient client = Ecosystem.httpClient(Ecosystem.context("SunJSSE", pki, null), protocol,
+                HttpClient.Version.HTTP_2)) {
+            HttpResponse<String> r = Ecosystem.get(client, server.port(), "/");
+
+            assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(r.body()).isEqualTo(Ecosystem.BODY);
+            assertThat(r.headers().firstValue(Ecosystem.TLS_HEADER)).hasValueSatisfying(
+                    v -> assertThat(v).startsWith(protocol + " TLS_"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TLSv1.3, -tls1_3", "TLSv1.2, -tls1_2"})
+    void nettyClientOnTlsjFetchesFromOpenSslServer(String protocol, String only) throws Exception {
+        try (Peer openssl = OpenSsl.sServer(dir, pki.serverFiles(KeyType.EC_P256), only)) {
+            NettyGet.Response r = NettyGet.get(clientTls(protocol), openssl.port(), "/");
+
+            assertThat(r.status()).as(openssl.describe()).isEqualTo(200);
+            assertThat(r.body()).as(openssl.describe()).contains("s_server").contains(protocol);
+            assertThat(r.protocol()).isEqualTo(protocol);
+            assertThat(r.body()).contains(r.cipherSuite().equals("TLS_AES_128_GCM_SHA256") ? "TLS_AES_128_GCM_SHA256"
+                    : "Cipher");
+            assertThat(r.engineClass()).startsWith("org.tlsj.jsse.");
+        }
+    }
+
+    @Test
+    void nettyClientOnTlsjRefusesAServerCertificateForAnotherName() throws Exception {
+        try (Peer openssl = OpenSsl.sServer(dir, pki.wrongNameFiles())) {
+            Throwable t = catchThrowable(() -> NettyGet.get(clientTls("TLSv1.3"), openssl.port(), "/"));
+
+            assertThat(t).as(openssl.describe()).isNotNull();
+            assertThat(t).isInstanceOf(javax.net.ssl.SSLException.class);
+        }
+    }
+}
