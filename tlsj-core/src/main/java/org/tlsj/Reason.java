@@ -163,7 +163,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
     enum Local implements Reason {
         CRYPTO_FAILURE(AlertDescription.INTERNAL_ERROR, "a cryptographic operation failed"),
         INTERNAL(AlertDescription.INTERNAL_ERROR, "internal error"),
-        USER_CANCELED(AlertDescription.USER_CANCELED, "the application canceled the handshake");
+        USER_CANCELED(AlertDescription.USER_CANCELED, "the application canceled the handshake"),
+        CLIENT_HELLO_HANDLER_FAILED(AlertDescription.INTERNAL_ERROR, "the server's ClientHello handler failed");
 
         private final AlertDescription alert;
         private final String text;

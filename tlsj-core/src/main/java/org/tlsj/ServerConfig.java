@@ -36,6 +36,8 @@ import org.tlsj.trace.TraceListener;
  * @param requireExtendedMasterSecret TLS 1.2 only with the extended master secret (RFC 7627)
  * @param keyLog receives secrets for SSLKEYLOGFILE
  * @param trace receives handshake events
+ * @param clientHelloHandler decides per handshake once the ClientHello is read (certificate, ALPN, server name);
+ *                           with one, {@code certificates} may be empty if the handler always supplies them
  */
 public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion> versions,
                            List<CipherSuite> cipherSuites, List<NamedGroup> groups,
@@ -44,12 +46,14 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
                            CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
                            int maxHandshakeMessageSize, long keyUpdateRecordLimit, TicketKeys ticketKeys,
                            int ticketsPerHandshake, Duration ticketLifetime, ServerSessionCache sessionCache,
-                           boolean requireExtendedMasterSecret, KeyLog keyLog, TraceListener trace) {
+                           boolean requireExtendedMasterSecret, KeyLog keyLog, TraceListener trace,
+                           Optional<ClientHelloHandler> clientHelloHandler) {
 
     /** Validates and copies. */
     public ServerConfig {
         certificates = List.copyOf(certificates);
-        if (certificates.isEmpty()) {
+        Objects.requireNonNull(clientHelloHandler);
+        if (certificates.isEmpty() && clientHelloHandler.isEmpty()) {
             throw new IllegalArgumentException("a server needs at least one certificate and key");
         }
         versions = List.copyOf(versions);
@@ -110,6 +114,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.keyLog = keyLog;
         b.trace = trace;
+        b.clientHelloHandler = clientHelloHandler.orElse(null);
         return b;
     }
 
@@ -136,6 +141,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private boolean requireExtendedMasterSecret = true;
         private KeyLog keyLog = KeyLog.NONE;
         private TraceListener trace = TraceListener.NONE;
+        private ClientHelloHandler clientHelloHandler;
 
         private Builder(List<CertifiedKey> certificates) {
             this.certificates = certificates;
@@ -198,6 +204,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public Builder keyLog(KeyLog v) { keyLog = v; return this; }
         /** The trace listener. */
         public Builder trace(TraceListener v) { trace = v; return this; }
+        /** The per-handshake decision made after the ClientHello (null for none: the configured behaviour). */
+        public Builder clientHelloHandler(ClientHelloHandler v) { clientHelloHandler = v; return this; }
 
         /** Validates and builds. */
         public ServerConfig build() {
@@ -208,7 +216,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
                     ticketKeys != null ? ticketKeys : TicketKeys.random(c.random(), Duration.ofHours(12)),
                     ticketsPerHandshake, ticketLifetime,
                     sessionCache != null ? sessionCache : ServerSessionCache.inMemory(1024), requireExtendedMasterSecret,
-                    keyLog, trace);
+                    keyLog, trace, Optional.ofNullable(clientHelloHandler));
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.tlsj.jsse;
 
-import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLHandshakeException;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
 import org.tlsj.ClientSessionCache;
@@ -56,18 +54,13 @@ final class ConfigFactory {
     }
 
     /**
-     * The server config for this engine.
-     *
-     * @throws SSLHandshakeException if the key manager has no certificate to serve
+     * The server config for this engine: certificates and ALPN are chosen per handshake by a
+     * {@link ServerHelloHook} once the ClientHello is read.
      */
-    static ServerConfig server(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) throws SSLHandshakeException {
-        List<CertifiedKey> keys = KeyAdapter.serverKeys(ctx.keyManager, engine);
-        if (keys.isEmpty()) {
-            throw new SSLHandshakeException("no certificate to serve: the SSLContext has no X509KeyManager with a "
-                    + "usable key (EC, RSA or EdDSA)");
-        }
+    static ServerConfig server(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
         ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
-        ServerConfig.Builder b = ServerConfig.builder(keys.toArray(CertifiedKey[]::new))
+        ServerConfig.Builder b = ServerConfig.builder()
+                .clientHelloHandler(new ServerHelloHook(engine))
                 .versions(s.versions)
                 .cipherSuites(s.suites)
                 .groups(s.groups)

@@ -95,6 +95,26 @@ final class JsseNames {
         return names.toArray(String[]::new);
     }
 
+    /** The JCA signature algorithm names of exactly these schemes (a peer's, for the handshake session). */
+    static String[] jcaNames(List<SignatureScheme> schemes) {
+        return schemes.stream().map(JsseNames::jcaName).flatMap(Optional::stream).distinct().toArray(String[]::new);
+    }
+
+    /** The JSSE key type a certificate key needs to sign with this scheme, if it is one we know. */
+    static Optional<String> keyType(SignatureScheme s) {
+        String n = s.displayName();
+        if (n.startsWith("ecdsa_")) {
+            return Optional.of("EC");
+        } else if (n.startsWith("rsa_pss_pss_")) {
+            return Optional.of("RSASSA-PSS");
+        } else if (n.startsWith("rsa_")) {
+            return Optional.of("RSA");
+        } else if (n.equals("ed25519") || n.equals("ed448")) {
+            return Optional.of("EdDSA");
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> jcaName(SignatureScheme s) {
         String n = s.displayName();
         return Optional.ofNullable(switch (n) {

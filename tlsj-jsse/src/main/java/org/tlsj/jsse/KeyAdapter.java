@@ -1,5 +1,6 @@
 package org.tlsj.jsse;
 
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import org.tlsj.pki.CertifiedKey;
 /**
  * Turns a JSSE {@link X509KeyManager} into tlsj {@link CertifiedKey}s: one alias per key type, chosen by
  * {@code chooseEngineServerAlias}/{@code chooseServerAlias} (server) or {@code chooseEngineClientAlias}/
- * {@code chooseClientAlias} (client). The engine then picks among them by what the peer accepts. Keys are
- * chosen when the handshake starts, before the peer's hello is seen, so the key manager gets no issuer list.
+ * {@code chooseClientAlias} (client). The engine then picks among them by what the peer accepts. A server
+ * asks once the ClientHello is read (see {@link ServerHelloHook}); a client asks when the handshake starts.
  */
 final class KeyAdapter {
     private static final List<String> KEY_TYPES = List.of("EC", "RSA", "RSASSA-PSS", "EdDSA", "Ed25519");
@@ -24,21 +25,25 @@ final class KeyAdapter {
     private KeyAdapter() {
     }
 
-    /** The certificates a server engine may serve. */
-    static List<CertifiedKey> serverKeys(X509KeyManager km, TlsjSSLEngine engine) {
+    /**
+     * The certificates a server engine may serve, asked during the handshake (after the ClientHello) for each
+     * key type the client's signature schemes allow, with the CAs the client named as issuers (null if none).
+     */
+    static List<CertifiedKey> serverKeys(X509KeyManager km, TlsjSSLEngine engine, List<String> keyTypes,
+                                         Principal[] issuers) {
         if (km == null) {
             return List.of();
         }
         Set<String> aliases = new LinkedHashSet<>();
         SSLSocket owner = engine.owner();
-        for (String type : KEY_TYPES) {
+        for (String type : keyTypes.isEmpty() ? KEY_TYPES : keyTypes) {
             String alias;
             if (owner != null) {
-                alias = km.chooseServerAlias(type, null, owner);
+                alias = km.chooseServerAlias(type, issuers, owner);
             } else if (km instanceof X509ExtendedKeyManager x) {
-                alias = x.chooseEngineServerAlias(type, null, engine);
+                alias = x.chooseEngineServerAlias(type, issuers, engine);
             } else {
-                alias = km.chooseServerAlias(type, null, null);
+                alias = km.chooseServerAlias(type, issuers, null);
             }
             if (alias != null) {
                 aliases.add(alias);

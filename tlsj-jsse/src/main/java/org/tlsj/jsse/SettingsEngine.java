@@ -143,8 +143,9 @@ abstract class SettingsEngine extends SSLEngine {
     }
 
     /**
-     * Stored and returned; tlsj's server picks the ALPN protocol from {@code SSLParameters}'s list in
-     * server preference order, so a selector set here is not consulted.
+     * Called by a server engine once the ClientHello is read, if the client offered ALPN: the result is the
+     * protocol (which must be one offered), "" for no ALPN, or null to refuse with no_application_protocol.
+     * When set it takes precedence over {@code SSLParameters.getApplicationProtocols()}.
      */
     @Override
     public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {

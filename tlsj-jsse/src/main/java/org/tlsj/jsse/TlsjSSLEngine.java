@@ -5,7 +5,10 @@ import java.nio.ReadOnlyBufferException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Collection;
+import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
@@ -18,7 +21,7 @@ import org.tlsj.ClientConnection;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ResumableSession;
-import org.tlsj.ServerConfig;
+import org.tlsj.ClientHelloInfo;
 import org.tlsj.ServerConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsConnection;
@@ -55,6 +58,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
     private TlsjSession session;
     private ResumableSession offered;
     private List<CertifiedKey> servedKeys = List.of();
+    private String handshakeAlpn;
     private volatile SSLSocket owner;
 
     TlsjSSLEngine(JsseContext ctx, String host, int port) {
@@ -228,9 +232,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
             if (settings.clientMode) {
                 conn = ClientConnection.start(ConfigFactory.client(ctx, settings, this), settings.sniHost(getPeerHost()));
             } else {
-                ServerConfig config = ConfigFactory.server(ctx, settings, this);
-                servedKeys = config.certificates();
-                conn = ServerConnection.accept(config);
+                conn = ServerConnection.accept(ConfigFactory.server(ctx, settings, this));
             }
         } catch (IllegalArgumentException e) {
             throw failLocally(new SSLHandshakeException("TLSJ cannot start the handshake: " + e.getMessage()));
@@ -392,10 +394,15 @@ public final class TlsjSSLEngine extends SettingsEngine {
         }
     }
 
-    /** Null: the negotiated protocol is known only once the handshake completes. */
+    /**
+     * On a server, once the ClientHello is read: the protocol chosen, or "" for none. Null otherwise (a
+     * client learns it when the handshake completes; see {@link #getApplicationProtocol()}).
+     */
     @Override
     public String getHandshakeApplicationProtocol() {
-        return null;
+        synchronized (lock) {
+            return handshakeSessionImpl() != null ? handshakeAlpn : null;
+        }
     }
 
     @Override
@@ -420,6 +427,42 @@ public final class TlsjSSLEngine extends SettingsEngine {
     void offered(ResumableSession s) {
         synchronized (lock) {
             offered = s;
+        }
+    }
+
+    /** Called by the {@link ServerHelloHook} with what the ClientHello asked for. */
+    void clientHelloSeen(List<SNIServerName> names, ClientHelloInfo hello) {
+        synchronized (lock) {
+            handshakeSession.clientHello(names, JsseNames.jcaNames(hello.signatureSchemes()));
+            handshakeSession.handshakeProtocol(hello.version().displayName());
+        }
+    }
+
+    void served(List<CertifiedKey> keys) {
+        synchronized (lock) {
+            servedKeys = keys;
+        }
+    }
+
+    void handshakeApplicationProtocol(String protocol) {
+        synchronized (lock) {
+            handshakeAlpn = protocol;
+        }
+    }
+
+    X509KeyManager keyManager() {
+        return ctx.keyManager;
+    }
+
+    Collection<SNIMatcher> sniMatchers() {
+        synchronized (lock) {
+            return settings.matchers;
+        }
+    }
+
+    List<String> configuredAlpn() {
+        synchronized (lock) {
+            return settings.alpn;
         }
     }
 

@@ -43,6 +43,8 @@ final class TlsjSession extends ExtendedSSLSession {
     private volatile List<X509Certificate> peerCertificates = List.of();
     private volatile List<X509Certificate> localCertificates = List.of();
     private volatile String handshakeProtocol = "NONE";
+    private volatile List<SNIServerName> requestedNames;
+    private volatile String[] peerSignatureAlgorithms;
     private volatile TlsjSessionContext context;
 
     private TlsjSession(TlsjSSLEngine engine, byte[] id, long creationTime, TlsjSession origin) {
@@ -63,6 +65,8 @@ final class TlsjSession extends ExtendedSSLSession {
         TlsjSession s = new TlsjSession(other, id, creationTime, origin);
         s.peerCertificates = peerCertificates;
         s.localCertificates = localCertificates;
+        s.requestedNames = requestedNames;
+        s.peerSignatureAlgorithms = peerSignatureAlgorithms;
         return s;
     }
 
@@ -73,6 +77,12 @@ final class TlsjSession extends ExtendedSSLSession {
 
     void handshakeProtocol(String protocol) {
         handshakeProtocol = protocol;
+    }
+
+    /** What a server learned from the ClientHello: the names asked for and the client's signature algorithms. */
+    void clientHello(List<SNIServerName> names, String[] peerAlgorithms) {
+        requestedNames = List.copyOf(names);
+        peerSignatureAlgorithms = peerAlgorithms.clone();
     }
 
     void peerCertificates(List<X509Certificate> chain) {
@@ -186,10 +196,14 @@ final class TlsjSession extends ExtendedSSLSession {
         return JsseNames.jcaSignatureNames(engine.localSchemes());
     }
 
-    /** The same list as {@link #getLocalSupportedSignatureAlgorithms()}: tlsj does not expose the peer's. */
+    /**
+     * On a server, the client's signature_algorithms as JCA names; on a client (tlsj does not expose the
+     * server's CertificateRequest), the same list as {@link #getLocalSupportedSignatureAlgorithms()}.
+     */
     @Override
     public String[] getPeerSupportedSignatureAlgorithms() {
-        return getLocalSupportedSignatureAlgorithms();
+        String[] peer = peerSignatureAlgorithms;
+        return peer != null ? peer.clone() : getLocalSupportedSignatureAlgorithms();
     }
 
     @Override
@@ -197,6 +211,10 @@ final class TlsjSession extends ExtendedSSLSession {
         SessionInfo i = info;
         if (i != null && i.serverName().isPresent()) {
             return List.of(new SNIHostName(i.serverName().get()));
+        }
+        List<SNIServerName> names = requestedNames;
+        if (names != null) {
+            return names;
         }
         return engine.requestedServerNames();
     }

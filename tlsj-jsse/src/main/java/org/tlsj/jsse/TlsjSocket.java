@@ -299,7 +299,7 @@ final class TlsjSocket extends SSLSocket {
     @Override public String getApplicationProtocol() { return engine.getApplicationProtocol(); }
     @Override public String getHandshakeApplicationProtocol() { return engine.getHandshakeApplicationProtocol(); }
 
-    /** Stored only; see {@link TlsjSSLEngine#setHandshakeApplicationProtocolSelector}. */
+    /** As {@link TlsjSSLEngine#setHandshakeApplicationProtocolSelector}; a socket's selector comes first. */
     @Override
     public void setHandshakeApplicationProtocolSelector(BiFunction<SSLSocket, List<String>, String> selector) {
         socketSelector = selector;

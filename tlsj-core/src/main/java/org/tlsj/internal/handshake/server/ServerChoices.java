@@ -54,11 +54,11 @@ final class ServerChoices {
     record Credential(CertifiedKey key, SignatureScheme scheme) {
     }
 
-    static Credential credential(ServerConfig config, Optional<String> sni, List<SignatureScheme> clientSchemes)
-            throws TlsFatalAlertException {
-        List<CertifiedKey> byName = sni.map(n -> config.certificates().stream()
+    static Credential credential(ServerConfig config, List<CertifiedKey> certificates, Optional<String> sni,
+                                 List<SignatureScheme> clientSchemes) throws TlsFatalAlertException {
+        List<CertifiedKey> byName = sni.map(n -> certificates.stream()
                 .filter(c -> HostnameMatcher.matches(c.leaf(), n)).toList()).orElse(List.of());
-        for (List<CertifiedKey> candidates : List.of(byName, config.certificates())) {
+        for (List<CertifiedKey> candidates : List.of(byName, certificates)) {
             for (CertifiedKey c : candidates) {
                 for (SignatureScheme s : config.signatureSchemes()) {
                     if (clientSchemes.contains(s) && config.crypto().signer(c.privateKey(), s).isPresent()) {

@@ -34,7 +34,8 @@ final class Tls12Choices {
     }
 
     /** The first of our TLS 1.2 suites the client offers for which we have a group and a fitting certificate. */
-    static Choice choose(ServerConfig config, ClientHello ch, Optional<String> sni) throws TlsFatalAlertException {
+    static Choice choose(ServerConfig config, List<CertifiedKey> certificates, ClientHello ch, Optional<String> sni)
+            throws TlsFatalAlertException {
         // RFC 5246 section 7.4.1.4.1: without signature_algorithms the client accepts SHA-1 only; we do not.
         List<SignatureScheme> schemes = ch.extensions().find(SignatureAlgorithmsExt.class)
                 .map(SignatureAlgorithmsExt::schemes).orElse(List.of());
@@ -51,7 +52,7 @@ final class Tls12Choices {
             if (kx != KeyExchange.RSA && group.isEmpty()) {
                 continue;
             }
-            Optional<Credential> cred = credential(config, sni, schemes, kx, groups);
+            Optional<Credential> cred = credential(config, certificates, sni, schemes, kx, groups);
             if (cred.isPresent()) {
                 return new Choice(suite, kx == KeyExchange.RSA ? NamedGroup.NONE : group.get(), cred.get());
             }
@@ -60,13 +61,13 @@ final class Tls12Choices {
                 + ch.cipherSuites() + " with groups " + groups + "; we accept " + config.cipherSuites());
     }
 
-    private static Optional<Credential> credential(ServerConfig config, Optional<String> sni,
-                                                   List<SignatureScheme> schemes, KeyExchange kx,
-                                                   List<NamedGroup> clientGroups) {
-        List<CertifiedKey> byName = sni.map(n -> config.certificates().stream()
+    private static Optional<Credential> credential(ServerConfig config, List<CertifiedKey> certificates,
+                                                   Optional<String> sni, List<SignatureScheme> schemes,
+                                                   KeyExchange kx, List<NamedGroup> clientGroups) {
+        List<CertifiedKey> byName = sni.map(n -> certificates.stream()
                 .filter(c -> HostnameMatcher.matches(c.leaf(), n)).toList()).orElse(List.of());
         List<SignatureScheme> mine = Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto());
-        for (List<CertifiedKey> candidates : List.of(byName, config.certificates())) {
+        for (List<CertifiedKey> candidates : List.of(byName, certificates)) {
             for (CertifiedKey c : candidates) {
                 String alg = c.privateKey().getAlgorithm();
                 boolean fits = switch (kx) {

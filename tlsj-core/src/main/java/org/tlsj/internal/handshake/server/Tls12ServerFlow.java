@@ -180,8 +180,11 @@ public final class Tls12ServerFlow implements Tls12Machine {
             throw Fatal.of(Reason.PeerMisbehaved.RENEGOTIATION_INFO_MISMATCH, "the client's is not empty");
         }
         Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
-        Optional<String> alpn = ServerChoices.alpn(config, m.extensions().find(AlpnExt.class));
-        Tls12Choices.Choice choice = Tls12Choices.choose(config, m, sni);
+        // RFC 6066 section 3, RFC 7301 section 3.2: the server name, certificate candidates and ALPN are decided
+        // once the hello is read.
+        HelloDecision.Decided decided = HelloDecision.decide(config, m, ProtocolVersion.TLS12, sni);
+        Optional<String> alpn = decided.alpn();
+        Tls12Choices.Choice choice = Tls12Choices.choose(config, decided.certificates(), m, sni);
         byte[] random = new byte[32];
         config.crypto().random().nextBytes(random);
         if (config.versions().contains(ProtocolVersion.TLS13)) {

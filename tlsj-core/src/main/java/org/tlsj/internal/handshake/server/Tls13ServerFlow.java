@@ -230,8 +230,11 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             }
         }
         Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
-        Credential credential = ServerChoices.credential(config, sni, schemes);
-        Optional<String> alpn = ServerChoices.alpn(config, m.extensions().find(AlpnExt.class));
+        // RFC 6066 section 3, RFC 7301 section 3.2: the server name, certificate candidates and ALPN are decided
+        // once the hello is read, once per handshake (the second ClientHello after HRR keeps this decision).
+        HelloDecision.Decided decided = HelloDecision.decide(config, m, ProtocolVersion.TLS13, sni);
+        Credential credential = ServerChoices.credential(config, decided.certificates(), sni, schemes);
+        Optional<String> alpn = decided.alpn();
         if (m.extensions().find(org.tlsj.internal.message.EarlyDataExt.class).isPresent()) {
             out.skipEarlyData(); // RFC 8446 section 4.2.10: we never accept 0-RTT; skip it and go on
         }
