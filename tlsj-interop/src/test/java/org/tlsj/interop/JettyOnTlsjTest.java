@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +64,6 @@ class JettyOnTlsjTest {
                 .containsIgnoringCase(Ecosystem.TLS_HEADER + ": " + protocol + " TLS_");
     }
 
-    @Disabled("needs the ALPN selector: issue 5")
     @ParameterizedTest
     @CsvSource({"--tlsv1.3, TLSv1.3", "--tls-max 1.2, TLSv1.2"})
     void curlFetchesThePageOverHttp2(String versionOption, String protocol) {
@@ -92,7 +90,6 @@ class JettyOnTlsjTest {
         }
     }
 
-    @Disabled("needs the ALPN selector: issue 5")
     @ParameterizedTest
     @CsvSource({"SunJSSE, TLSv1.3", "SunJSSE, TLSv1.2", "TLSJ, TLSv1.3", "TLSJ, TLSv1.2"})
     void httpClientFetchesThePageOverHttp2(String provider, String protocol) throws Exception {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +100,6 @@ class NettyOnTlsjTest {
         }
     }
 
-    @Disabled("needs the ALPN selector: issue 5")
     @ParameterizedTest
     @ValueSource(strings = {"--tlsv1.3", "--tls-max 1.2"})
     void curlFetchesThePageOverHttp2(String versionOption) {
@@ -113,7 +111,6 @@ class NettyOnTlsjTest {
         assertThat(r.stdout()).as(r.description()).isEqualTo(Ecosystem.BODY + "\n2");
     }
 
-    @Disabled("needs the ALPN selector: issue 5")
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void sunJsseHttpClientFetchesThePageOverHttp2(String protocol) throws Exception {
