@@ -32,6 +32,12 @@ import org.tlsj.pki.CertifiedKey;
 final class Ecosystem {
     /** The page every server under test serves. */
     static final String BODY = "Hello TLS-secured world!";
+    /** The path at which every server under test serves {@link #BULK}. */
+    static final String BULK_PATH = "/bulk";
+    /** The path at which every server under test answers a POST with the request body. */
+    static final String ECHO_PATH = "/echo";
+    /** About 1 MiB of numbered lines: many full TLS records in a row, in either direction. */
+    static final String BULK = bulk();
     /** The response header in which a server names the protocol and suite its own SSLSession saw. */
     static final String TLS_HEADER = "x-tls";
     /** The password of the in-memory key stores (they never leave the JVM). */
@@ -39,6 +45,14 @@ final class Ecosystem {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private Ecosystem() {
+    }
+
+    private static String bulk() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < 1024 * 1024; i++) {
+            b.append(String.format("tlsj bulk line %06d: the quick brown fox jumps over the lazy dog%n", i));
+        }
+        return b.toString();
     }
 
     /**
@@ -118,6 +132,12 @@ final class Ecosystem {
     static HttpResponse<String> get(HttpClient client, int port, String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).timeout(TIMEOUT)
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs {@code body} to https://localhost:port{@value #ECHO_PATH} with {@code client}. */
+    static HttpResponse<String> post(HttpClient client, int port, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + ECHO_PATH)).timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

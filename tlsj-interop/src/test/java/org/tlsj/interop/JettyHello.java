@@ -1,5 +1,7 @@
 package org.tlsj.interop;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,9 +25,10 @@ import org.tlsj.jsse.TlsjProvider;
 /**
  * A Jetty 12 server whose TLS is the TLSJ provider ({@code SslContextFactory.Server.setProvider("TLSJ")}), with
  * two connectors on 127.0.0.1: one speaking HTTP/2 (ALPN h2) and HTTP/1.1, and one that needs a client
- * certificate from the PKI's CA. Every request gets {@link Ecosystem#BODY}, the {@link Ecosystem#TLS_HEADER}
- * header (protocol and suite of the server's SSLSession) and {@link #PEER_HEADER} (the client certificate's
- * subject, or "anonymous").
+ * certificate from the PKI's CA. A POST to {@link Ecosystem#ECHO_PATH} gets its body back,
+ * {@link Ecosystem#BULK_PATH} gets {@link Ecosystem#BULK}, anything else {@link Ecosystem#BODY}; every
+ * response has the {@link Ecosystem#TLS_HEADER} header (protocol and suite of the server's SSLSession) and
+ * {@link #PEER_HEADER} (the client certificate's subject, or "anonymous").
  */
 final class JettyHello implements AutoCloseable {
     /** The response header naming the client certificate's subject. */
@@ -114,7 +117,7 @@ final class JettyHello implements AutoCloseable {
     /** Answers every request with the page and the TLS and peer headers. */
     private static final class Hello extends Handler.Abstract {
         @Override
-        public boolean handle(Request request, Response response, Callback callback) {
+        public boolean handle(Request request, Response response, Callback callback) throws IOException {
             EndPoint.SslSessionData tls = (EndPoint.SslSessionData) request.getAttribute(
                     EndPoint.SslSessionData.ATTRIBUTE);
             String tlsValue = tls == null ? "none" : tls.sslSession().getProtocol() + " " + tls.cipherSuite();
@@ -124,7 +127,12 @@ final class JettyHello implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
             response.getHeaders().put(Ecosystem.TLS_HEADER, tlsValue);
             response.getHeaders().put(PEER_HEADER, peerValue);
-            Content.Sink.write(response, true, Ecosystem.BODY, callback);
+            String path = request.getHttpURI().getPath();
+            String body = path.equals(Ecosystem.BULK_PATH) ? Ecosystem.BULK : Ecosystem.BODY;
+            if (request.getMethod().equals("POST") && path.equals(Ecosystem.ECHO_PATH)) {
+                body = Content.Source.asString(request, StandardCharsets.UTF_8);
+            }
+            Content.Sink.write(response, true, body, callback);
             return true;
         }
     }

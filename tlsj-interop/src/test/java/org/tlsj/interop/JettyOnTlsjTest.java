@@ -3,9 +3,15 @@ package org.tlsj.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +27,8 @@ import org.tlsj.jsse.TlsjProvider;
 
 /**
  * Jetty 12 on the TLSJ provider ({@code SslContextFactory.Server.setProvider("TLSJ")}): HTTP/1.1 and HTTP/2
- * served to curl and to {@code java.net.http.HttpClient} on SunJSSE and on TLSJ, in both versions, and mutual
- * TLS with need client auth. One server for the whole class.
+ * served to curl and to {@code java.net.http.HttpClient} on SunJSSE and on TLSJ, in both versions, 1 MiB each
+ * way and 16 concurrent HTTP/2 streams, and mutual TLS with need client auth. One server for the whole class.
  */
 class JettyOnTlsjTest {
     /** Kept when a test fails, so the peer output files named in its message can be read. */
@@ -104,6 +110,44 @@ class JettyOnTlsjTest {
             assertThat(r.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isEqualTo(protocol));
             assertThat(Ecosystem.get(client, server.port(), "/again").version()).isEqualTo(HttpClient.Version.HTTP_2);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TLSv1.3, HTTP_1_1", "TLSv1.2, HTTP_1_1", "TLSv1.3, HTTP_2", "TLSv1.2, HTTP_2"})
+    void tlsjHttpClientFetchesAndUploadsAMebibyte(String protocol, HttpClient.Version version) throws Exception {
+        try (HttpClient client = Ecosystem.httpClient(client(TlsjProvider.NAME, false), protocol, version)) {
+            HttpResponse<String> down = Ecosystem.get(client, server.port(), Ecosystem.BULK_PATH);
+            HttpResponse<String> up = Ecosystem.post(client, server.port(), Ecosystem.BULK);
+
+            assertThat(down.version()).isEqualTo(version);
+            assertThat(down.body()).as("%d characters", down.body().length()).isEqualTo(Ecosystem.BULK);
+            assertThat(up.body()).as("%d characters", up.body().length()).isEqualTo(Ecosystem.BULK);
+        }
+    }
+
+    @Test
+    void tlsjHttpClientRunsConcurrentHttp2StreamsOnOneConnection() throws Exception {
+        try (HttpClient client = Ecosystem.httpClient(client(TlsjProvider.NAME, false), "TLSv1.3",
+                HttpClient.Version.HTTP_2)) {
+            List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                all.add(client.sendAsync(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port()
+                        + Ecosystem.BULK_PATH + "?n=" + i)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> f : all) {
+                HttpResponse<String> r = f.get(60, TimeUnit.SECONDS);
+                assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+                assertThat(r.body()).isEqualTo(Ecosystem.BULK);
+            }
+        }
+    }
+
+    @Test
+    void curlFetchesAMebibyteOverHttp2() {
+        Result r = Ecosystem.curl(dir, pki, server.port(), Ecosystem.BULK_PATH, "--http2");
+
+        assertThat(r.exitCode()).as(r.description()).isZero();
+        assertThat(r.stdout()).as("%d characters", r.stdout().length()).isEqualTo(Ecosystem.BULK + "\n2");
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.tlsj.interop;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -34,12 +36,13 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLSession;
 
 /**
- * A Netty 4.2 HTTPS server (NIO transport) that answers every request with {@link Ecosystem#BODY}, over
+ * A Netty 4.2 HTTPS server (NIO transport) that answers a POST to {@link Ecosystem#ECHO_PATH} with its body,
+ * {@link Ecosystem#BULK_PATH} with {@link Ecosystem#BULK} and anything else with {@link Ecosystem#BODY}, over
  * HTTP/1.1 or, when ALPN picks it, HTTP/2. Each response carries the {@link Ecosystem#TLS_HEADER} header with
  * the protocol and cipher suite of the server's own SSLSession.
  */
 final class NettyHello implements AutoCloseable {
-    private static final int MAX_CONTENT = 64 * 1024;
+    private static final int MAX_CONTENT = 4 * 1024 * 1024;
     private final EventLoopGroup group;
     private final Channel channel;
 
@@ -107,7 +110,7 @@ final class NettyHello implements AutoCloseable {
             Channel connection = ctx.channel() instanceof Http2StreamChannel ? ctx.channel().parent() : ctx.channel();
             SSLSession s = connection.pipeline().get(SslHandler.class).engine().getSession();
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                    Unpooled.copiedBuffer(Ecosystem.BODY, StandardCharsets.UTF_8));
+                    body(request));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
                     .set(Ecosystem.TLS_HEADER, s.getProtocol() + " " + s.getCipherSuite());
             HttpUtil.setContentLength(response, response.content().readableBytes());
@@ -117,6 +120,15 @@ final class NettyHello implements AutoCloseable {
             if (!keepAlive) {
                 written.addListener(ChannelFutureListener.CLOSE);
             }
+        }
+
+        /** The echoed request body for a POST to the echo path, the bulk text or the page. */
+        private static ByteBuf body(FullHttpRequest request) {
+            if (request.method().equals(HttpMethod.POST) && request.uri().equals(Ecosystem.ECHO_PATH)) {
+                return request.content().retainedDuplicate();
+            }
+            String text = request.uri().equals(Ecosystem.BULK_PATH) ? Ecosystem.BULK : Ecosystem.BODY;
+            return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.tlsj.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
@@ -12,6 +13,7 @@ import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -31,8 +33,8 @@ import org.tlsj.pki.CertifiedKey;
 
 /**
  * Netty 4.2 (NIO transport, {@code SslProvider.JDK}) on the TLSJ provider: a server built with
- * {@code SslContextBuilder.forServer(key, chain).sslContextProvider(TLSJ)} served to curl and to a SunJSSE
- * HttpClient over HTTP/1.1 and (ALPN h2) HTTP/2, and a Netty client on TLSJ fetching from
+ * {@code SslContextBuilder.forServer(key, chain).sslContextProvider(TLSJ)} (with Netty's HTTP/2 cipher list)
+ * served to curl and to a SunJSSE HttpClient over HTTP/1.1 and (ALPN h2) HTTP/2, 1 MiB each way, and a Netty client on TLSJ fetching from
  * {@code openssl s_server -www}. One server for the whole class.
  */
 class NettyOnTlsjTest {
@@ -52,6 +54,7 @@ class NettyOnTlsjTest {
                 .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                         SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
                         ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                 .build();
         server = NettyHello.start(serverTls);
     }
@@ -122,6 +125,28 @@ class NettyOnTlsjTest {
             assertThat(r.body()).isEqualTo(Ecosystem.BODY);
             assertThat(r.headers().firstValue(Ecosystem.TLS_HEADER)).hasValueSatisfying(
                     v -> assertThat(v).startsWith(protocol + " TLS_"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--tlsv1.3 --http1.1, 1.1", "--tls-max 1.2 --http1.1, 1.1", "--tlsv1.3 --http2, 2",
+            "--tls-max 1.2 --http2, 2"})
+    void curlFetchesAMebibyte(String options, String httpVersion) {
+        Result r = Ecosystem.curl(dir, pki, server.port(), Ecosystem.BULK_PATH, options.split(" "));
+
+        assertThat(r.exitCode()).as(r.description()).isZero();
+        assertThat(r.stdout()).as("%d characters", r.stdout().length()).isEqualTo(Ecosystem.BULK + "\n" + httpVersion);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TLSv1.3, HTTP_1_1", "TLSv1.2, HTTP_1_1", "TLSv1.3, HTTP_2", "TLSv1.2, HTTP_2"})
+    void sunJsseHttpClientUploadsAMebibyteAndGetsItBack(String protocol, HttpClient.Version version)
+            throws Exception {
+        try (HttpClient client = Ecosystem.httpClient(Ecosystem.context("SunJSSE", pki, null), protocol, version)) {
+            HttpResponse<String> r = Ecosystem.post(client, server.port(), Ecosystem.BULK);
+
+            assertThat(r.version()).isEqualTo(version);
+            assertThat(r.body()).as("%d characters", r.body().length()).isEqualTo(Ecosystem.BULK);
         }
     }
 
