@@ -40,8 +40,10 @@ final class NettyGet {
      * @param protocol the protocol of the client's SSLSession
      * @param cipherSuite the suite of the client's SSLSession
      * @param engineClass the class of the client's SSLEngine, to see whose TLS ran
+     * @param applicationProtocol the protocol ALPN chose, or null without ALPN
      */
-    record Response(int status, String body, String protocol, String cipherSuite, String engineClass) {}
+    record Response(int status, String body, String protocol, String cipherSuite, String engineClass,
+                    String applicationProtocol) {}
 
     private NettyGet() {
     }
@@ -94,7 +96,7 @@ final class NettyGet {
             SSLSession s = ssl.engine().getSession();
             result.complete(new Response(response.status().code(),
                     response.content().toString(StandardCharsets.ISO_8859_1), s.getProtocol(), s.getCipherSuite(),
-                    ssl.engine().getClass().getName()));
+                    ssl.engine().getClass().getName(), ssl.applicationProtocol()));
             ctx.close();
         }
 

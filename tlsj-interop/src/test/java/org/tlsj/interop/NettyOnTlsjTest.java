@@ -33,9 +33,10 @@ import org.tlsj.pki.CertifiedKey;
 
 /**
  * Netty 4.2 (NIO transport, {@code SslProvider.JDK}) on the TLSJ provider: a server built with
- * {@code SslContextBuilder.forServer(key, chain).sslContextProvider(TLSJ)} (with Netty's HTTP/2 cipher list)
- * served to curl and to a SunJSSE HttpClient over HTTP/1.1 and (ALPN h2) HTTP/2, 1 MiB each way, and a Netty client on TLSJ fetching from
- * {@code openssl s_server -www}. One server for the whole class.
+ * {@code SslContextBuilder.forServer(key, chain).sslContextProvider(TLSJ)} (with Netty's HTTP/2 cipher list),
+ * served to curl and to a SunJSSE HttpClient over HTTP/1.1 and (ALPN h2) HTTP/2, 1 MiB each way, and to a
+ * Netty client on TLSJ offering ALPN; and a Netty client on TLSJ fetching from {@code openssl s_server -www}.
+ * One server for the whole class.
  */
 class NettyOnTlsjTest {
     /** Kept when a test fails, so the peer output files named in its message can be read. */
@@ -163,6 +164,24 @@ class NettyOnTlsjTest {
                     : "Cipher");
             assertThat(r.engineClass()).startsWith("org.tlsj.jsse.");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void nettyClientOnTlsjFetchesFromTheNettyServerOnTlsjWithAlpn(String protocol) throws Exception {
+        SslContext client = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+                .sslContextProvider(Ecosystem.tlsj()).trustManager(pki.caCertificate()).protocols(protocol)
+                .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
+                        SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_1_1))
+                .build();
+        NettyGet.Response r = NettyGet.get(client, server.port(), "/");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(Ecosystem.BODY);
+        assertThat(r.protocol()).isEqualTo(protocol);
+        assertThat(r.applicationProtocol()).isEqualTo(ApplicationProtocolNames.HTTP_1_1);
+        assertThat(((JdkSslContext) client).context().getProvider().getName()).isEqualTo(TlsjProvider.NAME);
     }
 
     @Test
