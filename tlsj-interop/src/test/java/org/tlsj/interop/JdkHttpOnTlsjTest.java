@@ -27,7 +27,8 @@ import org.tlsj.jsse.TlsjProvider;
 /**
  * The JDK's HTTP clients on the TLSJ provider against {@code openssl s_server -WWW} (which serves files from its
  * working directory over HTTP/1.0): {@code java.net.http.HttpClient}, whose ALPN offer (h2, http/1.1) s_server
- * prints, and {@code HttpsURLConnection}. HTTP/2 end to end on TLSJ is in {@link JettyOnTlsjTest}.
+ * prints, and with a client certificate from its key manager; and {@code HttpsURLConnection}. HTTP/2 end to
+ * end on TLSJ is in {@link JettyOnTlsjTest}.
  */
 class JdkHttpOnTlsjTest {
     /** Kept when a test fails, so the peer output files named in its message can be read. */
@@ -85,6 +86,21 @@ class JdkHttpOnTlsjTest {
             assertThat(r.body()).as(openssl.describe()).isEqualTo(Ecosystem.BODY);
             assertThat(openssl.stdout()).as(openssl.describe())
                     .contains("ALPN protocols advertised by the client: h2, http/1.1");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TLSv1.3, -tls1_3", "TLSv1.2, -tls1_2"})
+    void tlsjHttpClientPresentsItsCertificateToOpenSslServerThatRequiresOne(String protocol, String only)
+            throws Exception {
+        try (Peer openssl = sServerFiles(pki.serverFiles(KeyType.EC_P256), only, "-Verify", "1",
+                "-verify_return_error", "-CAfile", pki.caFile().toString());
+             HttpClient client = Ecosystem.httpClient(Ecosystem.context(TlsjProvider.NAME, pki, pki.clientKey()),
+                     protocol, HttpClient.Version.HTTP_1_1)) {
+            HttpResponse<String> r = Ecosystem.get(client, openssl.port(), "/" + FILE);
+
+            assertThat(r.body()).as(openssl.describe()).isEqualTo(Ecosystem.BODY);
+            assertThat(openssl.stderr()).as(openssl.describe()).contains("depth=0 CN = " + InteropPki.CLIENT_NAME);
         }
     }
 
