@@ -151,6 +151,21 @@ class JettyOnTlsjTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"--tlsv1.3", "--tls-max 1.2"})
+    void curlResumesItsSessionOnASecondConnection(String versionOption) {
+        String url = "https://localhost:" + server.port() + "/second";
+        String options = versionOption + " --http1.1 --header Connection:close";
+        Result r = Ecosystem.curl(dir, pki, server.port(), "/first", (options + " " + url).split(" "));
+
+        assertThat(r.exitCode()).as(r.description()).isZero();
+        assertThat(r.stdout()).as(r.description()).isEqualTo(Ecosystem.BODY + "\n1.1" + Ecosystem.BODY + "\n1.1");
+        assertThat(r.stderr()).as(r.description()).contains("SSL re-using session ID");
+        assertThat(r.stderr().split("\\(IN\\), TLS handshake, Certificate \\(11\\)", -1))
+                .as("one server Certificate message in two handshakes: the second resumed\n%s", r.description())
+                .hasSize(2);
+    }
+
+    @ParameterizedTest
     @CsvSource({"--tlsv1.3, TLSv1.3", "--tls-max 1.2, TLSv1.2"})
     void curlWithClientCertificatePassesNeedClientAuth(String versionOption, String protocol) {
         PemFiles client = pki.clientFiles();
