@@ -68,12 +68,15 @@ final class Ecosystem {
         return p;
     }
 
-    /** A PKCS12 key store holding {@code key} and its chain under the alias "key". */
-    static KeyStore keyStore(CertifiedKey key) {
+    /** A PKCS12 key store holding each key and its chain, under the aliases "key0", "key1", ... */
+    static KeyStore keyStore(CertifiedKey... keys) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("key", key.privateKey(), PASSWORD, key.chain().toArray(X509Certificate[]::new));
+            for (int i = 0; i < keys.length; i++) {
+                ks.setKeyEntry("key" + i, keys[i].privateKey(), PASSWORD,
+                        keys[i].chain().toArray(X509Certificate[]::new));
+            }
             return ks;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up an in-memory key store", e);
@@ -145,11 +148,16 @@ final class Ecosystem {
      * printing the body, a newline and the HTTP version it used; {@code options} come before the URL.
      */
     static Result curl(Path dir, InteropPki pki, int port, String path, String... options) {
+        return curl(dir, pki, "localhost", port, path, options);
+    }
+
+    /** {@link #curl(Path, InteropPki, int, String, String...)} for another host name, also pinned to 127.0.0.1. */
+    static Result curl(Path dir, InteropPki pki, String host, int port, String path, String... options) {
         List<String> cmd = new ArrayList<>(List.of("curl", "--verbose", "--silent", "--show-error", "--fail",
                 "--max-time", "20", "--cacert", pki.caFile().toString(),
-                "--resolve", "localhost:" + port + ":127.0.0.1", "--write-out", "\\n%{http_version}"));
+                "--resolve", host + ":" + port + ":127.0.0.1", "--write-out", "\\n%{http_version}"));
         cmd.addAll(List.of(options));
-        cmd.add("https://localhost:" + port + path);
+        cmd.add("https://" + host + ":" + port + path);
         return Peer.run(dir, "", cmd);
     }
 }

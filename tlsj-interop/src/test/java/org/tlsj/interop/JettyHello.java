@@ -2,6 +2,7 @@ package org.tlsj.interop;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,8 +25,8 @@ import org.tlsj.jsse.TlsjProvider;
 
 /**
  * A Jetty 12 server whose TLS is the TLSJ provider ({@code SslContextFactory.Server.setProvider("TLSJ")}), with
- * two connectors on 127.0.0.1: one speaking HTTP/2 (ALPN h2) and HTTP/1.1, and one that needs a client
- * certificate from the PKI's CA. A POST to {@link Ecosystem#ECHO_PATH} gets its body back,
+ * three connectors on 127.0.0.1, each speaking HTTP/2 (ALPN h2) and HTTP/1.1: one for anyone, one that needs a
+ * client certificate from the PKI's CA, and one with certificates for two names, chosen by SNI. A POST to {@link Ecosystem#ECHO_PATH} gets its body back,
  * {@link Ecosystem#BULK_PATH} gets {@link Ecosystem#BULK}, anything else {@link Ecosystem#BODY}; every
  * response has the {@link Ecosystem#TLS_HEADER} header (protocol and suite of the server's SSLSession) and
  * {@link #PEER_HEADER} (the client certificate's subject, or "anonymous").
@@ -36,12 +37,15 @@ final class JettyHello implements AutoCloseable {
     private final Server server;
     private final ServerConnector open;
     private final ServerConnector mutual;
+    private final ServerConnector named;
     private final SslContextFactory.Server openTls;
 
-    private JettyHello(Server server, ServerConnector open, ServerConnector mutual, SslContextFactory.Server openTls) {
+    private JettyHello(Server server, ServerConnector open, ServerConnector mutual, ServerConnector named,
+                       SslContextFactory.Server openTls) {
         this.server = server;
         this.open = open;
         this.mutual = mutual;
+        this.named = named;
         this.openTls = openTls;
     }
 
@@ -49,11 +53,15 @@ final class JettyHello implements AutoCloseable {
     static JettyHello start(InteropPki pki) throws Exception {
         Ecosystem.tlsj();
         Server server = new Server();
-        SslContextFactory.Server openTls = tls(pki, false);
+        KeyStore localhost = Ecosystem.keyStore(pki.server(KeyType.EC_P256));
+        SslContextFactory.Server openTls = tls(localhost, null);
         ServerConnector open = connector(server, openTls);
-        ServerConnector mutual = connector(server, tls(pki, true));
+        ServerConnector mutual = connector(server, tls(localhost, Ecosystem.trustStore(pki)));
+        ServerConnector named = connector(server, tls(Ecosystem.keyStore(pki.server(KeyType.EC_P256),
+                pki.otherName()), null));
         server.addConnector(open);
         server.addConnector(mutual);
+        server.addConnector(named);
         server.setHandler(new Hello());
         try {
             server.start();
@@ -61,16 +69,17 @@ final class JettyHello implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new JettyHello(server, open, mutual, openTls);
+        return new JettyHello(server, open, mutual, named, openTls);
     }
 
-    private static SslContextFactory.Server tls(InteropPki pki, boolean needClientAuth) {
+    /** TLSJ with the given keys; with a trust store, a client certificate is needed. */
+    private static SslContextFactory.Server tls(KeyStore keys, KeyStore trustOrNull) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setProvider(TlsjProvider.NAME);
-        tls.setKeyStore(Ecosystem.keyStore(pki.server(KeyType.EC_P256)));
+        tls.setKeyStore(keys);
         tls.setKeyStorePassword(new String(Ecosystem.PASSWORD));
-        if (needClientAuth) {
-            tls.setTrustStore(Ecosystem.trustStore(pki));
+        if (trustOrNull != null) {
+            tls.setTrustStore(trustOrNull);
             tls.setNeedClientAuth(true);
         }
         return tls;
@@ -98,6 +107,14 @@ final class JettyHello implements AutoCloseable {
     /** The port of the connector that needs a client certificate. */
     int mutualPort() {
         return mutual.getLocalPort();
+    }
+
+    /**
+     * The port of the connector with two certificates, for localhost and for other.example, between which
+     * Jetty's SNI key manager chooses by the client's server name.
+     */
+    int namedPort() {
+        return named.getLocalPort();
     }
 
     /** The name of the provider of the open connector's SSLContext. */

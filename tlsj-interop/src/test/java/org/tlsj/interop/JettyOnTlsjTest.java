@@ -28,7 +28,8 @@ import org.tlsj.jsse.TlsjProvider;
 /**
  * Jetty 12 on the TLSJ provider ({@code SslContextFactory.Server.setProvider("TLSJ")}): HTTP/1.1 and HTTP/2
  * served to curl and to {@code java.net.http.HttpClient} on SunJSSE and on TLSJ, in both versions, 1 MiB each
- * way and 16 concurrent HTTP/2 streams, and mutual TLS with need client auth. One server for the whole class.
+ * way and 16 concurrent HTTP/2 streams, session resumption, the certificate chosen by SNI among two, and
+ * mutual TLS with need client auth. One server for the whole class.
  */
 class JettyOnTlsjTest {
     /** Kept when a test fails, so the peer output files named in its message can be read. */
@@ -163,6 +164,17 @@ class JettyOnTlsjTest {
         assertThat(r.stderr().split("\\(IN\\), TLS handshake, Certificate \\(11\\)", -1))
                 .as("one server Certificate message in two handshakes: the second resumed\n%s", r.description())
                 .hasSize(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"localhost, --tlsv1.3", "other.example, --tlsv1.3", "localhost, --tls-max 1.2",
+            "other.example, --tls-max 1.2"})
+    void jettyServesTheCertificateForTheServerNameCurlAsksFor(String host, String versionOption) {
+        Result r = Ecosystem.curl(dir, pki, host, server.namedPort(), "/", versionOption.split(" "));
+
+        assertThat(r.exitCode()).as(r.description()).isZero();
+        assertThat(r.stdout()).as(r.description()).startsWith(Ecosystem.BODY);
+        assertThat(r.stderr()).as(r.description()).contains("subject: CN=" + host);
     }
 
     @ParameterizedTest
