@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param peerCertificates the peer's chain as sent (leaf first); empty if none
  * @param helloRetried whether a HelloRetryRequest was needed
  * @param resumed whether the session was resumed (no certificate exchanged)
+ * @param sessionId on a server, the session's id in hex: chosen by the full handshake that created the session
+ *                  (its TLS 1.2 session id when it has one) and the same on every resumption of it; empty on a client
  */
 public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group,
                           SignatureScheme signatureScheme, Optional<String> serverName,
                           Optional<String> applicationProtocol, List<X509Certificate> peerCertificates,
-                          boolean helloRetried, boolean resumed) {
+                          boolean helloRetried, boolean resumed, Optional<String> sessionId) {
     /** Validates and copies. */
     public SessionInfo {
         Objects.requireNonNull(version);
@@ -31,6 +33,16 @@ public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, Name
         Objects.requireNonNull(serverName);
         Objects.requireNonNull(applicationProtocol);
         peerCertificates = List.copyOf(peerCertificates);
+        Objects.requireNonNull(sessionId);
+    }
+
+    /** A session without an id (a client's, or one built by hand). */
+    public SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group,
+                       SignatureScheme signatureScheme, Optional<String> serverName,
+                       Optional<String> applicationProtocol, List<X509Certificate> peerCertificates,
+                       boolean helloRetried, boolean resumed) {
+        this(version, cipherSuite, group, signatureScheme, serverName, applicationProtocol, peerCertificates,
+                helloRetried, resumed, Optional.empty());
     }
 
     /** The verified peer's identity: its leaf certificate's subject, if it sent one. */

@@ -1,5 +1,6 @@
 package org.tlsj.jsse;
 
+import java.util.List;
 import java.util.Optional;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
@@ -7,6 +8,7 @@ import org.tlsj.ClientSessionCache;
 import org.tlsj.ResumableSession;
 import org.tlsj.ServerConfig;
 import org.tlsj.pki.CertifiedKey;
+import org.tlsj.trace.Role;
 
 /** Builds the per-connection tlsj configs from an engine's JSSE settings and its context's managers. */
 final class ConfigFactory {
@@ -40,38 +42,57 @@ final class ConfigFactory {
                 }
             };
         }
-        return ClientConfig.builder()
+        List<CertifiedKey> keys = KeyAdapter.clientKeys(ctx.keyManager, engine);
+        ClientConfig.Builder b = ClientConfig.builder()
                 .versions(s.versions)
                 .cipherSuites(s.suites)
                 .groups(s.groups)
                 .signatureSchemes(s.schemes)
                 .applicationProtocols(s.alpn)
-                .certificates(KeyAdapter.clientKeys(ctx.keyManager, engine))
+                .certificates(keys)
                 .verifier(TrustAdapter.forServer(ctx.trustManager, engine))
                 .crypto(ctx.crypto)
-                .sessionCache(cache)
-                .build();
+                .recordSizeLimit(recordSizeLimit(s.maximumPacketSize))
+                .sessionCache(cache);
+        if (!keys.isEmpty()) {
+            // Which certificate tlsj sent shows in its CertificateVerify (sent exactly when a certificate was).
+            b.trace(e -> {
+                if (e.from() == Role.CLIENT && e.title().equals("CertificateVerify")) {
+                    engine.sentCertificate(KeyAdapter.chainFor(keys, e.detail("signature_scheme")));
+                }
+            });
+        }
+        return b.build();
     }
 
     /**
      * The server config for this engine: certificates and ALPN are chosen per handshake by a
      * {@link ServerHelloHook} once the ClientHello is read.
      */
-    static ServerConfig server(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
+    static ServerConfig server(JsseContext ctx, EngineSettings s, ServerHelloHook hook, TlsjSSLEngine engine) {
         ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         ServerConfig.Builder b = ServerConfig.builder()
-                .clientHelloHandler(new ServerHelloHook(engine))
+                .clientHelloHandler(hook)
                 .versions(s.versions)
                 .cipherSuites(s.suites)
                 .groups(s.groups)
                 .signatureSchemes(s.schemes)
                 .applicationProtocols(s.alpn)
                 .crypto(ctx.crypto)
+                .recordSizeLimit(recordSizeLimit(s.maximumPacketSize))
                 .ticketKeys(ctx.ticketKeys)
                 .sessionCache(ctx.serverCache);
         if (auth != ClientAuth.NONE) {
             b.clientAuth(auth, TrustAdapter.forClient(ctx.trustManager, engine));
         }
         return b.build();
+    }
+
+    /**
+     * RFC 8449: the record_size_limit that keeps the peer's protected records within {@code maximumPacketSize}
+     * (header, TLS 1.2 explicit nonce or TLS 1.3 content type, and tag included), clamped to 64..2^14+1.
+     */
+    static int recordSizeLimit(int maximumPacketSize) {
+        return Math.clamp(maximumPacketSize - 5 - 8 - 16, 64, 16385);
     }
 }

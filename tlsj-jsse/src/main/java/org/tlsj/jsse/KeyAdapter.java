@@ -90,14 +90,18 @@ final class KeyAdapter {
 
     /** The chain a server most likely served: the key whose type fits the signature scheme used. */
     static List<X509Certificate> servedChain(List<CertifiedKey> servedKeys, SessionInfo info) {
-        String scheme = info.signatureScheme().displayName();
-        for (CertifiedKey k : servedKeys) {
+        return chainFor(servedKeys, info.signatureScheme().displayName());
+    }
+
+    /** The chain of the first key that signs with the named scheme (else the first key's; empty if none). */
+    static List<X509Certificate> chainFor(List<CertifiedKey> keys, String scheme) {
+        for (CertifiedKey k : keys) {
             String alg = k.privateKey().getAlgorithm();
             if (scheme.startsWith("ecdsa") && alg.equals("EC") || scheme.startsWith("rsa") && alg.startsWith("RSA")
                     || scheme.startsWith("ed") && alg.startsWith("Ed")) {
                 return k.chain();
             }
         }
-        return servedKeys.isEmpty() ? List.of() : servedKeys.getFirst().chain();
+        return keys.isEmpty() ? List.of() : keys.getFirst().chain();
     }
 }

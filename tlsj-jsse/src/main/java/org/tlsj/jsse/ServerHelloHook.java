@@ -23,32 +23,48 @@ import org.tlsj.pki.CertifiedKey;
  */
 final class ServerHelloHook implements ClientHelloHandler {
     private final TlsjSSLEngine engine;
+    private volatile List<CertifiedKey> served = List.of();
+    private volatile String protocol;
 
     ServerHelloHook(TlsjSSLEngine engine) {
         this.engine = engine;
+    }
+
+    /** The certificates the key manager chose for this handshake (empty until the ClientHello). */
+    List<CertifiedKey> served() {
+        return served;
+    }
+
+    /** The ALPN protocol chosen for this handshake, "" for none; null until the ClientHello. */
+    String protocol() {
+        return protocol;
     }
 
     @Override
     public Decision onClientHello(ClientHelloInfo hello) {
         List<SNIServerName> names = hello.serverName().map(n -> List.<SNIServerName>of(new SNIHostName(n)))
                 .orElse(List.of());
-        engine.clientHelloSeen(names, hello);
+        TlsjSession session = engine.handshakeSessionImpl();
+        if (session != null) {
+            session.clientHello(names, JsseNames.jcaNames(hello.signatureSchemes()));
+            session.handshakeProtocol(hello.version().displayName());
+        }
         if (!names.isEmpty() && !matches(engine.sniMatchers(), names.getFirst())) {
             return Decision.refuseName();
         }
-        String protocol = alpn(hello.applicationProtocols());
-        if (protocol == null) {
+        String chosen = alpn(hello.applicationProtocols());
+        if (chosen == null) {
             return Decision.DEFAULT.withAlpn(new Alpn.Refuse());
         }
-        engine.handshakeApplicationProtocol(protocol);
+        protocol = chosen;
         Principal[] issuers = hello.certificateAuthorities().isEmpty() ? null
                 : hello.certificateAuthorities().toArray(Principal[]::new);
         List<String> keyTypes = hello.signatureSchemes().stream().map(JsseNames::keyType)
                 .flatMap(java.util.Optional::stream).distinct().toList();
         List<CertifiedKey> keys = KeyAdapter.serverKeys(engine.keyManager(), engine, keyTypes, issuers);
-        engine.served(keys);
+        served = keys;
         Decision d = keys.isEmpty() ? Decision.DEFAULT : Decision.DEFAULT.withCertificates(keys);
-        return d.withAlpn(protocol.isEmpty() ? new Alpn.Omit() : new Alpn.Select(protocol));
+        return d.withAlpn(chosen.isEmpty() ? new Alpn.Omit() : new Alpn.Select(chosen));
     }
 
     /**

@@ -1,9 +1,12 @@
 package org.tlsj.jsse;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
+import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.X509KeyManager;
 import org.tlsj.CipherSuite;
 import org.tlsj.SignatureScheme;
 
@@ -158,6 +161,32 @@ abstract class SettingsEngine extends SSLEngine {
     public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
         synchronized (lock) {
             return alpnSelector;
+        }
+    }
+
+    /** The server's SNI matchers (null if none were set). */
+    Collection<SNIMatcher> sniMatchers() {
+        synchronized (lock) {
+            return settings.matchers;
+        }
+    }
+
+    /** The ALPN protocols set in {@code SSLParameters}, in preference order. */
+    List<String> configuredAlpn() {
+        synchronized (lock) {
+            return settings.alpn;
+        }
+    }
+
+    /** The context's key manager, or null. */
+    X509KeyManager keyManager() {
+        return ctx.keyManager;
+    }
+
+    /** The largest packet wrap produces: {@code SSLParameters.getMaximumPacketSize()}, 16709 by default. */
+    int packetBufferSize() {
+        synchronized (lock) {
+            return settings.maximumPacketSize;
         }
     }
 

@@ -2,13 +2,12 @@ package org.tlsj.jsse;
 
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Collection;
-import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
-import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
@@ -21,12 +20,10 @@ import org.tlsj.ClientConnection;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ResumableSession;
-import org.tlsj.ClientHelloInfo;
 import org.tlsj.ServerConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsConnection;
 import org.tlsj.TlsException;
-import org.tlsj.pki.CertifiedKey;
 
 /**
  * An {@code SSLEngine} over a tlsj {@link TlsConnection}. {@link #unwrap} consumes exactly one whole TLS
@@ -34,16 +31,17 @@ import org.tlsj.pki.CertifiedKey;
  * alert bytes, then protects at most 2^14 bytes of application data per call. Plaintext that does not fit
  * the caller's buffers stays buffered and is delivered first by the next {@code unwrap}.
  *
- * <p>No delegated tasks: signatures and certificate checks run inside {@code wrap}/{@code unwrap}, so
- * {@link #getDelegatedTask()} returns null and {@code NEED_TASK} is never reported. On receiving the peer's
- * close_notify the engine answers with its own (the outbound side closes too). Thread-safe: all calls are
- * serialized on one lock.
+ * <p>Delegated tasks: a handshake record received while the handshake runs (its processing does the key
+ * exchange, signatures and certificate checks) is consumed by {@code unwrap}, which returns OK with
+ * NEED_TASK; the {@link Runnable} from {@link #getDelegatedTask()} feeds it to the connection. Until it has
+ * run, wrap and unwrap produce nothing and report NEED_TASK. A failure in the task is thrown by the next
+ * wrap or unwrap. On receiving the peer's close_notify the engine answers with its own (the outbound side
+ * closes too). Thread-safe: all calls are serialized on one lock (a task too, while it runs).
  */
 public final class TlsjSSLEngine extends SettingsEngine {
     private static final int MAX_FRAGMENT = 16384;
     /** Header plus the largest expansion a protected record may add (TLS 1.3 padding included). */
     private static final int RECORD_EXPANSION = 5 + 256;
-    private static final int MAX_RECORD = MAX_FRAGMENT + 2048;
     private static final int AEAD_TAG = 16;
 
     private final TlsjSession nullSession;
@@ -57,8 +55,8 @@ public final class TlsjSSLEngine extends SettingsEngine {
     private TlsjSession handshakeSession;
     private TlsjSession session;
     private ResumableSession offered;
-    private List<CertifiedKey> servedKeys = List.of();
-    private String handshakeAlpn;
+    private ServerHelloHook serverHook;
+    private final HandshakeTask task = new HandshakeTask();
     private volatile SSLSocket owner;
 
     TlsjSSLEngine(JsseContext ctx, String host, int port) {
@@ -81,6 +79,10 @@ public final class TlsjSSLEngine extends SettingsEngine {
                 }
                 start();
             }
+            task.rethrow();
+            if (task.waiting()) {
+                return result(Status.OK, 0, 0);
+            }
             pull();
             if (out.hasRemaining()) {
                 return flush(dst, 0);
@@ -95,7 +97,8 @@ public final class TlsjSSLEngine extends SettingsEngine {
             if (!conn.isHandshakeComplete() || available == 0) {
                 return result(Status.OK, 0, 0);
             }
-            int chunk = (int) Math.min(available, MAX_FRAGMENT);
+            int chunk = (int) Math.min(available, Math.max(64, Math.min(MAX_FRAGMENT,
+                    packetBufferSize() - RECORD_EXPANSION)));
             if (dst.remaining() < chunk + RECORD_EXPANSION) {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
             }
@@ -119,7 +122,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
 
     private SSLEngineResult flush(ByteBuffer dst, int consumed) {
         int n = out.remaining();
-        if (consumed == 0 && dst.remaining() < Math.min(n, TlsjSession.PACKET_BUFFER_SIZE)) {
+        if (consumed == 0 && dst.remaining() < Math.min(n, packetBufferSize())) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         int k = out.copyTo(dst);
@@ -145,6 +148,10 @@ public final class TlsjSSLEngine extends SettingsEngine {
                     return result(Status.OK, 0, 0);
                 }
             }
+            task.rethrow();
+            if (task.waiting()) {
+                return result(Status.OK, 0, 0);
+            }
             if (conn.hasPendingPlaintext()) {
                 int n = deliver(dsts, offset, length);
                 return result(n == 0 ? Status.BUFFER_OVERFLOW : Status.OK, 0, n);
@@ -152,31 +159,30 @@ public final class TlsjSSLEngine extends SettingsEngine {
             if (inboundDone || failure != null) {
                 return result(Status.CLOSED, 0, 0);
             }
-            int p = src.position();
-            if (src.remaining() < 5) {
+            InboundRecord rec = InboundRecord.peek(src);
+            if (rec == null || !rec.complete(src)) {
                 return result(Status.BUFFER_UNDERFLOW, 0, 0);
             }
-            int type = src.get(p) & 0xff;
-            int len = ((src.get(p + 3) & 0xff) << 8) | (src.get(p + 4) & 0xff);
-            int size = len > MAX_RECORD ? 5 : 5 + len;
-            if (src.remaining() < size) {
-                return result(Status.BUFFER_UNDERFLOW, 0, 0);
-            }
-            if (type == 23 && conn.isHandshakeComplete()
-                    && remaining(dsts, offset, length) < Math.min(len - AEAD_TAG, MAX_FRAGMENT)) {
+            if (rec.type() == InboundRecord.APPLICATION_DATA && conn.isHandshakeComplete()
+                    && InboundRecord.remaining(dsts, offset, length) < Math.min(rec.length() - AEAD_TAG, MAX_FRAGMENT)) {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
             }
-            ByteBuffer record = src.slice(p, size);
+            int p = src.position();
+            if (!conn.isHandshakeComplete() && !rec.oversized() && (rec.type() == InboundRecord.HANDSHAKE
+                    || rec.type() == InboundRecord.APPLICATION_DATA)) {
+                task.hold(src, rec.size());
+                return result(Status.OK, rec.size(), 0);
+            }
+            ByteBuffer record = src.slice(p, rec.size());
             try {
                 conn.feed(record);
             } catch (TlsException e) {
-                src.position(p + record.position());
                 throw fail(e);
             } finally {
                 src.position(p + record.position());
             }
-            if (len > MAX_RECORD) {
-                throw failLocally(new SSLException("record of " + len + " bytes is longer than TLS allows"));
+            if (rec.oversized()) {
+                throw failLocally(new SSLException("record of " + rec.length() + " bytes is longer than TLS allows"));
             }
             pull();
             checkComplete();
@@ -192,30 +198,29 @@ public final class TlsjSSLEngine extends SettingsEngine {
         }
     }
 
-    private static long remaining(ByteBuffer[] bufs, int offset, int length) {
-        long n = 0;
-        for (int i = offset; i < offset + length; i++) {
-            n += bufs[i].remaining();
-        }
-        return n;
-    }
-
     private int deliver(ByteBuffer[] dsts, int offset, int length) throws SSLException {
-        int n = 0;
         try {
-            for (int i = offset; i < offset + length && conn.hasPendingPlaintext(); i++) {
-                while (dsts[i].hasRemaining() && conn.hasPendingPlaintext()) {
-                    int k = conn.read(dsts[i]);
-                    if (k == 0) {
-                        break;
-                    }
-                    n += k;
-                }
-            }
+            return InboundRecord.deliver(conn, dsts, offset, length);
         } catch (TlsException e) {
             throw fail(e);
         }
-        return n;
+    }
+
+    /** The delegated task's body: feeds the held handshake record to the connection. */
+    private void runTask() {
+        synchronized (lock) {
+            ByteBuffer record = task.take();
+            if (record == null) {
+                return;
+            }
+            try {
+                conn.feed(record);
+                pull();
+                checkComplete();
+            } catch (TlsException e) {
+                task.failed(fail(e));
+            }
+        }
     }
 
     // ---- state ----
@@ -232,7 +237,8 @@ public final class TlsjSSLEngine extends SettingsEngine {
             if (settings.clientMode) {
                 conn = ClientConnection.start(ConfigFactory.client(ctx, settings, this), settings.sniHost(getPeerHost()));
             } else {
-                conn = ServerConnection.accept(ConfigFactory.server(ctx, settings, this));
+                serverHook = new ServerHelloHook(this);
+                conn = ServerConnection.accept(ConfigFactory.server(ctx, settings, serverHook, this));
             }
         } catch (IllegalArgumentException e) {
             throw failLocally(new SSLHandshakeException("TLSJ cannot start the handshake: " + e.getMessage()));
@@ -250,9 +256,14 @@ public final class TlsjSSLEngine extends SettingsEngine {
         }
         SessionInfo info = conn.session().orElseThrow();
         TlsjSession origin = info.resumed() && offered != null ? ctx.originOf(offered) : null;
+        if (!settings.clientMode && info.sessionId().isPresent()) {
+            byte[] id = HexFormat.of().parseHex(info.sessionId().get());
+            origin = info.resumed() ? ctx.serverContext.find(id) : null;
+            handshakeSession.id(id);
+        }
         TlsjSession s = origin != null ? origin.resumedBy(this) : handshakeSession;
         if (!settings.clientMode) {
-            s.localCertificates(KeyAdapter.servedChain(servedKeys, info));
+            s.localCertificates(KeyAdapter.servedChain(serverHook.served(), info));
         }
         s.complete(info, settings.clientMode ? ctx.clientContext : ctx.serverContext);
         session = s;
@@ -261,6 +272,9 @@ public final class TlsjSSLEngine extends SettingsEngine {
     private HandshakeStatus status() {
         if (conn == null) {
             return HandshakeStatus.NOT_HANDSHAKING;
+        }
+        if (task.waiting()) {
+            return HandshakeStatus.NEED_TASK;
         }
         if (out.hasRemaining() || conn.hasPendingOutput()) {
             return HandshakeStatus.NEED_WRAP;
@@ -296,10 +310,12 @@ public final class TlsjSSLEngine extends SettingsEngine {
 
     // ---- SSLEngine ----
 
-    /** Always null: tlsj runs signatures and certificate checks inline (NEED_TASK is never reported). */
+    /** The task that processes the handshake record unwrap took (once; null if there is none to hand out). */
     @Override
     public Runnable getDelegatedTask() {
-        return null;
+        synchronized (lock) {
+            return task.handOut(this::runTask);
+        }
     }
 
     @Override
@@ -401,7 +417,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
     @Override
     public String getHandshakeApplicationProtocol() {
         synchronized (lock) {
-            return handshakeSessionImpl() != null ? handshakeAlpn : null;
+            return handshakeSessionImpl() != null && serverHook != null ? serverHook.protocol() : null;
         }
     }
 
@@ -430,39 +446,10 @@ public final class TlsjSSLEngine extends SettingsEngine {
         }
     }
 
-    /** Called by the {@link ServerHelloHook} with what the ClientHello asked for. */
-    void clientHelloSeen(List<SNIServerName> names, ClientHelloInfo hello) {
+    /** Called when the client sent this chain (its CertificateVerify went out). */
+    void sentCertificate(List<X509Certificate> chain) {
         synchronized (lock) {
-            handshakeSession.clientHello(names, JsseNames.jcaNames(hello.signatureSchemes()));
-            handshakeSession.handshakeProtocol(hello.version().displayName());
-        }
-    }
-
-    void served(List<CertifiedKey> keys) {
-        synchronized (lock) {
-            servedKeys = keys;
-        }
-    }
-
-    void handshakeApplicationProtocol(String protocol) {
-        synchronized (lock) {
-            handshakeAlpn = protocol;
-        }
-    }
-
-    X509KeyManager keyManager() {
-        return ctx.keyManager;
-    }
-
-    Collection<SNIMatcher> sniMatchers() {
-        synchronized (lock) {
-            return settings.matchers;
-        }
-    }
-
-    List<String> configuredAlpn() {
-        synchronized (lock) {
-            return settings.alpn;
+            handshakeSession.localCertificates(chain);
         }
     }
 

@@ -23,8 +23,8 @@ import org.tlsj.SessionInfo;
  * One TLSJ session as JSSE sees it. While the handshake runs it is the engine's handshake session (peer
  * host, requested names, the peer's chain once received); when the handshake completes it takes the
  * negotiated {@link SessionInfo}. A resumed connection gets a new object with the same id and creation time
- * as the session it resumes, so resumption shows as {@code getSession().getId()} reuse while exporters stay
- * bound to the connection that asks.
+ * as the session it resumes (on both sides: a server's id is the one tlsj keeps across resumptions), so
+ * resumption shows as {@code getSession().getId()} reuse while exporters stay bound to the connection that asks.
  */
 final class TlsjSession extends ExtendedSSLSession {
     /** The largest TLS record on the wire: header, 2^14 bytes of data and the largest expansion. */
@@ -33,7 +33,7 @@ final class TlsjSession extends ExtendedSSLSession {
     static final int APPLICATION_BUFFER_SIZE = PACKET_BUFFER_SIZE - 5;
 
     private final TlsjSSLEngine engine;
-    private final byte[] id;
+    private volatile byte[] id;
     private final long creationTime;
     private final TlsjSession origin;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
@@ -73,6 +73,11 @@ final class TlsjSession extends ExtendedSSLSession {
     /** The session first created with this id. */
     TlsjSession origin() {
         return origin;
+    }
+
+    /** A server takes the id tlsj gave the session once the handshake completes (before joining a context). */
+    void id(byte[] value) {
+        id = value.clone();
     }
 
     void handshakeProtocol(String protocol) {
@@ -187,7 +192,8 @@ final class TlsjSession extends ExtendedSSLSession {
 
     @Override public String getPeerHost() { return engine.getPeerHost(); }
     @Override public int getPeerPort() { return engine.getPeerPort(); }
-    @Override public int getPacketBufferSize() { return PACKET_BUFFER_SIZE; }
+    /** The engine's maximum packet size ({@code SSLParameters.setMaximumPacketSize}), 16709 by default. */
+    @Override public int getPacketBufferSize() { return engine.packetBufferSize(); }
     @Override public int getApplicationBufferSize() { return APPLICATION_BUFFER_SIZE; }
 
     /** JCA names (as SunJSSE gives them) of the schemes we accept in handshakes and certificates. */

@@ -30,6 +30,11 @@ final class TlsjSessionContext implements SSLSessionContext {
         byId.remove(key(session.getId()));
     }
 
+    /** The completed session with this id, if still known (a server looks up the session a client resumes). */
+    synchronized TlsjSession find(byte[] id) {
+        return byId.get(key(id));
+    }
+
     private static String key(byte[] id) {
         return HexFormat.of().formatHex(id);
     }

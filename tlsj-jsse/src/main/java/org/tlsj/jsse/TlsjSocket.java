@@ -1,6 +1,5 @@
 package org.tlsj.jsse;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import javax.net.ssl.HandshakeCompletedListener;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -42,6 +42,7 @@ final class TlsjSocket extends SSLSocket {
     private final ByteBuffer netOut = ByteBuffer.allocate(TlsjSession.PACKET_BUFFER_SIZE);
     private volatile boolean handshakeDone;
     private volatile boolean closed;
+    private volatile SSLException truncation;
     private volatile BiFunction<SSLSocket, List<String>, String> socketSelector;
 
     TlsjSocket(JsseContext ctx, Socket raw, String host, boolean autoClose, boolean clientMode) {
@@ -109,6 +110,10 @@ final class TlsjSocket extends SSLSocket {
         } finally {
             netIn.compact();
         }
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run(); // the socket blocks anyway: run the handshake work on this thread
+        }
         if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
             flush();
         }
@@ -118,11 +123,32 @@ final class TlsjSocket extends SSLSocket {
             }
             int n = raw.getInputStream().read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
             if (n < 0) {
-                throw new EOFException("connection closed by the peer without close_notify");
+                throw truncated();
             }
             netIn.position(netIn.position() + n);
         }
         return r;
+    }
+
+    /**
+     * The end of the stream before the peer's close_notify: a truncation error, as {@code closeInbound} raises
+     * it; kept so that every later read throws it too (never -1, which would hide a cut-off response).
+     */
+    private SSLException truncated() {
+        SSLException x;
+        try {
+            engine.closeInbound();
+            x = new SSLException("connection closed by the peer");
+        } catch (SSLException e) {
+            x = e;
+        }
+        if (!handshakeDone) {
+            SSLException h = new SSLHandshakeException("the peer closed the connection during the TLS handshake");
+            h.initCause(x);
+            x = h;
+        }
+        truncation = x;
+        return x;
     }
 
     /** Sends everything the engine has to send. */
@@ -165,14 +191,13 @@ final class TlsjSocket extends SSLSocket {
             startHandshake();
             synchronized (readLock) {
                 while (!appIn.hasRemaining()) {
+                    if (truncation != null) {
+                        throw truncation;
+                    }
                     if (engine.isInboundDone()) {
                         return -1;
                     }
-                    try {
-                        unwrapStep();
-                    } catch (EOFException e) {
-                        return -1;
-                    }
+                    unwrapStep();
                 }
                 int n = Math.min(len, appIn.remaining());
                 appIn.get(b, off, n);

@@ -53,7 +53,16 @@ class TlsjEngineLifecycleTest {
         assertThat(partial.position()).isZero();
         SSLEngineResult whole = s.unwrap(hello, ByteBuffer.allocate(APP));
         assertThat(whole.getStatus()).isEqualTo(Status.OK);
-        assertThat(whole.getHandshakeStatus()).isEqualTo(HandshakeStatus.NEED_WRAP);
+        assertThat(whole.bytesConsumed()).isEqualTo(r.bytesProduced());
+        assertThat(whole.getHandshakeStatus()).isEqualTo(HandshakeStatus.NEED_TASK);
+        SSLEngineResult waiting = s.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(NET));
+        assertThat(waiting.bytesProduced()).isZero();
+        assertThat(waiting.getHandshakeStatus()).isEqualTo(HandshakeStatus.NEED_TASK);
+        Runnable task = s.getDelegatedTask();
+        assertThat(task).isNotNull();
+        assertThat(s.getDelegatedTask()).isNull();
+        task.run();
+        assertThat(s.getHandshakeStatus()).isEqualTo(HandshakeStatus.NEED_WRAP);
         assertThat(s.getDelegatedTask()).isNull();
     }
 

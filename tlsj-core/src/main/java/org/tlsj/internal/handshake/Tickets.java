@@ -43,10 +43,11 @@ public final class Tickets {
      * @param alpn the application protocol of the original connection
      * @param peerChain the client's certificate chain (DER) if it authenticated
      * @param scheme the signature scheme the server signed with in the original handshake
+     * @param sessionId the server's id for the session the ticket resumes (the same across resumptions)
      */
     public record State(ProtocolVersion version, CipherSuite suite, Secret secret, long ageAdd, Instant issued,
                         long lifetimeSeconds, Optional<String> sni, Optional<String> alpn, List<Bytes> peerChain,
-                        SignatureScheme scheme) {
+                        SignatureScheme scheme, Bytes sessionId) {
         /** Copies the chain. */
         public State {
             peerChain = List.copyOf(peerChain);
@@ -62,6 +63,7 @@ public final class Tickets {
         w.u32(state.lifetimeSeconds());
         w.u8Bytes(utf8(state.sni())).u8Bytes(utf8(state.alpn()));
         w.u24Prefixed(list -> state.peerChain().forEach(list::u24Bytes));
+        w.u8Bytes(state.sessionId());
         byte[] plain = w.toArray();
 
         long window = keys.window(now);
@@ -123,9 +125,10 @@ public final class Tickets {
         while (!chain.atEnd()) {
             certs.add(chain.u24Bytes());
         }
+        Bytes sessionId = r.u8Bytes();
         r.expectEnd();
         return new State(version, suite, secret, ageAdd, Instant.ofEpochSecond(issued), lifetime, sni, alpn, certs,
-                scheme);
+                scheme, sessionId);
     }
 
     private static Bytes utf8(Optional<String> s) {

@@ -53,6 +53,27 @@ class ResumptionTest {
         assertThat(second.clientSends("resumed data")).isEqualTo("resumed data");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void resumptionsKeepTheServersSessionIdAndFullHandshakesGetNewOnes(boolean tls13) {
+        List<org.tlsj.ProtocolVersion> versions = List.of(tls13 ? org.tlsj.ProtocolVersion.TLS13
+                : org.tlsj.ProtocolVersion.TLS12);
+        ServerConfig server = TestPki.server(serverKey).build();
+        ClientConfig c = pki.client().versions(versions).sessionCache(cache).build();
+        List<SessionInfo> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TestPair pair = TestPair.of(c, server, "localhost").handshake();
+            seen.add(pair.server().session().orElseThrow());
+            assertThat(pair.client().session().orElseThrow().sessionId()).isEmpty();
+        }
+        assertThat(seen.get(0).resumed()).isFalse();
+        assertThat(seen.get(2).resumed()).isTrue();
+        assertThat(seen.get(0).sessionId()).isPresent().get().asString().hasSize(64);
+        assertThat(seen).extracting(SessionInfo::sessionId).containsOnly(seen.get(0).sessionId());
+        TestPair fresh = TestPair.of(pki.client().versions(versions).build(), server, "localhost").handshake();
+        assertThat(fresh.server().session().orElseThrow().sessionId()).isNotEqualTo(seen.get(0).sessionId());
+    }
+
     @Test
     void aTicketIsOfferedOnlyOnce() {
         ServerConfig server = TestPki.server(serverKey).ticketsPerHandshake(1).build();

@@ -90,9 +90,17 @@ final class ServerResumption {
         return Math.abs(clientAgeMillis - serverAgeMillis) <= AGE_TOLERANCE.toMillis() + 1000;
     }
 
+    /** A fresh random 32-byte session id. */
+    static Bytes newSessionId(ServerConfig config) {
+        byte[] id = new byte[32];
+        config.crypto().random().nextBytes(id);
+        return Bytes.wrap(id);
+    }
+
     /** Sends the configured number of NewSessionTickets after the handshake (RFC 8446 section 4.6.1). */
     static void sendTickets(ServerConfig config, CipherSuite suite, Secret resumptionMaster, Optional<String> sni,
-                            Optional<String> alpn, List<Bytes> clientChain, SignatureScheme scheme, Effects out)
+                            Optional<String> alpn, List<Bytes> clientChain, SignatureScheme scheme, Bytes sessionId,
+                            Effects out)
             throws TlsFatalAlertException {
         Instant now = config.clock().instant();
         for (int i = 0; i < config.ticketsPerHandshake(); i++) {
@@ -103,7 +111,7 @@ final class ServerResumption {
             Secret psk = KeySchedule13.resumptionPsk(config.crypto(), suite.hash(), resumptionMaster, nonce);
             long lifetime = config.ticketLifetime().toSeconds();
             Bytes ticket = Tickets.seal(config.crypto(), config.ticketKeys(), now, new Tickets.State(ProtocolVersion.TLS13,
-                    suite, psk, ageAdd, now, lifetime, sni, alpn, clientChain, scheme));
+                    suite, psk, ageAdd, now, lifetime, sni, alpn, clientChain, scheme, sessionId));
             psk.destroy();
             NewSessionTicket13 nst = new NewSessionTicket13(lifetime, ageAdd, nonce, ticket, Extensions.of());
             Bytes raw = HandshakeCodec.encode(nst);

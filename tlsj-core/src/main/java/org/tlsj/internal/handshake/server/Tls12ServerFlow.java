@@ -78,9 +78,9 @@ public final class Tls12ServerFlow implements Tls12Machine {
         }
     }
 
-    /** The keys once the master secret is known. */
+    /** The keys once the master secret is known, and the session's id (kept across resumptions). */
     record Keys(Secret master, RecordProtection12 read, RecordProtection12 write, NamedGroup group,
-                SignatureScheme scheme, List<X509Certificate> clientChain, boolean resumed) {
+                SignatureScheme scheme, List<X509Certificate> clientChain, boolean resumed, Bytes sessionId) {
     }
 
     sealed interface State permits ExpectClientCertificate, ExpectClientKeyExchange, ExpectCertificateVerify,
@@ -328,7 +328,8 @@ public final class Tls12ServerFlow implements Tls12Machine {
                 "master secret (48 bytes" + (hello.ems() ? ", extended" : "") + "), key block: " + hello.suite().aead()
                         + " keys and IVs"))));
         NamedGroup group = s.share().map(KeyShare::group).orElse(NamedGroup.NONE);
-        Keys keys = new Keys(master, p[0], p[1], group, s.scheme(), s.clientChain(), false);
+        Keys keys = new Keys(master, p[0], p[1], group, s.scheme(), s.clientChain(), false,
+                hello.sessionId().isEmpty() ? ServerResumption.newSessionId(config) : hello.sessionId());
         if (s.clientOk().isPresent()) {
             // RFC 5246 section 7.4.8: the client's signature covers every handshake message so far.
             return new ExpectCertificateVerify(hello, t, s.messages().concat(raw), keys, s.clientOk().get());
@@ -353,7 +354,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
                 hello.serverRandom(), false);
         Keys keys = new Keys(master, p[0], p[1], NamedGroup.NONE, st.scheme(), PeerCertificates.decode(st.peerChain()),
-                true);
+                true, st.sessionId().isEmpty() ? hello.sessionId() : st.sessionId());
         t = sendTicketCcsFinished(hello, keys, t, out);
         return new ExpectChangeCipherSpec(hello, t, keys);
     }
@@ -366,7 +367,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
             long lifetime = config.ticketLifetime().toSeconds();
             Bytes ticket = Tickets.seal(config.crypto(), config.ticketKeys(), now, new Tickets.State(ProtocolVersion.TLS12,
                     hello.suite(), keys.master(), 0, now, lifetime, hello.sni(), hello.alpn(),
-                    PeerCertificates.encode(keys.clientChain()), keys.scheme()));
+                    PeerCertificates.encode(keys.clientChain()), keys.scheme(), keys.sessionId()));
             t = t.add(send(out, new NewSessionTicket12(lifetime, ticket)));
         }
         out.sendChangeCipherSpec();
@@ -392,11 +393,13 @@ public final class Tls12ServerFlow implements Tls12Machine {
                 config.sessionCache().put(hello.sessionId(), Tickets.seal(config.crypto(), config.ticketKeys(), now,
                         new Tickets.State(ProtocolVersion.TLS12, hello.suite(), s.keys().master(), 0, now,
                                 config.ticketLifetime().toSeconds(), hello.sni(), hello.alpn(),
-                                PeerCertificates.encode(s.keys().clientChain()), s.keys().scheme())));
+                                PeerCertificates.encode(s.keys().clientChain()), s.keys().scheme(),
+                                s.keys().sessionId())));
             }
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(), s.keys().scheme(),
-                hello.sni(), hello.alpn(), s.keys().clientChain(), false, s.keys().resumed());
+                hello.sni(), hello.alpn(), s.keys().clientChain(), false, s.keys().resumed(),
+                Optional.of(s.keys().sessionId().hex()));
         Secret master = s.keys().master();
         out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),
                 hello.suite().hash(), master, label, hello.ch().random(), hello.serverRandom(), context, length));

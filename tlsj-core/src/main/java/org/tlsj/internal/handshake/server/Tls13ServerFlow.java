@@ -453,13 +453,16 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                 ? PeerCertificates.decode(p.resumed().get().state().peerChain())
                 : s.client().map(ClientIdentity::chain).orElse(List.of());
         SignatureScheme scheme = p.resumed().map(r -> r.state().scheme()).orElse(hello.credential().scheme());
+        // A resumption keeps the id of the session it resumes; a full handshake names a new one.
+        Bytes sessionId = p.resumed().map(r -> r.state().sessionId()).filter(id -> !id.isEmpty())
+                .orElseGet(() -> ServerResumption.newSessionId(hello.config()));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), scheme, hello.sni(),
-                hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent());
+                hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent(), Optional.of(sessionId.hex()));
         out.complete(session, (label, context, length) -> KeySchedule13.exporter(hello.config().crypto(),
                 suite.hash(), p.exporterMaster(), label, context, length));
         Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
         ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
-                PeerCertificates.encode(clientChain), scheme, out);
+                PeerCertificates.encode(clientChain), scheme, sessionId, out);
         resumptionMaster.destroy();
         return new Connected(p.app(), session, ok);
     }
