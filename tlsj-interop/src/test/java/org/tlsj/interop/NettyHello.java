@@ -33,6 +33,11 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -44,27 +49,42 @@ import javax.net.ssl.SSLSession;
 final class NettyHello implements AutoCloseable {
     private static final int MAX_CONTENT = 4 * 1024 * 1024;
     private final EventLoopGroup group;
+    private final ExecutorService delegatedTasks;
+    private final AtomicInteger tasksRun;
     private final Channel channel;
 
-    private NettyHello(EventLoopGroup group, Channel channel) {
+    private NettyHello(EventLoopGroup group, ExecutorService delegatedTasks, AtomicInteger tasksRun,
+                       Channel channel) {
         this.group = group;
+        this.delegatedTasks = delegatedTasks;
+        this.tasksRun = tasksRun;
         this.channel = channel;
     }
 
-    /** Starts the server on 127.0.0.1 and a free port with the given TLS context. */
+    /**
+     * Starts the server on 127.0.0.1 and a free port with the given TLS context. The SSLEngine's delegated
+     * tasks (NEED_TASK) run on a pool of their own, off the event loop, as Netty does when given an executor.
+     */
     static NettyHello start(SslContext tls) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        ExecutorService delegatedTasks = Executors.newFixedThreadPool(2);
+        AtomicInteger tasksRun = new AtomicInteger();
+        Executor counting = task -> delegatedTasks.execute(() -> {
+            tasksRun.incrementAndGet();
+            task.run();
+        });
         try {
             Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel c) {
-                            c.pipeline().addLast(tls.newHandler(c.alloc()), new Negotiation());
+                            c.pipeline().addLast(tls.newHandler(c.alloc(), counting), new Negotiation());
                         }
                     }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            return new NettyHello(group, ch);
+            return new NettyHello(group, delegatedTasks, tasksRun, ch);
         } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            delegatedTasks.shutdownNow();
             throw e;
         }
     }
@@ -74,10 +94,16 @@ final class NettyHello implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** How many of the engines' delegated tasks the server's executor has run so far. */
+    int delegatedTasksRun() {
+        return tasksRun.get();
+    }
+
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        delegatedTasks.shutdownNow();
     }
 
     /** Sets up HTTP/2 or HTTP/1.1 once the handshake says which (no ALPN: HTTP/1.1). */
