@@ -30,6 +30,18 @@ final class Outbound {
         pending = buf;
     }
 
+    /** Takes up to {@code max} bytes from the buffers, in order, into a new buffer ready to read. */
+    static ByteBuffer gather(ByteBuffer[] srcs, int offset, int length, int max) {
+        ByteBuffer plain = ByteBuffer.allocate(max);
+        for (int i = offset; i < offset + length && plain.hasRemaining(); i++) {
+            ByteBuffer s = srcs[i];
+            int k = Math.min(s.remaining(), plain.remaining());
+            plain.put(s.slice(s.position(), k));
+            s.position(s.position() + k);
+        }
+        return plain.flip();
+    }
+
     boolean hasRemaining() {
         return pending.hasRemaining();
     }

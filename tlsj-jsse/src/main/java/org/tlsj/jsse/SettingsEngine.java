@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509KeyManager;
 import org.tlsj.CipherSuite;
 import org.tlsj.SignatureScheme;
@@ -21,6 +23,7 @@ abstract class SettingsEngine extends SSLEngine {
     protected final JsseContext ctx;
     protected final EngineSettings settings;
     private BiFunction<SSLEngine, List<String>, String> alpnSelector;
+    private volatile SSLSocket owner;
 
     SettingsEngine(JsseContext ctx, String host, int port) {
         super(host, port);
@@ -161,6 +164,22 @@ abstract class SettingsEngine extends SSLEngine {
     public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
         synchronized (lock) {
             return alpnSelector;
+        }
+    }
+
+    /** The socket this engine runs under, if any (key managers are then asked with the socket). */
+    SSLSocket owner() {
+        return owner;
+    }
+
+    void owner(SSLSocket socket) {
+        owner = socket;
+    }
+
+    /** The names this engine sends in SNI (client) or received (server, once known). */
+    List<SNIServerName> requestedServerNames() {
+        synchronized (lock) {
+            return settings.requestedServerNames(getPeerHost());
         }
     }
 

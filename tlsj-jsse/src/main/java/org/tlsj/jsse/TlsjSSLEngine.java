@@ -3,11 +3,9 @@ package org.tlsj.jsse;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
@@ -15,7 +13,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLKeyException;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import org.tlsj.ClientConnection;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.ProtocolVersion;
@@ -57,7 +54,6 @@ public final class TlsjSSLEngine extends SettingsEngine {
     private ResumableSession offered;
     private ServerHelloHook serverHook;
     private final HandshakeTask task = new HandshakeTask();
-    private volatile SSLSocket owner;
 
     TlsjSSLEngine(JsseContext ctx, String host, int port) {
         super(ctx, host, port);
@@ -90,10 +86,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
             if (outboundClosed || failure != null) {
                 return result(Status.CLOSED, 0, 0);
             }
-            long available = 0;
-            for (int i = offset; i < offset + length; i++) {
-                available += srcs[i].remaining();
-            }
+            long available = InboundRecord.remaining(srcs, offset, length);
             if (!conn.isHandshakeComplete() || available == 0) {
                 return result(Status.OK, 0, 0);
             }
@@ -102,16 +95,8 @@ public final class TlsjSSLEngine extends SettingsEngine {
             if (dst.remaining() < chunk + RECORD_EXPANSION) {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
             }
-            ByteBuffer plain = ByteBuffer.allocate(chunk);
-            for (int i = offset; i < offset + length && plain.hasRemaining(); i++) {
-                ByteBuffer s = srcs[i];
-                int k = Math.min(s.remaining(), plain.remaining());
-                plain.put(s.slice(s.position(), k));
-                s.position(s.position() + k);
-            }
-            plain.flip();
             try {
-                conn.write(plain);
+                conn.write(Outbound.gather(srcs, offset, length, chunk));
             } catch (TlsException e) {
                 throw fail(e);
             }
@@ -255,18 +240,10 @@ public final class TlsjSSLEngine extends SettingsEngine {
             return;
         }
         SessionInfo info = conn.session().orElseThrow();
-        TlsjSession origin = info.resumed() && offered != null ? ctx.originOf(offered) : null;
-        if (!settings.clientMode && info.sessionId().isPresent()) {
-            byte[] id = HexFormat.of().parseHex(info.sessionId().get());
-            origin = info.resumed() ? ctx.serverContext.find(id) : null;
-            handshakeSession.id(id);
-        }
-        TlsjSession s = origin != null ? origin.resumedBy(this) : handshakeSession;
-        if (!settings.clientMode) {
-            s.localCertificates(KeyAdapter.servedChain(serverHook.served(), info));
-        }
-        s.complete(info, settings.clientMode ? ctx.clientContext : ctx.serverContext);
-        session = s;
+        session = settings.clientMode
+                ? handshakeSession.completeClient(info, offered == null ? null : ctx.originOf(offered), ctx.clientContext)
+                : handshakeSession.completeServer(info, KeyAdapter.servedChain(serverHook.served(), info),
+                        ctx.serverContext);
     }
 
     private HandshakeStatus status() {
@@ -453,20 +430,6 @@ public final class TlsjSSLEngine extends SettingsEngine {
         }
     }
 
-    SSLSocket owner() {
-        return owner;
-    }
-
-    void owner(SSLSocket socket) {
-        owner = socket;
-    }
-
-    /** The names this engine sends in SNI (client) or received (server, once known). */
-    List<SNIServerName> requestedServerNames() {
-        synchronized (lock) {
-            return settings.requestedServerNames(getPeerHost());
-        }
-    }
 
     byte[] exportKeyingMaterial(String label, byte[] context, int length) throws SSLKeyException {
         synchronized (lock) {

@@ -98,6 +98,33 @@ final class TlsjSession extends ExtendedSSLSession {
         localCertificates = List.copyOf(chain);
     }
 
+    /**
+     * A client's handshake completed: this session, or one resuming {@code origin} (the session the offered
+     * ticket came from, null if unknown), completed and in {@code in}.
+     */
+    TlsjSession completeClient(SessionInfo negotiated, TlsjSession origin, TlsjSessionContext in) {
+        TlsjSession s = negotiated.resumed() && origin != null ? origin.resumedBy(engine) : this;
+        s.complete(negotiated, in);
+        return s;
+    }
+
+    /**
+     * A server's handshake completed: the session takes tlsj's id; a resumption shows as a session resuming the
+     * one in {@code in} with that id (same id and creation time).
+     */
+    TlsjSession completeServer(SessionInfo negotiated, List<X509Certificate> served, TlsjSessionContext in) {
+        TlsjSession s = this;
+        if (negotiated.sessionId().isPresent()) {
+            byte[] sid = java.util.HexFormat.of().parseHex(negotiated.sessionId().get());
+            TlsjSession origin = negotiated.resumed() ? in.find(sid) : null;
+            id(sid);
+            s = origin != null ? origin.resumedBy(engine) : this;
+        }
+        s.localCertificates(served);
+        s.complete(negotiated, in);
+        return s;
+    }
+
     /** Records the negotiated parameters and joins the session context. */
     void complete(SessionInfo negotiated, TlsjSessionContext in) {
         info = negotiated;

@@ -3,12 +3,17 @@ package org.tlsj.jsse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
@@ -16,7 +21,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -171,5 +179,32 @@ class ServerHelloChoicesTest {
         assertThat(km.alpn).first().isEqualTo("h2");
         assertThat(s.getSession().getLocalCertificates()[0]).isEqualTo(PKI.server.leaf());
         assertThat(s.getHandshakeApplicationProtocol()).isNull();
+    }
+
+    @Test
+    void serverSocketSelectorChoosesTheProtocolForASunJsseClient() throws Exception {
+        try (SSLServerSocket ss = (SSLServerSocket) PKI.tlsjServer("TLS")
+                .getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
+                try (SSLSocket s = (SSLSocket) ss.accept()) {
+                    s.setHandshakeApplicationProtocolSelector((sock, offered) -> offered.contains("h2") ? "h2" : null);
+                    s.startHandshake();
+                    return s.getApplicationProtocol();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (SSLSocket c = (SSLSocket) PKI.jdk(null).getSocketFactory()
+                    .createSocket("localhost", ss.getLocalPort())) {
+                SSLParameters p = c.getSSLParameters();
+                p.setApplicationProtocols(new String[] {"http/1.1", "h2"});
+                c.setSSLParameters(p);
+                c.startHandshake();
+                assertThat(c.getApplicationProtocol()).isEqualTo("h2");
+                c.getOutputStream().write(1);
+                c.getOutputStream().flush();
+                assertThat(served.get(20, TimeUnit.SECONDS)).isEqualTo("h2");
+            }
+        }
     }
 }

@@ -1,12 +1,14 @@
 package org.tlsj.testkit.pair;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tlsj.testkit.pair.Alerts.assertFatal;
 import static org.tlsj.testkit.pair.Alerts.assertPeerAlert;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tlsj.AlertDescription;
@@ -117,7 +119,7 @@ class ClientHelloHandlerTest {
         assertPeerAlert(pair.clientFailure(), AlertDescription.INTERNAL_ERROR);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void handlerIsCalledOnceAcrossHelloRetryRequest() {
         List<ClientHelloInfo> seen = new ArrayList<>();
         ClientConfig c = pki.client().groups(List.of(NamedGroup.X25519, NamedGroup.SECP256R1))
@@ -131,9 +133,9 @@ class ClientHelloHandlerTest {
         assertThat(seen).hasSize(1);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void serverWithoutConfiguredCertificatesNeedsAHandler() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.builder().build())
+        assertThatThrownBy(() -> ServerConfig.builder().build())
                 .isInstanceOf(IllegalArgumentException.class);
         ServerConfig s = ServerConfig.builder()
                 .clock(TestPki.CLOCK).clientHelloHandler(h -> Decision.DEFAULT.withCertificates(List.of(configured)))
