@@ -53,6 +53,7 @@ final class InteropPki {
     private final Path caFile;
     private final Map<KeyType, CertifiedKey> servers = new ConcurrentHashMap<>();
     private final Map<String, CertifiedKey> clients = new ConcurrentHashMap<>();
+    private final Map<String, CertifiedKey> others = new ConcurrentHashMap<>();
     private final Map<String, PemFiles> files = new ConcurrentHashMap<>();
 
     private InteropPki(Path dir, Issued ca) {
@@ -105,8 +106,13 @@ final class InteropPki {
 
     /** A certificate from the same CA for other.example only: right CA, wrong name. */
     PemFiles wrongNameFiles() {
-        return files.computeIfAbsent("wrong-name", n -> write(n, CertificateMinter.leaf(ca, "other.example",
-                List.of("other.example"), KeyType.EC_P256, FROM, TO, EnumSet.of(Usage.SERVER)).withChain(ca)));
+        return files.computeIfAbsent("wrong-name", n -> write(n, otherName()));
+    }
+
+    /** The key and chain behind {@link #wrongNameFiles()}: a server certificate for other.example only. */
+    CertifiedKey otherName() {
+        return others.computeIfAbsent("other.example", n -> CertificateMinter.leaf(ca, n, List.of(n),
+                KeyType.EC_P256, FROM, TO, EnumSet.of(Usage.SERVER)).withChain(ca));
     }
 
     /** A CA that issued none of these certificates, as a PEM file. */
