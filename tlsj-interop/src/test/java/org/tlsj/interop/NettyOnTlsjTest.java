@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,8 +86,6 @@ class NettyOnTlsjTest {
         assertThat(server.delegatedTasksRun()).as("NEED_TASK tasks run by Netty's executor").isGreaterThan(before);
     }
 
-    @Disabled("TLSJ bug (issue 5 report): a TLS 1.3 server takes the first suite of its order that the client "
-            + "offers even if it is a TLS 1.2 suite (ServerChoices.suite); Netty's HTTP/2 order lists those first")
     @Test
     void curlOfferingBothVersionsGetsATls13SuiteThoughNettysOrderListsTls12SuitesFirst() {
         Result r = Ecosystem.curl(dir, pki, server.port(), "/", "--http1.1");
@@ -97,8 +94,6 @@ class NettyOnTlsjTest {
         assertThat(r.stderr()).as(r.description()).containsPattern("SSL connection using TLSv1.3 / TLS_(AES|CHACHA20)_");
     }
 
-    @Disabled("TLSJ bug (issue 5 report): a TLS 1.3 server takes the first suite of its order that the client "
-            + "offers even if it is a TLS 1.2 suite (ServerChoices.suite); Netty's HTTP/2 order lists those first")
     @Test
     void sunJsseClientOfferingBothVersionsGetsATls13SuiteThoughNettysOrderListsTls12SuitesFirst() throws Exception {
         try (HttpClient client = HttpClient.newBuilder().sslContext(Ecosystem.context("SunJSSE", pki, null))
@@ -110,8 +105,6 @@ class NettyOnTlsjTest {
         }
     }
 
-    @Disabled("TLSJ bug (issue 5 report): the server picks a TLS 1.2 suite for TLS 1.3 (ServerChoices.suite) and "
-            + "the TLS 1.3 client accepts it (Tls13ClientFlow.checkHelloCommon does not check the suite's version)")
     @Test
     void tlsjClientOfferingBothVersionsGetsATls13SuiteThoughNettysOrderListsTls12SuitesFirst() throws Exception {
         SslContext client = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)

@@ -72,6 +72,33 @@ class ProtocolViolationTest {
     }
 
     @Test
+    void clientRejectsTls13ServerHelloNamingATls12Suite() {
+        TestPair pair = TestPair.of(pki.client().cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+                                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256))
+                        .groups(List.of(NamedGroup.X25519)).keyShareGroups(List.of(NamedGroup.X25519)).build(),
+                TestPki.server(pki.server(KeyType.EC_P256)).build(), "localhost").tamperToClient(b -> {
+                    if (b[0] == 22 && b[SUITE_OFFSET] == 0x13 && b[SUITE_OFFSET + 1] == 0x01) {
+                        b[SUITE_OFFSET] = (byte) 0xC0; // TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: offered, but TLS 1.2
+                        b[SUITE_OFFSET + 1] = 0x2B;
+                    }
+                    return b;
+                }).run();
+        assertFatal(pair.clientFailure(), AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE);
+    }
+
+    @Test
+    void serverListingTls12SuitesFirstStillPicksATls13SuiteForTls13() throws Exception {
+        List<CipherSuite> tls12First = new java.util.ArrayList<>(CipherSuite.TLS12_DEFAULTS);
+        tls12First.addAll(CipherSuite.TLS13_DEFAULTS);
+        TestPair pair = TestPair.of(pki.client().build(),
+                TestPki.server(pki.server(KeyType.EC_P256)).cipherSuites(tls12First).build(), "localhost").handshake();
+        assertThat(pair.client().session().orElseThrow().version()).isEqualTo(ProtocolVersion.TLS13);
+        assertThat(pair.client().session().orElseThrow().cipherSuite().version()).contains(ProtocolVersion.TLS13);
+        assertThat(pair.server().session().orElseThrow().cipherSuite())
+                .isEqualTo(pair.client().session().orElseThrow().cipherSuite());
+    }
+
+    @Test
     void clientRejectsServerHelloWithGroupItSentNoShareFor() {
         int groupOffset = SUITE_OFFSET + 2 + 1 + 2 + 4; // suite, compression, extensions length, key_share header
         TestPair pair = pair().tamperToClient(b -> {

@@ -349,7 +349,9 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         if (!sessionIdEcho.equals(offer.sessionId())) {
             throw Fatal.of(Reason.PeerMisbehaved.SESSION_ID_MISMATCH);
         }
-        if (!offer.config().cipherSuites().contains(suite)) {
+        // RFC 8446 section 4.1.3: the suite must be one we offered, and a TLS 1.3 one.
+        if (!offer.config().cipherSuites().contains(suite)
+                || suite.version().filter(ProtocolVersion.TLS13::equals).isEmpty()) {
             throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE, suite + " (we offered "
                     + offer.config().cipherSuites() + ")");
         }

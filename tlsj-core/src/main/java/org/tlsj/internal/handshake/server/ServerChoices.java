@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.tlsj.CipherSuite;
 import org.tlsj.Fatal;
 import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.ServerConfig;
 import org.tlsj.SignatureScheme;
@@ -22,9 +23,16 @@ final class ServerChoices {
 
     /** The first suite in our order that the client offered. */
     static CipherSuite suite(ServerConfig config, ClientHello ch) throws TlsFatalAlertException {
-        return config.cipherSuites().stream().filter(ch.cipherSuites()::contains).findFirst()
+        // RFC 8446 section 4.1.3: a TLS 1.3 ServerHello names a TLS 1.3 suite; the config may list TLS 1.2
+        // suites first (Netty's HTTP/2 list does), which must not be picked here.
+        return config.cipherSuites().stream().filter(ServerChoices::isTls13)
+                .filter(ch.cipherSuites()::contains).findFirst()
                 .orElseThrow(() -> Fatal.of(Reason.PeerIncompatible.NO_COMMON_CIPHER_SUITE,
                         "client offered " + ch.cipherSuites() + "; we accept " + config.cipherSuites()));
+    }
+
+    private static boolean isTls13(CipherSuite suite) {
+        return suite.version().filter(ProtocolVersion.TLS13::equals).isPresent();
     }
 
     /** The key share to use now: our most preferred group that the client sent a share for, if any. */
