@@ -17,6 +17,7 @@ final class RunningServer implements AutoCloseable {
     private final StringWriter err = new StringWriter();
     private final Thread thread;
     private final int port;
+    private final String listening;
 
     /** Starts {@code tlsj server --port 0 args...} and waits until it listens. */
     RunningServer(String... args) throws InterruptedException {
@@ -51,6 +52,7 @@ final class RunningServer implements AutoCloseable {
         thread = Thread.ofPlatform().name("tlsj-server-under-test").start(
                 () -> Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true)));
         int found = -1;
+        String listeningLine = null;
         while (found < 0) {
             String line = lines.poll(10, TimeUnit.SECONDS);
             if (line == null) {
@@ -59,9 +61,16 @@ final class RunningServer implements AutoCloseable {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 found = Integer.parseInt(m.group(1));
+                listeningLine = line;
             }
         }
         port = found;
+        listening = listeningLine;
+    }
+
+    /** The "tlsj server listening on ..." line. */
+    String listeningLine() {
+        return listening;
     }
 
     /** The port it listens on. */
