@@ -1,4 +1,4 @@
-package org.tlsj.interop;
+package org.tlsj.jetty;
 
 import javax.net.ssl.SSLEngine;
 import org.eclipse.jetty.alpn.server.ALPNServerConnection;
