@@ -131,7 +131,7 @@ final class GreetingServer implements Closeable {
 
     /** Interrupts the connection's thread (closing its channel) if it is still in {@code phase} after the timeout. */
     private void guard(ServerConnection c, ServerConnection.Phase phase) {
-        guards.schedule(() -> c.expire(phase), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        c.guardedBy(guards.schedule(() -> c.expire(phase), timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /** Runs one exchange task; logs a connection that ended before its request reached the handler. */

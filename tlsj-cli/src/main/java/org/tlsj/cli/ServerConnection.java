@@ -2,6 +2,7 @@ package org.tlsj.cli;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
@@ -32,6 +33,7 @@ final class ServerConnection {
     private final AtomicBoolean logged = new AtomicBoolean();
     private volatile Phase expiredIn;
     private volatile InetSocketAddress peer;
+    private volatile Future<?> guard;
 
     ServerConnection(long id, ObservedEngine engine, Thread thread) {
         this.id = id;
@@ -52,6 +54,15 @@ final class ServerConnection {
         phase.compareAndSet(Phase.HEAD, Phase.BODY);
     }
 
+    /** The scheduled guard of the current phase, cancelled when the phase ends so it holds nothing after. */
+    void guardedBy(Future<?> scheduled) {
+        Future<?> previous = guard;
+        guard = scheduled;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
     /** The guard for {@code p}: if the connection is still there, interrupt its thread. */
     void expire(Phase p) {
         if (phase.compareAndSet(p, Phase.EXPIRED)) {
@@ -64,6 +75,10 @@ final class ServerConnection {
     boolean finish() {
         phase.compareAndSet(Phase.HEAD, Phase.DONE);
         phase.compareAndSet(Phase.BODY, Phase.DONE);
+        Future<?> scheduled = guard;
+        if (scheduled != null) {
+            scheduled.cancel(false); // else the guard keeps this connection (engine, buffers) until it fires
+        }
         return logged.compareAndSet(false, true);
     }
 

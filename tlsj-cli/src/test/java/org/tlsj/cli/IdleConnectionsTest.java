@@ -37,19 +37,26 @@ import org.tlsj.io.TlsSocket;
  * retain, checks a fresh request is still served, closes them, and checks heap, platform threads and
  * file descriptors come back.
  *
- * <p>The bound: {@value #BOUND_PER_CONNECTION} bytes per connection, from what was measured (2 cores,
- * heavily loaded): {@code tlsj server} 13 KB per raw connection and 24 KB per idle TLS connection,
- * {@code tlsj gateway} 13 KB and 28 KB. The figure includes our own client side (a connected
+ * <p>The gateway's bound: {@value #BOUND_PER_CONNECTION} bytes per connection, from what was measured (2
+ * cores, heavily loaded): {@code tlsj gateway} 13 KB per raw connection and 28 KB per idle TLS connection. The figure includes our own client side (a connected
  * {@code Socket} with its impl and descriptor, about 1 KiB) and, for the gateway, the upstream connection
  * (two more sockets). Per idle connection tlsj keeps its engine with small record buffers (grown only for
  * the largest record seen), TlsSocket's two socket buffers (2 KiB each until a record needs more), the
  * session, and a parked virtual thread (a stack chunk of a few KiB); the gateway adds its two relay
  * buffers (2 KiB each until data moves) and a second virtual thread. Before the socket and relay buffers
  * started small the same connections cost 46 KB raw and 51 to 83 KB with TLS: over the bound.
+ *
+ * <p>{@code tlsj server} runs on the JDK's {@code HttpsServer} (issue 5), whose SSL streams give every
+ * connection that has sent a byte its own buffers sized from the session's packet and application buffer
+ * sizes (about 16.7 KB each, the sizes the SSLEngine javadoc asks for); so its bound is {@value #SERVER_BOUND_PER_CONNECTION}
+ * bytes (measured: 99 KB per idle TLS connection, 43 KB per silent or half-hello one, where the same server
+ * on tlsj's own sockets held 24 KB and 13 KB). Idle connections are closed after {@code --timeout}, which
+ * bounds the total.
  */
 class IdleConnectionsTest {
     private static final int CONNECTIONS = 2_000;
     private static final long BOUND_PER_CONNECTION = 40 * 1024;
+    private static final long SERVER_BOUND_PER_CONNECTION = 128 * 1024;
     private static final int WARM_UP = 50;
     private static final Duration LONG = Duration.ofMinutes(2);
     @TempDir
@@ -74,14 +81,14 @@ class IdleConnectionsTest {
     @Test
     void serverHolds2000IdleTlsConnectionsInBoundedMemory() throws Exception {
         try (RunningServer server = new RunningServer(with("--timeout", "2m"))) {
-            measure("tlsj server", server.port(), true, server::forgetLines, 2);
+            measure("tlsj server", server.port(), true, server::forgetLines, 2, SERVER_BOUND_PER_CONNECTION);
         }
     }
 
     @Test
     void serverHolds2000SilentOrHalfHelloConnectionsInBoundedMemory() throws Exception {
         try (RunningServer server = new RunningServer(with("--timeout", "2m"))) {
-            measure("tlsj server", server.port(), false, server::forgetLines, 2);
+            measure("tlsj server", server.port(), false, server::forgetLines, 2, SERVER_BOUND_PER_CONNECTION);
         }
     }
 
@@ -90,7 +97,7 @@ class IdleConnectionsTest {
         try (SilentUpstream up = new SilentUpstream();
              RunningGateway gateway = new RunningGateway(with("--upstream", "127.0.0.1:" + up.port(),
                      "--max-connections", "2100", "--handshake-timeout", "2m"))) {
-            measure("tlsj gateway", gateway.port(), true, gateway::forgetLines, 4);
+            measure("tlsj gateway", gateway.port(), true, gateway::forgetLines, 4, BOUND_PER_CONNECTION);
         }
     }
 
@@ -99,7 +106,7 @@ class IdleConnectionsTest {
         try (SilentUpstream up = new SilentUpstream();
              RunningGateway gateway = new RunningGateway(with("--upstream", "127.0.0.1:" + up.port(),
                      "--max-connections", "2100", "--handshake-timeout", "2m"))) {
-            measure("tlsj gateway", gateway.port(), false, gateway::forgetLines, 2);
+            measure("tlsj gateway", gateway.port(), false, gateway::forgetLines, 2, BOUND_PER_CONNECTION);
         }
     }
 
@@ -108,8 +115,9 @@ class IdleConnectionsTest {
      *
      * @param fdsEach file descriptors each connection opens in this JVM once the command has taken it: our
      *     socket and the command's, and for the gateway after a handshake its upstream socket and the upstream's
+     * @param bound the most retained heap per connection allowed
      */
-    private static void measure(String label, int port, boolean tls, Runnable forgetLog, int fdsEach)
+    private static void measure(String label, int port, boolean tls, Runnable forgetLog, int fdsEach, long bound)
             throws Exception {
         close(open(port, tls, WARM_UP)); // classes loaded, caches filled, before the baseline
         forgetLog.run();
@@ -123,7 +131,7 @@ class IdleConnectionsTest {
         System.out.printf("%s, %d %s connections: %d bytes each (heap %d -> %d), %d fds, %d threads%n",
                 label, CONNECTIONS, tls ? "idle TLS" : "silent/half-hello", each, before.heap(), holding.heap(),
                 holding.fds() - before.fds(), holding.threads() - before.threads());
-        assertThat(each).as("retained heap per idle connection").isLessThan(BOUND_PER_CONNECTION);
+        assertThat(each).as("retained heap per idle connection").isLessThan(bound);
         assertThat(get(port)).as("a fresh request among %d idle connections", CONNECTIONS).startsWith("HTTP/1.1 200");
         close(idle);
         assertThat(ResourceProbe.within(LONG, () -> ResourceProbe.openFds() <= before.fds() + 16))
