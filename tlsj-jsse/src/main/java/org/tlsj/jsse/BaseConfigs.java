@@ -86,7 +86,6 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
             throw new IllegalArgumentException("client authentication is asked for, but the base ServerConfig has no "
                     + "client certificate verifier");
         }
-        hook.configured(server.certificates());
         return server.toBuilder()
                 .clientHelloHandler(hook)
                 .versions(s.versions)

@@ -8,7 +8,6 @@ import org.tlsj.ClientSessionCache;
 import org.tlsj.ResumableSession;
 import org.tlsj.ServerConfig;
 import org.tlsj.pki.CertifiedKey;
-import org.tlsj.trace.Role;
 
 /** Builds the per-connection tlsj configs from an engine's JSSE settings and its context's managers. */
 final class ConfigFactory {
@@ -46,7 +45,7 @@ final class ConfigFactory {
             };
         }
         List<CertifiedKey> keys = KeyAdapter.clientKeys(ctx.keyManager, engine);
-        ClientConfig.Builder b = ClientConfig.builder()
+        return ClientConfig.builder()
                 .versions(s.versions)
                 .cipherSuites(s.suites)
                 .groups(s.groups)
@@ -56,16 +55,8 @@ final class ConfigFactory {
                 .verifier(TrustAdapter.forServer(ctx.trustManager, engine))
                 .crypto(ctx.crypto)
                 .recordSizeLimit(recordSizeLimit(s.maximumPacketSize))
-                .sessionCache(cache);
-        if (!keys.isEmpty()) {
-            // Which certificate tlsj sent shows in its CertificateVerify (sent exactly when a certificate was).
-            b.trace(e -> {
-                if (e.from() == Role.CLIENT && e.title().equals("CertificateVerify")) {
-                    engine.sentCertificate(KeyAdapter.chainFor(keys, e.detail("signature_scheme")));
-                }
-            });
-        }
-        return b.build();
+                .sessionCache(cache)
+                .build();
     }
 
     /**
