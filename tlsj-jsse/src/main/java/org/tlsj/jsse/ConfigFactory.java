@@ -1,11 +1,8 @@
 package org.tlsj.jsse;
 
 import java.util.List;
-import java.util.Optional;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
-import org.tlsj.ClientSessionCache;
-import org.tlsj.ResumableSession;
 import org.tlsj.ServerConfig;
 import org.tlsj.pki.CertifiedKey;
 
@@ -15,34 +12,12 @@ final class ConfigFactory {
     }
 
     /**
-     * The client config for this engine; resumption goes through the context's cache under host:port, and
-     * tickets of sessions the application invalidated are dropped instead of offered.
+     * The client config for this engine; resumption goes through the context's cache as an
+     * {@link EngineSessionCache}.
      */
     static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
         if (ctx.base != null) {
             return ctx.base.client(ctx, s, engine);
-        }
-        ClientSessionCache cache = ClientSessionCache.NONE;
-        if (engine.getPeerHost() != null) {
-            String key = engine.getPeerHost() + ":" + engine.getPeerPort();
-            cache = new ClientSessionCache() {
-                @Override
-                public void put(String serverName, ResumableSession session) {
-                    ctx.clientCache.put(key, session);
-                    ctx.remember(session, engine.sessionOrigin());
-                }
-
-                @Override
-                public Optional<ResumableSession> take(String serverName) {
-                    Optional<ResumableSession> taken = ctx.clientCache.take(key);
-                    while (taken.isPresent() && ctx.originOf(taken.get()) != null
-                            && !ctx.originOf(taken.get()).isValid()) {
-                        taken = ctx.clientCache.take(key);
-                    }
-                    taken.ifPresent(engine::offered);
-                    return taken;
-                }
-            };
         }
         List<CertifiedKey> keys = KeyAdapter.clientKeys(ctx.keyManager, engine);
         return ClientConfig.builder()
@@ -55,7 +30,7 @@ final class ConfigFactory {
                 .verifier(TrustAdapter.forServer(ctx.trustManager, engine))
                 .crypto(ctx.crypto)
                 .recordSizeLimit(recordSizeLimit(s.maximumPacketSize))
-                .sessionCache(cache)
+                .sessionCache(EngineSessionCache.of(ctx, ctx.clientCache, engine))
                 .build();
     }
 

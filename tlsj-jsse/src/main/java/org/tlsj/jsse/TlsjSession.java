@@ -146,16 +146,21 @@ final class TlsjSession extends ExtendedSSLSession {
     @Override public long getCreationTime() { return creationTime; }
     @Override public long getLastAccessedTime() { return lastAccessed; }
 
+    /**
+     * Ends the session for resumption. A resumed connection's session stands for the one it resumes (same id),
+     * so the session first created with this id is invalidated too: no later connection resumes it.
+     */
     @Override
     public void invalidate() {
         valid = false;
+        origin.valid = false;
         TlsjSessionContext c = context;
         if (c != null) {
             c.remove(this);
         }
     }
 
-    @Override public boolean isValid() { return valid && info != null; }
+    @Override public boolean isValid() { return valid && origin.valid && info != null; }
 
     @Override
     public void putValue(String name, Object value) {
