@@ -34,8 +34,7 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
             s.groups = server.groups();
             s.schemes = server.signatureSchemes();
             s.alpn = server.applicationProtocols();
-            s.needClientAuth = server.clientAuth() == ClientAuth.REQUIRED;
-            s.wantClientAuth = server.clientAuth() == ClientAuth.OPTIONAL;
+            s.clientAuth = server.clientAuth();
         }
         s.defaultGroups = s.groups;
         s.defaultSchemes = s.schemes;
@@ -54,13 +53,8 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
             throw new IllegalArgumentException("this TLSJ context was made for servers only (TlsjContexts.server)");
         }
         List<NamedGroup> shares = client.keyShareGroups().stream().filter(s.groups::contains).toList();
-        return client.toBuilder()
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
+        return s.applyTo(client.toBuilder())
                 .keyShareGroups(shares.isEmpty() ? List.of(s.groups.getFirst()) : shares)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
                 .verifier(verifier(client.verifier(), s, engine))
                 .sessionCache(EngineSessionCache.of(ctx, client.sessionCache(), engine))
                 .build();
@@ -78,20 +72,13 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
         if (server == null) {
             throw new IllegalArgumentException("this TLSJ context was made for clients only (TlsjContexts.client)");
         }
-        ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         Optional<ClientCertificateVerifier> verifier = server.clientVerifier();
-        if (auth != ClientAuth.NONE && verifier.isEmpty()) {
+        if (s.clientAuth != ClientAuth.NONE && verifier.isEmpty()) {
             throw new IllegalArgumentException("client authentication is asked for, but the base ServerConfig has no "
                     + "client certificate verifier");
         }
-        return server.toBuilder()
-                .clientHelloHandler(hook)
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
-                .clientAuth(auth, verifier.orElse(null))
+        return s.applyTo(server.toBuilder(), hook)
+                .clientAuth(s.clientAuth, verifier.orElse(null))
                 .build();
     }
 

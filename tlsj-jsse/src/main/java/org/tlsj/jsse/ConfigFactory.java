@@ -20,12 +20,7 @@ final class ConfigFactory {
             return ctx.base.client(ctx, s, engine);
         }
         List<CertifiedKey> keys = KeyAdapter.clientKeys(ctx.keyManager, engine);
-        return ClientConfig.builder()
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
+        return s.applyTo(ClientConfig.builder())
                 .certificates(keys)
                 .verifier(TrustAdapter.forServer(ctx.trustManager, engine))
                 .crypto(ctx.crypto)
@@ -42,20 +37,13 @@ final class ConfigFactory {
         if (ctx.base != null) {
             return ctx.base.server(s, hook);
         }
-        ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
-        ServerConfig.Builder b = ServerConfig.builder()
-                .clientHelloHandler(hook)
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
+        ServerConfig.Builder b = s.applyTo(ServerConfig.builder(), hook)
                 .crypto(ctx.crypto)
                 .recordSizeLimit(recordSizeLimit(s.maximumPacketSize))
                 .ticketKeys(ctx.ticketKeys)
                 .sessionCache(ctx.serverCache);
-        if (auth != ClientAuth.NONE) {
-            b.clientAuth(auth, TrustAdapter.forClient(ctx.trustManager, engine));
+        if (s.clientAuth != ClientAuth.NONE) {
+            b.clientAuth(s.clientAuth, TrustAdapter.forClient(ctx.trustManager, engine));
         }
         return b.build();
     }

@@ -2,11 +2,9 @@ package org.tlsj.jsse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,17 +28,8 @@ class LocalCertificatesTest {
 
     /** One connection needing client authentication; returns {client session, server session}. */
     private static SSLSession[] connect(String protocol, SSLContext client, SSLContext server) throws Exception {
-        SSLEngine c = TlsjEngineHandshakeTest.client(client);
-        SSLEngine s = TlsjEngineHandshakeTest.server(server);
-        c.setEnabledProtocols(new String[] {protocol});
-        s.setEnabledProtocols(new String[] {protocol});
-        s.setNeedClientAuth(true);
-        EnginePair pair = new EnginePair(c, s, 17000, 17000);
-        pair.handshake();
-        pair.send(pair.client, "ping".getBytes(StandardCharsets.UTF_8));
-        pair.send(pair.server, "pong".getBytes(StandardCharsets.UTF_8));
-        assertThat(pair.client.received.toString(StandardCharsets.UTF_8)).isEqualTo("pong");
-        return new SSLSession[] {c.getSession(), s.getSession()};
+        EnginePair pair = EnginePair.connect(client, server, protocol, s -> s.setNeedClientAuth(true));
+        return new SSLSession[] {pair.client.engine.getSession(), pair.server.engine.getSession()};
     }
 
     private static List<Certificate> local(SSLSession s) {

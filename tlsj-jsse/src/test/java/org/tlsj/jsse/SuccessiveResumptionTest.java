@@ -2,11 +2,9 @@ package org.tlsj.jsse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,16 +38,8 @@ class SuccessiveResumptionTest {
 
     /** One connection with data both ways; returns {client session, server session}. */
     private static SSLSession[] connect(SSLContext[] contexts, String protocol) throws Exception {
-        SSLEngine c = TlsjEngineHandshakeTest.client(contexts[0]);
-        SSLEngine s = TlsjEngineHandshakeTest.server(contexts[1]);
-        c.setEnabledProtocols(new String[] {protocol});
-        s.setEnabledProtocols(new String[] {protocol});
-        EnginePair pair = new EnginePair(c, s, 17000, 17000);
-        pair.handshake();
-        pair.send(pair.client, "ping".getBytes(StandardCharsets.UTF_8));
-        pair.send(pair.server, "pong".getBytes(StandardCharsets.UTF_8));
-        assertThat(pair.client.received.toString(StandardCharsets.UTF_8)).isEqualTo("pong");
-        return new SSLSession[] {c.getSession(), s.getSession()};
+        EnginePair pair = EnginePair.connect(contexts[0], contexts[1], protocol, s -> { });
+        return new SSLSession[] {pair.client.engine.getSession(), pair.server.engine.getSession()};
     }
 
     private static boolean resumed(SSLSession[] connection) {
