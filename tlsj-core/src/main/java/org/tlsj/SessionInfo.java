@@ -15,6 +15,11 @@ import java.util.Optional;
  * @param serverName the SNI host name, if any
  * @param applicationProtocol the ALPN protocol, if any
  * @param peerCertificates the peer's chain as sent (leaf first); empty if none
+ * @param localCertificates the chain this side sent in this handshake (leaf first): on a server the chosen
+ *                          credential's, on a client the one it answered a certificate request with. Empty
+ *                          when none was sent, which includes every resumption (no Certificate message is
+ *                          exchanged then; a JSSE view that reports the resumed session's original chain, as
+ *                          SunJSSE does, keeps it from the full handshake)
  * @param helloRetried whether a HelloRetryRequest was needed
  * @param resumed whether the session was resumed (no certificate exchanged)
  * @param sessionId on a server, the session's id in hex: chosen by the full handshake that created the session
@@ -23,7 +28,8 @@ import java.util.Optional;
 public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group,
                           SignatureScheme signatureScheme, Optional<String> serverName,
                           Optional<String> applicationProtocol, List<X509Certificate> peerCertificates,
-                          boolean helloRetried, boolean resumed, Optional<String> sessionId) {
+                          List<X509Certificate> localCertificates, boolean helloRetried, boolean resumed,
+                          Optional<String> sessionId) {
     /** Validates and copies. */
     public SessionInfo {
         Objects.requireNonNull(version);
@@ -33,10 +39,20 @@ public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, Name
         Objects.requireNonNull(serverName);
         Objects.requireNonNull(applicationProtocol);
         peerCertificates = List.copyOf(peerCertificates);
+        localCertificates = List.copyOf(localCertificates);
         Objects.requireNonNull(sessionId);
     }
 
-    /** A session without an id (a client's, or one built by hand). */
+    /** A session in which this side sent no certificate. */
+    public SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group,
+                       SignatureScheme signatureScheme, Optional<String> serverName,
+                       Optional<String> applicationProtocol, List<X509Certificate> peerCertificates,
+                       boolean helloRetried, boolean resumed, Optional<String> sessionId) {
+        this(version, cipherSuite, group, signatureScheme, serverName, applicationProtocol, peerCertificates,
+                List.of(), helloRetried, resumed, sessionId);
+    }
+
+    /** A session without an id in which this side sent no certificate (a client's, or one built by hand). */
     public SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, NamedGroup group,
                        SignatureScheme signatureScheme, Optional<String> serverName,
                        Optional<String> applicationProtocol, List<X509Certificate> peerCertificates,

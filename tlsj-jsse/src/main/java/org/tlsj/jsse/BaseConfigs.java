@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
-import org.tlsj.ClientSessionCache;
 import org.tlsj.NamedGroup;
-import org.tlsj.ResumableSession;
 import org.tlsj.ServerConfig;
 import org.tlsj.pki.ClientCertificateVerifier;
 import org.tlsj.pki.ServerCertificateVerifier;
@@ -36,8 +34,7 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
             s.groups = server.groups();
             s.schemes = server.signatureSchemes();
             s.alpn = server.applicationProtocols();
-            s.needClientAuth = server.clientAuth() == ClientAuth.REQUIRED;
-            s.wantClientAuth = server.clientAuth() == ClientAuth.OPTIONAL;
+            s.clientAuth = server.clientAuth();
         }
         s.defaultGroups = s.groups;
         s.defaultSchemes = s.schemes;
@@ -45,8 +42,8 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
     }
 
     /**
-     * The client config for one engine. Resumption goes through the base's session cache under the engine's
-     * {@code host:port}, as for key-manager contexts, so a new engine from the same context resumes.
+     * The client config for one engine. Resumption goes through the base's session cache as an
+     * {@link EngineSessionCache}, as for key-manager contexts, so a new engine from the same context resumes.
      *
      * @throws IllegalArgumentException if this context has no client base (the engine reports it as an
      *     SSLHandshakeException)
@@ -56,15 +53,10 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
             throw new IllegalArgumentException("this TLSJ context was made for servers only (TlsjContexts.server)");
         }
         List<NamedGroup> shares = client.keyShareGroups().stream().filter(s.groups::contains).toList();
-        return client.toBuilder()
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
+        return s.applyTo(client.toBuilder())
                 .keyShareGroups(shares.isEmpty() ? List.of(s.groups.getFirst()) : shares)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
                 .verifier(verifier(client.verifier(), s, engine))
-                .sessionCache(cache(ctx, client.sessionCache(), engine))
+                .sessionCache(EngineSessionCache.of(ctx, client.sessionCache(), engine))
                 .build();
     }
 
@@ -80,21 +72,13 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
         if (server == null) {
             throw new IllegalArgumentException("this TLSJ context was made for clients only (TlsjContexts.client)");
         }
-        ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         Optional<ClientCertificateVerifier> verifier = server.clientVerifier();
-        if (auth != ClientAuth.NONE && verifier.isEmpty()) {
+        if (s.clientAuth != ClientAuth.NONE && verifier.isEmpty()) {
             throw new IllegalArgumentException("client authentication is asked for, but the base ServerConfig has no "
                     + "client certificate verifier");
         }
-        hook.configured(server.certificates());
-        return server.toBuilder()
-                .clientHelloHandler(hook)
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
-                .clientAuth(auth, verifier.orElse(null))
+        return s.applyTo(server.toBuilder(), hook)
+                .clientAuth(s.clientAuth, verifier.orElse(null))
                 .build();
     }
 
@@ -114,46 +98,5 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
                     : Optional.ofNullable(engine.getPeerHost());
             return base.verify(chain, name, now);
         };
-    }
-
-    /**
-     * The engine's view of the session cache. A ticket is remembered with the JSSE session it first came
-     * from (a session renewed on resumption keeps that origin), and a ticket whose completed session the
-     * application invalidated is dropped instead of offered.
-     */
-    private static ClientSessionCache cache(JsseContext ctx, ClientSessionCache backing, TlsjSSLEngine engine) {
-        if (engine.getPeerHost() == null) {
-            return ClientSessionCache.NONE;
-        }
-        String key = engine.getPeerHost() + ":" + engine.getPeerPort();
-        return new ClientSessionCache() {
-            private volatile TlsjSession offeredOrigin;
-
-            @Override
-            public void put(String serverName, ResumableSession session) {
-                backing.put(key, session);
-                if (ctx.originOf(session) == null) {
-                    TlsjSession o = offeredOrigin;
-                    ctx.remember(session, o != null ? o : engine.sessionOrigin());
-                }
-            }
-
-            @Override
-            public Optional<ResumableSession> take(String serverName) {
-                Optional<ResumableSession> taken = backing.take(key);
-                while (taken.isPresent() && invalidated(ctx.originOf(taken.get()))) {
-                    taken = backing.take(key);
-                }
-                taken.ifPresent(t -> {
-                    offeredOrigin = ctx.originOf(t);
-                    engine.offered(t);
-                });
-                return taken;
-            }
-        };
-    }
-
-    private static boolean invalidated(TlsjSession origin) {
-        return origin != null && origin.info() != null && !origin.isValid();
     }
 }

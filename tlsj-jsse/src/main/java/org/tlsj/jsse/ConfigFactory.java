@@ -1,14 +1,10 @@
 package org.tlsj.jsse;
 
 import java.util.List;
-import java.util.Optional;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
-import org.tlsj.ClientSessionCache;
-import org.tlsj.ResumableSession;
 import org.tlsj.ServerConfig;
 import org.tlsj.pki.CertifiedKey;
-import org.tlsj.trace.Role;
 
 /** Builds the per-connection tlsj configs from an engine's JSSE settings and its context's managers. */
 final class ConfigFactory {
@@ -16,56 +12,21 @@ final class ConfigFactory {
     }
 
     /**
-     * The client config for this engine; resumption goes through the context's cache under host:port, and
-     * tickets of sessions the application invalidated are dropped instead of offered.
+     * The client config for this engine; resumption goes through the context's cache as an
+     * {@link EngineSessionCache}.
      */
     static ClientConfig client(JsseContext ctx, EngineSettings s, TlsjSSLEngine engine) {
         if (ctx.base != null) {
             return ctx.base.client(ctx, s, engine);
         }
-        ClientSessionCache cache = ClientSessionCache.NONE;
-        if (engine.getPeerHost() != null) {
-            String key = engine.getPeerHost() + ":" + engine.getPeerPort();
-            cache = new ClientSessionCache() {
-                @Override
-                public void put(String serverName, ResumableSession session) {
-                    ctx.clientCache.put(key, session);
-                    ctx.remember(session, engine.sessionOrigin());
-                }
-
-                @Override
-                public Optional<ResumableSession> take(String serverName) {
-                    Optional<ResumableSession> taken = ctx.clientCache.take(key);
-                    while (taken.isPresent() && ctx.originOf(taken.get()) != null
-                            && !ctx.originOf(taken.get()).isValid()) {
-                        taken = ctx.clientCache.take(key);
-                    }
-                    taken.ifPresent(engine::offered);
-                    return taken;
-                }
-            };
-        }
         List<CertifiedKey> keys = KeyAdapter.clientKeys(ctx.keyManager, engine);
-        ClientConfig.Builder b = ClientConfig.builder()
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
+        return s.applyTo(ClientConfig.builder())
                 .certificates(keys)
                 .verifier(TrustAdapter.forServer(ctx.trustManager, engine))
                 .crypto(ctx.crypto)
                 .recordSizeLimit(recordSizeLimit(s.maximumPacketSize))
-                .sessionCache(cache);
-        if (!keys.isEmpty()) {
-            // Which certificate tlsj sent shows in its CertificateVerify (sent exactly when a certificate was).
-            b.trace(e -> {
-                if (e.from() == Role.CLIENT && e.title().equals("CertificateVerify")) {
-                    engine.sentCertificate(KeyAdapter.chainFor(keys, e.detail("signature_scheme")));
-                }
-            });
-        }
-        return b.build();
+                .sessionCache(EngineSessionCache.of(ctx, ctx.clientCache, engine))
+                .build();
     }
 
     /**
@@ -76,20 +37,13 @@ final class ConfigFactory {
         if (ctx.base != null) {
             return ctx.base.server(s, hook);
         }
-        ClientAuth auth = s.needClientAuth ? ClientAuth.REQUIRED : s.wantClientAuth ? ClientAuth.OPTIONAL : ClientAuth.NONE;
-        ServerConfig.Builder b = ServerConfig.builder()
-                .clientHelloHandler(hook)
-                .versions(s.versions)
-                .cipherSuites(s.suites)
-                .groups(s.groups)
-                .signatureSchemes(s.schemes)
-                .applicationProtocols(s.alpn)
+        ServerConfig.Builder b = s.applyTo(ServerConfig.builder(), hook)
                 .crypto(ctx.crypto)
                 .recordSizeLimit(recordSizeLimit(s.maximumPacketSize))
                 .ticketKeys(ctx.ticketKeys)
                 .sessionCache(ctx.serverCache);
-        if (auth != ClientAuth.NONE) {
-            b.clientAuth(auth, TrustAdapter.forClient(ctx.trustManager, engine));
+        if (s.clientAuth != ClientAuth.NONE) {
+            b.clientAuth(s.clientAuth, TrustAdapter.forClient(ctx.trustManager, engine));
         }
         return b.build();
     }

@@ -9,8 +9,11 @@ import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLParameters;
 import org.tlsj.CipherSuite;
+import org.tlsj.ClientAuth;
+import org.tlsj.ClientConfig;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
+import org.tlsj.ServerConfig;
 import org.tlsj.SignatureScheme;
 import org.tlsj.pki.HostnameMatcher;
 
@@ -30,8 +33,8 @@ final class EngineSettings {
     List<SNIServerName> serverNames;
     Collection<SNIMatcher> matchers;
     String endpointIdentification;
-    boolean needClientAuth;
-    boolean wantClientAuth;
+    /** need (REQUIRED), want (OPTIONAL) or neither: setting one clears the other, as in SunJSSE. */
+    ClientAuth clientAuth = ClientAuth.NONE;
     boolean clientMode;
     boolean useCipherSuitesOrder = true;
     boolean enableSessionCreation = true;
@@ -72,6 +75,22 @@ final class EngineSettings {
         }
     }
 
+    /** The JSSE choices a client engine layers on its config: protocols, suites, groups, schemes and ALPN. */
+    ClientConfig.Builder applyTo(ClientConfig.Builder b) {
+        return b.versions(versions).cipherSuites(suites).groups(groups).signatureSchemes(schemes)
+                .applicationProtocols(alpn);
+    }
+
+    /**
+     * The JSSE choices a server engine layers on its config: protocols, suites, groups, schemes and ALPN, with
+     * the engine's {@code hook} deciding per ClientHello. Client authentication is left to the caller: where
+     * its verifier comes from differs.
+     */
+    ServerConfig.Builder applyTo(ServerConfig.Builder b, ServerHelloHook hook) {
+        return b.clientHelloHandler(hook).versions(versions).cipherSuites(suites).groups(groups)
+                .signatureSchemes(schemes).applicationProtocols(alpn);
+    }
+
     /** Whether endpoint identification is "HTTPS" (host name checking against the certificate). */
     boolean checksHostname() {
         return "HTTPS".equalsIgnoreCase(endpointIdentification);
@@ -82,10 +101,10 @@ final class EngineSettings {
         SSLParameters p = new SSLParameters(
                 suites.stream().map(CipherSuite::displayName).toArray(String[]::new),
                 JsseNames.protocolNames(versions));
-        if (needClientAuth) {
-            p.setNeedClientAuth(true);
-        } else if (wantClientAuth) {
-            p.setWantClientAuth(true);
+        switch (clientAuth) {
+            case REQUIRED -> p.setNeedClientAuth(true);
+            case OPTIONAL -> p.setWantClientAuth(true);
+            case NONE -> { }
         }
         p.setNamedGroups(JsseNames.groupNames(groups));
         p.setSignatureSchemes(JsseNames.schemeNames(schemes));
@@ -115,13 +134,8 @@ final class EngineSettings {
         if (p.getProtocols() != null) {
             setProtocols(p.getProtocols());
         }
-        if (p.getNeedClientAuth()) {
-            needClientAuth = true;
-            wantClientAuth = false;
-        } else {
-            wantClientAuth = p.getWantClientAuth();
-            needClientAuth = false;
-        }
+        clientAuth = p.getNeedClientAuth() ? ClientAuth.REQUIRED
+                : p.getWantClientAuth() ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         String[] g = p.getNamedGroups();
         groups = g == null ? defaultGroups : nonEmpty(JsseNames.groups(g), "named groups", g);
         String[] s = p.getSignatureSchemes();

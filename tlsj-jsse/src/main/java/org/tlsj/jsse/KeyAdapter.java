@@ -10,7 +10,6 @@ import java.util.Set;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509KeyManager;
-import org.tlsj.SessionInfo;
 import org.tlsj.pki.CertifiedKey;
 
 /**
@@ -86,22 +85,5 @@ final class KeyAdapter {
             }
         }
         return keys;
-    }
-
-    /** The chain a server most likely served: the key whose type fits the signature scheme used. */
-    static List<X509Certificate> servedChain(List<CertifiedKey> servedKeys, SessionInfo info) {
-        return chainFor(servedKeys, info.signatureScheme().displayName());
-    }
-
-    /** The chain of the first key that signs with the named scheme (else the first key's; empty if none). */
-    static List<X509Certificate> chainFor(List<CertifiedKey> keys, String scheme) {
-        for (CertifiedKey k : keys) {
-            String alg = k.privateKey().getAlgorithm();
-            if (scheme.startsWith("ecdsa") && alg.equals("EC") || scheme.startsWith("rsa") && alg.startsWith("RSA")
-                    || scheme.startsWith("ed") && alg.startsWith("Ed")) {
-                return k.chain();
-            }
-        }
-        return keys.isEmpty() ? List.of() : keys.getFirst().chain();
     }
 }

@@ -23,25 +23,10 @@ import org.tlsj.pki.CertifiedKey;
  */
 final class ServerHelloHook implements ClientHelloHandler {
     private final TlsjSSLEngine engine;
-    private volatile List<CertifiedKey> served = List.of();
-    private volatile List<CertifiedKey> configured = List.of();
     private volatile String protocol;
 
     ServerHelloHook(TlsjSSLEngine engine) {
         this.engine = engine;
-    }
-
-    /**
-     * The certificates of a context made from a tlsj ServerConfig (no key manager): what the handshake chooses
-     * among, so {@link #served()} can name the one that was sent.
-     */
-    void configured(List<CertifiedKey> certificates) {
-        configured = List.copyOf(certificates);
-    }
-
-    /** The certificates the handshake chose among (empty until the ClientHello). */
-    List<CertifiedKey> served() {
-        return served;
     }
 
     /** The ALPN protocol chosen for this handshake, "" for none; null until the ClientHello. */
@@ -71,7 +56,6 @@ final class ServerHelloHook implements ClientHelloHandler {
         List<String> keyTypes = hello.signatureSchemes().stream().map(JsseNames::keyType)
                 .flatMap(java.util.Optional::stream).distinct().toList();
         List<CertifiedKey> keys = KeyAdapter.serverKeys(engine.keyManager(), engine, keyTypes, issuers);
-        served = keys.isEmpty() ? configured : keys;
         Decision d = keys.isEmpty() ? Decision.DEFAULT : Decision.DEFAULT.withCertificates(keys);
         return d.withAlpn(chosen.isEmpty() ? new Alpn.Omit() : new Alpn.Select(chosen));
     }

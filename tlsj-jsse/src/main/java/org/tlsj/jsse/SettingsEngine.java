@@ -10,6 +10,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509KeyManager;
 import org.tlsj.CipherSuite;
+import org.tlsj.ClientAuth;
 import org.tlsj.SignatureScheme;
 
 /**
@@ -92,30 +93,28 @@ abstract class SettingsEngine extends SSLEngine {
     @Override
     public void setNeedClientAuth(boolean need) {
         synchronized (lock) {
-            settings.needClientAuth = need;
-            settings.wantClientAuth = false;
+            settings.clientAuth = need ? ClientAuth.REQUIRED : ClientAuth.NONE;
         }
     }
 
     @Override
     public boolean getNeedClientAuth() {
         synchronized (lock) {
-            return settings.needClientAuth;
+            return settings.clientAuth == ClientAuth.REQUIRED;
         }
     }
 
     @Override
     public void setWantClientAuth(boolean want) {
         synchronized (lock) {
-            settings.wantClientAuth = want;
-            settings.needClientAuth = false;
+            settings.clientAuth = want ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         }
     }
 
     @Override
     public boolean getWantClientAuth() {
         synchronized (lock) {
-            return settings.wantClientAuth;
+            return settings.clientAuth == ClientAuth.OPTIONAL;
         }
     }
 

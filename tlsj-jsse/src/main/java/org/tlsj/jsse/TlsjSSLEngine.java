@@ -2,7 +2,6 @@ package org.tlsj.jsse;
 
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -242,8 +241,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
         SessionInfo info = conn.session().orElseThrow();
         session = settings.clientMode
                 ? handshakeSession.completeClient(info, offered == null ? null : ctx.originOf(offered), ctx.clientContext)
-                : handshakeSession.completeServer(info, KeyAdapter.servedChain(serverHook.served(), info),
-                        ctx.serverContext);
+                : handshakeSession.completeServer(info, ctx.serverContext);
     }
 
     private HandshakeStatus status() {
@@ -420,13 +418,6 @@ public final class TlsjSSLEngine extends SettingsEngine {
     void offered(ResumableSession s) {
         synchronized (lock) {
             offered = s;
-        }
-    }
-
-    /** Called when the client sent this chain (its CertificateVerify went out). */
-    void sentCertificate(List<X509Certificate> chain) {
-        synchronized (lock) {
-            handshakeSession.localCertificates(chain);
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.Socket;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import org.tlsj.CipherSuite;
+import org.tlsj.ClientAuth;
 
 /**
  * A listening socket whose accepted connections are {@code SSLSocket}s in server mode (or client mode if
@@ -69,30 +70,28 @@ final class TlsjServerSocket extends SSLServerSocket {
     @Override
     public void setNeedClientAuth(boolean need) {
         synchronized (settings) {
-            settings.needClientAuth = need;
-            settings.wantClientAuth = false;
+            settings.clientAuth = need ? ClientAuth.REQUIRED : ClientAuth.NONE;
         }
     }
 
     @Override
     public boolean getNeedClientAuth() {
         synchronized (settings) {
-            return settings.needClientAuth;
+            return settings.clientAuth == ClientAuth.REQUIRED;
         }
     }
 
     @Override
     public void setWantClientAuth(boolean want) {
         synchronized (settings) {
-            settings.wantClientAuth = want;
-            settings.needClientAuth = false;
+            settings.clientAuth = want ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         }
     }
 
     @Override
     public boolean getWantClientAuth() {
         synchronized (settings) {
-            return settings.wantClientAuth;
+            return settings.clientAuth == ClientAuth.OPTIONAL;
         }
     }
 

@@ -94,10 +94,6 @@ final class TlsjSession extends ExtendedSSLSession {
         peerCertificates = List.copyOf(chain);
     }
 
-    void localCertificates(List<X509Certificate> chain) {
-        localCertificates = List.copyOf(chain);
-    }
-
     /**
      * A client's handshake completed: this session, or one resuming {@code origin} (the session the offered
      * ticket came from, null if unknown), completed and in {@code in}.
@@ -112,7 +108,7 @@ final class TlsjSession extends ExtendedSSLSession {
      * A server's handshake completed: the session takes tlsj's id; a resumption shows as a session resuming the
      * one in {@code in} with that id (same id and creation time).
      */
-    TlsjSession completeServer(SessionInfo negotiated, List<X509Certificate> served, TlsjSessionContext in) {
+    TlsjSession completeServer(SessionInfo negotiated, TlsjSessionContext in) {
         TlsjSession s = this;
         if (negotiated.sessionId().isPresent()) {
             byte[] sid = java.util.HexFormat.of().parseHex(negotiated.sessionId().get());
@@ -120,16 +116,21 @@ final class TlsjSession extends ExtendedSSLSession {
             id(sid);
             s = origin != null ? origin.resumedBy(engine) : this;
         }
-        s.localCertificates(served);
         s.complete(negotiated, in);
         return s;
     }
 
-    /** Records the negotiated parameters and joins the session context. */
+    /**
+     * Records the negotiated parameters and joins the session context. The chains are the ones this handshake
+     * exchanged; a resumption exchanges none and keeps those of the session it resumes, as SunJSSE reports them.
+     */
     void complete(SessionInfo negotiated, TlsjSessionContext in) {
         info = negotiated;
         if (!negotiated.peerCertificates().isEmpty()) {
             peerCertificates = negotiated.peerCertificates();
+        }
+        if (!negotiated.localCertificates().isEmpty()) {
+            localCertificates = negotiated.localCertificates();
         }
         lastAccessed = System.currentTimeMillis();
         context = in;
@@ -145,16 +146,21 @@ final class TlsjSession extends ExtendedSSLSession {
     @Override public long getCreationTime() { return creationTime; }
     @Override public long getLastAccessedTime() { return lastAccessed; }
 
+    /**
+     * Ends the session for resumption. A resumed connection's session stands for the one it resumes (same id),
+     * so the session first created with this id is invalidated too: no later connection resumes it.
+     */
     @Override
     public void invalidate() {
         valid = false;
+        origin.valid = false;
         TlsjSessionContext c = context;
         if (c != null) {
             c.remove(this);
         }
     }
 
-    @Override public boolean isValid() { return valid && info != null; }
+    @Override public boolean isValid() { return valid && origin.valid && info != null; }
 
     @Override
     public void putValue(String name, Object value) {

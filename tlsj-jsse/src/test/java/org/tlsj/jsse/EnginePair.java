@@ -2,8 +2,11 @@ package org.tlsj.jsse;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -50,6 +53,29 @@ final class EnginePair {
     EnginePair(SSLEngine client, SSLEngine server, int netSize, int appSize) {
         this.client = new Side("client", client, netSize, appSize);
         this.server = new Side("server", server, netSize, appSize);
+    }
+
+    /**
+     * A connection between new engines of two contexts (the client's for localhost:443, with host name
+     * checking), both enabled for {@code protocol} only and the server set up by {@code serverSetup}: handshake,
+     * then "ping" to the server and "pong" back, checked.
+     */
+    static EnginePair connect(SSLContext client, SSLContext server, String protocol, Consumer<SSLEngine> serverSetup)
+            throws SSLException {
+        SSLEngine c = TlsjEngineHandshakeTest.client(client);
+        SSLEngine s = TlsjEngineHandshakeTest.server(server);
+        c.setEnabledProtocols(new String[] {protocol});
+        s.setEnabledProtocols(new String[] {protocol});
+        serverSetup.accept(s);
+        EnginePair pair = new EnginePair(c, s, 17000, 17000);
+        pair.handshake();
+        pair.send(pair.client, "ping".getBytes(StandardCharsets.UTF_8));
+        pair.send(pair.server, "pong".getBytes(StandardCharsets.UTF_8));
+        if (!pair.server.received.toString(StandardCharsets.UTF_8).equals("ping")
+                || !pair.client.received.toString(StandardCharsets.UTF_8).equals("pong")) {
+            throw new AssertionError("ping/pong did not arrive");
+        }
+        return pair;
     }
 
     /** Runs until both handshakes are done and nothing moves. */

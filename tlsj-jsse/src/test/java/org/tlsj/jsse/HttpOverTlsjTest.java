@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -28,44 +24,32 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HttpOverTlsjTest {
     private static final JssePki PKI = new JssePki();
-    private HttpsServer server;
-    private ExecutorService executor;
+    private SessionEchoServer server;
 
     private int start(SSLContext context, boolean needClientAuth) throws Exception {
-        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+        server = new SessionEchoServer(new HttpsConfigurator(context) {
             @Override
             public void configure(HttpsParameters params) {
                 javax.net.ssl.SSLParameters p = context.getDefaultSSLParameters();
                 p.setNeedClientAuth(needClientAuth);
                 params.setSSLParameters(p);
             }
-        });
-        server.createContext("/", exchange -> {
-            SSLSession s = ((com.sun.net.httpserver.HttpsExchange) exchange).getSSLSession();
-            String peer;
-            try {
-                peer = s.getPeerPrincipal().getName();
-            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-                peer = "anonymous";
-            }
-            byte[] body = ("hello over " + s.getProtocol() + " " + s.getCipherSuite() + " to " + peer)
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        executor = Executors.newFixedThreadPool(4);
-        server.setExecutor(executor);
-        server.start();
-        return server.getAddress().getPort();
+        }, s -> "hello over " + s.getProtocol() + " " + s.getCipherSuite() + " to " + peer(s));
+        return server.port();
+    }
+
+    private static String peer(SSLSession s) {
+        try {
+            return s.getPeerPrincipal().getName();
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return "anonymous";
+        }
     }
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.close();
         }
     }
 

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
@@ -35,32 +29,22 @@ class TlsjContextsTest {
     private final TestPki pki = TestPki.create();
     private final List<HandshakeEvent> serverEvents = new CopyOnWriteArrayList<>();
     private final List<HandshakeEvent> clientEvents = new CopyOnWriteArrayList<>();
-    private HttpsServer server;
-    private ExecutorService executor;
+    private SessionEchoServer server;
 
-    /** Serves "version suite group resumed client" as tlsj saw it, with the context's default parameters. */
+    /** Serves "version group resumed client" as tlsj saw it, with the context's default parameters. */
     private int start(ServerConfig base) throws Exception {
-        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(TlsjContexts.server(base)));
-        server.createContext("/", exchange -> {
-            SessionInfo s = TlsjContexts.sessionInfo(((HttpsExchange) exchange).getSSLSession()).orElseThrow();
-            byte[] body = (s.version().displayName() + " " + s.group().displayName() + " " + s.resumed() + " "
-                    + s.peerIdentity().orElse("-")).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+        server = new SessionEchoServer(new HttpsConfigurator(TlsjContexts.server(base)), session -> {
+            SessionInfo s = TlsjContexts.sessionInfo(session).orElseThrow();
+            return s.version().displayName() + " " + s.group().displayName() + " " + s.resumed() + " "
+                    + s.peerIdentity().orElse("-");
         });
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.start();
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.close();
         }
     }
 

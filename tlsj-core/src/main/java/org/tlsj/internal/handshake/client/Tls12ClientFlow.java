@@ -94,9 +94,13 @@ public final class Tls12ClientFlow implements Tls12Machine {
     record Ecdhe(NamedGroup group, Bytes serverShare, SignatureScheme scheme, SignatureVerified signatureOk) {
     }
 
-    /** The keys once the master secret is known; the server proves them with its Finished. */
+    /**
+     * The keys once the master secret is known; the server proves them with its Finished. {@code sentChain} is
+     * the certificate chain we sent (empty if none, always on resumption).
+     */
     record Keys(Secret master, RecordProtection12 read, List<X509Certificate> chain, SignatureScheme scheme,
-                NamedGroup group, Optional<CertificateVerified> chainOk, boolean resumed) {
+                NamedGroup group, Optional<CertificateVerified> chainOk, boolean resumed,
+                List<X509Certificate> sentChain) {
     }
 
     record ExpectTicket(Hello hello, Transcript t, Keys keys) implements State {
@@ -220,7 +224,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
             out.trace(() -> TraceEvents.keys(Role.CLIENT, "Session keys (resumed)", List.of(new Detail("derived",
                     "key block from the resumed master secret: " + suite.aead() + " keys and IVs"))));
             Keys keys = new Keys(master, p[0], resume.get().serverChain(), resume.get().scheme(), NamedGroup.NONE,
-                    Optional.empty(), true);
+                    Optional.empty(), true, List.of());
             return new Tls12ClientFlow(out, ticket ? new ExpectTicket(hello, t, keys)
                     : new ExpectChangeCipherSpec(hello, t, keys));
         }
@@ -334,7 +338,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
         t = sendFinished(config, hello, master, t, p[1], out);
         SignatureScheme scheme = s.ecdhe().map(Ecdhe::scheme).orElse(SignatureScheme.NONE);
         Keys keys = new Keys(master, p[0], s.chain(), scheme, s.ecdhe().map(Ecdhe::group).orElse(NamedGroup.NONE),
-                Optional.of(s.chainOk()), false);
+                Optional.of(s.chainOk()), false, cred.map(c -> c.key().chain()).orElse(List.of()));
         return hello.ticketExpected() ? new ExpectTicket(hello, t, keys) : new ExpectChangeCipherSpec(hello, t, keys);
     }
 
@@ -389,7 +393,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
                     config.clock().instant(), java.time.Duration.ofHours(2), s.keys().chain(), s.keys().scheme()));
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(),
-                s.keys().scheme(), hello.offer().sni(), hello.alpn(), s.keys().chain(), false, s.keys().resumed());
+                s.keys().scheme(), hello.offer().sni(), hello.alpn(), s.keys().chain(), s.keys().sentChain(), false,
+                s.keys().resumed(), Optional.empty());
         Secret master = s.keys().master();
         out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),
                 hello.suite().hash(), master, label, hello.offer().random(), hello.serverRandom(), context, length));

@@ -517,8 +517,11 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         Secret exporterMaster = master.exporterMasterSecret(t.current());
         out.keyLog("EXPORTER_SECRET", random, exporterMaster);
         out.installReadKeys(suite, serverApp);
+        List<X509Certificate> sent = List.of();
         if (s.request().isPresent()) {
-            t = sendClientCertificate(config, s.request().get(), t, out);
+            Optional<ClientCredentials.Choice> choice = credential(config, s.request().get());
+            t = sendClientCertificate(config, choice, s.request().get(), t, out);
+            sent = choice.map(c -> c.key().chain()).orElse(List.of());
         }
         Finished fin = new Finished(Tls13Checks.finishedData(config.crypto(), suite.hash(), s.keys().client(),
                 t.current()));
@@ -527,24 +530,29 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.trace(() -> TraceEvents.keys(Role.CLIENT, "Application keys", List.of(new Detail("derived",
                 "client/server application traffic secrets and " + suite.aead() + " keys; secure communication begins"))));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),
-                s.offer().sni(), s.chosen().alpn(), s.chain(), s.offer().retry().isPresent(),
-                s.auth() instanceof ByResumption);
+                s.offer().sni(), s.chosen().alpn(), s.chain(), sent, s.offer().retry().isPresent(),
+                s.auth() instanceof ByResumption, Optional.empty());
         out.complete(session, (label, context, length) -> KeySchedule13.exporter(config.crypto(), suite.hash(),
                 exporterMaster, label, context, length));
         return new Connected(new AppSecrets(Role.CLIENT, config.crypto(), suite, clientApp, serverApp), session,
                 s.offer().verifyName(), master.resumptionMasterSecret(t.current()), s.auth(), finishedOk, config);
     }
 
+    /** The certificate that answers the server's request: one it accepts, if we have one. */
+    private static Optional<ClientCredentials.Choice> credential(ClientConfig config, CertificateRequest13 request)
+            throws TlsFatalAlertException {
+        List<SignatureScheme> accepted = request.extensions().find(SignatureAlgorithmsExt.class)
+                .map(SignatureAlgorithmsExt::schemes).orElse(List.of());
+        return ClientCredentials.choose(config.certificates(), accepted,
+                CertificateAuthorities.parse(request.extensions()), config.crypto());
+    }
+
     /**
      * RFC 8446 section 4.4.2: our certificate (or an empty one if none fits the request), then, if we sent
      * one, CertificateVerify signed over the transcript.
      */
-    private static Transcript sendClientCertificate(ClientConfig config, CertificateRequest13 request, Transcript t,
-                                                    Effects out) throws TlsFatalAlertException {
-        List<SignatureScheme> accepted = request.extensions().find(SignatureAlgorithmsExt.class)
-                .map(SignatureAlgorithmsExt::schemes).orElse(List.of());
-        Optional<ClientCredentials.Choice> choice = ClientCredentials.choose(config.certificates(), accepted,
-                CertificateAuthorities.parse(request.extensions()), config.crypto());
+    private static Transcript sendClientCertificate(ClientConfig config, Optional<ClientCredentials.Choice> choice,
+            CertificateRequest13 request, Transcript t, Effects out) throws TlsFatalAlertException {
         List<CertificateEntry> entries = choice.map(c -> PeerCertificates.encode(c.key().chain()).stream()
                 .map(d -> new CertificateEntry(d, Extensions.of())).toList()).orElse(List.of());
         t = t.add(send(out, new Certificate13(request.context(), entries)));

@@ -126,7 +126,7 @@ final class Tls12Choices {
     static Secret rsaPreMaster(ServerConfig config, Tls12ServerFlow.Hello hello, Bytes encrypted) {
         byte[] random = new byte[48];
         config.crypto().random().nextBytes(random);
-        Optional<Secret> decrypted = config.crypto().rsaDecrypt(hello.credentialKey(), encrypted);
+        Optional<Secret> decrypted = config.crypto().rsaDecrypt(hello.credential().privateKey(), encrypted);
         byte[] pms = decrypted.map(Secret::expose).orElse(new byte[0]);
         int version = hello.ch().legacyVersion().code();
         boolean good = pms.length == 48 & ((pms.length == 48 ? ((pms[0] & 0xff) << 8 | (pms[1] & 0xff)) : -1) == version);

@@ -52,6 +52,7 @@ import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.CertifiedKey;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
@@ -71,7 +72,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
     /** What the ClientHello settled. */
     record Hello(ServerConfig config, ClientHello ch, Bytes serverRandom, CipherSuite suite, Bytes sessionId,
                  Optional<String> sni, Optional<String> alpn, boolean ems, boolean sendTicket,
-                 java.security.PrivateKey credentialKey) {
+                 CertifiedKey credential) {
         @Override
         public String toString() {
             return "Hello[" + suite + ", " + sni + "]";
@@ -197,7 +198,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         Optional<Tickets.State> resumed = Tls12Choices.resumable(config, m, ticketExt, choice.suite(), sni, ems, now);
         Bytes sessionId = resumed.isPresent() ? m.legacySessionId() : newSessionId(config, ticketExt, ticketsOn);
         Hello hello = new Hello(config, m, Bytes.wrap(random), resumed.map(Tickets.State::suite).orElse(choice.suite()),
-                sessionId, sni, alpn, ems, ticketsOn && ticketExt.isPresent(), choice.credential().key().privateKey());
+                sessionId, sni, alpn, ems, ticketsOn && ticketExt.isPresent(), choice.credential().key());
         Transcript t = Transcript.buffering().add(raw).withHash(config.crypto(), hello.suite().hash());
         Bytes shRaw = send(out, serverHello(hello, m, reneg.isPresent() || m.cipherSuites()
                 .contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)));
@@ -398,7 +399,8 @@ public final class Tls12ServerFlow implements Tls12Machine {
             }
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(), s.keys().scheme(),
-                hello.sni(), hello.alpn(), s.keys().clientChain(), false, s.keys().resumed(),
+                hello.sni(), hello.alpn(), s.keys().clientChain(),
+                s.keys().resumed() ? List.of() : hello.credential().chain(), false, s.keys().resumed(),
                 Optional.of(s.keys().sessionId().hex()));
         Secret master = s.keys().master();
         out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),

@@ -456,8 +456,12 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         // A resumption keeps the id of the session it resumes; a full handshake names a new one.
         Bytes sessionId = p.resumed().map(r -> r.state().sessionId()).filter(id -> !id.isEmpty())
                 .orElseGet(() -> ServerResumption.newSessionId(hello.config()));
+        // A resumption sends no Certificate: the credential chosen from the hello was not used.
+        List<java.security.cert.X509Certificate> sent = p.resumed().isPresent() ? List.of()
+                : hello.credential().key().chain();
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, p.group(), scheme, hello.sni(),
-                hello.alpn(), clientChain, hello.retried(), p.resumed().isPresent(), Optional.of(sessionId.hex()));
+                hello.alpn(), clientChain, sent, hello.retried(), p.resumed().isPresent(),
+                Optional.of(sessionId.hex()));
         // The exporter keeps only what it needs: capturing p or hello would keep the ClientHello and the
         // handshake secrets alive for the connection's life.
         var crypto = hello.config().crypto();
