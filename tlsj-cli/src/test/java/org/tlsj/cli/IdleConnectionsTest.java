@@ -120,6 +120,7 @@ class IdleConnectionsTest {
     private static void measure(String label, int port, boolean tls, Runnable forgetLog, int fdsEach, long bound)
             throws Exception {
         close(open(port, tls, WARM_UP)); // classes loaded, caches filled, before the baseline
+        get(port); // and one whole exchange: the crypto provider's one-time parts (its Cleaner thread) start now
         forgetLog.run();
         ResourceProbe before = ResourceProbe.now();
         List<Socket> idle = open(port, tls, CONNECTIONS);
@@ -136,11 +137,15 @@ class IdleConnectionsTest {
         close(idle);
         assertThat(ResourceProbe.within(LONG, () -> ResourceProbe.openFds() <= before.fds() + 16))
                 .as("file descriptors back near %d", before.fds()).isTrue();
+        ResourceProbe[] last = {before};
         assertThat(ResourceProbe.within(LONG, () -> {
             forgetLog.run();
-            ResourceProbe after = ResourceProbe.now();
-            return after.threads() <= before.threads() && after.heap() - before.heap() < 2 * 1024 * 1024;
-        })).as("heap and threads back near %s", before).isTrue();
+            last[0] = ResourceProbe.now();
+            // What may stay: the server's JSSE session context keeps each closed connection's session (about
+            // 1.4 KB, up to 20,480 sessions for a day, as SunJSSE does), without its engine.
+            return last[0].threads() <= before.threads() && last[0].heap() - before.heap() < 4 * 1024 * 1024;
+        })).as("heap and threads back near %s, last %s, platform threads %s", before, last[0],
+                Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList()).isTrue();
     }
 
     /** Opens idle connections, 8 at a time: TLS ones finish the handshake; raw ones send nothing or half a hello. */

@@ -1,5 +1,6 @@
 package org.tlsj.jsse;
 
+import java.lang.ref.WeakReference;
 import java.security.Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -32,7 +33,13 @@ final class TlsjSession extends ExtendedSSLSession {
     /** Room for the plaintext of any record (what SunJSSE reports too). */
     static final int APPLICATION_BUFFER_SIZE = PACKET_BUFFER_SIZE - 5;
 
-    private final TlsjSSLEngine engine;
+    /**
+     * Weak: the context's session cache keeps sessions for a day, and must not keep their engines (with the
+     * connection's buffers and keys) alive; what a session needs of its engine later is copied below.
+     */
+    private final WeakReference<TlsjSSLEngine> engine;
+    private final String peerHost;
+    private final int peerPort;
     private volatile byte[] id;
     private final long creationTime;
     private final TlsjSession origin;
@@ -48,7 +55,9 @@ final class TlsjSession extends ExtendedSSLSession {
     private volatile TlsjSessionContext context;
 
     private TlsjSession(TlsjSSLEngine engine, byte[] id, long creationTime, TlsjSession origin) {
-        this.engine = engine;
+        this.engine = new WeakReference<>(engine);
+        this.peerHost = engine.getPeerHost();
+        this.peerPort = engine.getPeerPort();
         this.id = id;
         this.creationTime = creationTime;
         this.lastAccessed = creationTime;
@@ -60,7 +69,10 @@ final class TlsjSession extends ExtendedSSLSession {
         return new TlsjSession(engine, id, System.currentTimeMillis(), null);
     }
 
-    /** A session for {@code engine} resuming this one: same id and creation time. */
+    /**
+     * A session for {@code engine} resuming this one: same id and creation time. Called while {@code engine}
+     * completes its handshake, so it is alive.
+     */
     TlsjSession resumedBy(TlsjSSLEngine other) {
         TlsjSession s = new TlsjSession(other, id, creationTime, origin);
         s.peerCertificates = peerCertificates;
@@ -99,7 +111,7 @@ final class TlsjSession extends ExtendedSSLSession {
      * ticket came from, null if unknown), completed and in {@code in}.
      */
     TlsjSession completeClient(SessionInfo negotiated, TlsjSession origin, TlsjSessionContext in) {
-        TlsjSession s = negotiated.resumed() && origin != null ? origin.resumedBy(engine) : this;
+        TlsjSession s = negotiated.resumed() && origin != null ? origin.resumedBy(engine.get()) : this;
         s.complete(negotiated, in);
         return s;
     }
@@ -114,7 +126,7 @@ final class TlsjSession extends ExtendedSSLSession {
             byte[] sid = java.util.HexFormat.of().parseHex(negotiated.sessionId().get());
             TlsjSession origin = negotiated.resumed() ? in.find(sid) : null;
             id(sid);
-            s = origin != null ? origin.resumedBy(engine) : this;
+            s = origin != null ? origin.resumedBy(engine.get()) : this;
         }
         s.complete(negotiated, in);
         return s;
@@ -227,16 +239,22 @@ final class TlsjSession extends ExtendedSSLSession {
         return i == null ? handshakeProtocol : i.version().displayName();
     }
 
-    @Override public String getPeerHost() { return engine.getPeerHost(); }
-    @Override public int getPeerPort() { return engine.getPeerPort(); }
+    @Override public String getPeerHost() { return peerHost; }
+    @Override public int getPeerPort() { return peerPort; }
+
     /** The engine's maximum packet size ({@code SSLParameters.setMaximumPacketSize}), 16709 by default. */
-    @Override public int getPacketBufferSize() { return engine.packetBufferSize(); }
+    @Override
+    public int getPacketBufferSize() {
+        TlsjSSLEngine e = engine.get();
+        return e != null ? e.packetBufferSize() : PACKET_BUFFER_SIZE;
+    }
     @Override public int getApplicationBufferSize() { return APPLICATION_BUFFER_SIZE; }
 
     /** JCA names (as SunJSSE gives them) of the schemes we accept in handshakes and certificates. */
     @Override
     public String[] getLocalSupportedSignatureAlgorithms() {
-        return JsseNames.jcaSignatureNames(engine.localSchemes());
+        TlsjSSLEngine e = engine.get();
+        return e != null ? JsseNames.jcaSignatureNames(e.localSchemes()) : new String[0];
     }
 
     /**
@@ -259,7 +277,8 @@ final class TlsjSession extends ExtendedSSLSession {
         if (names != null) {
             return names;
         }
-        return engine.requestedServerNames();
+        TlsjSSLEngine e = engine.get();
+        return e != null ? e.requestedServerNames() : List.of();
     }
 
     /** Empty: tlsj does not request OCSP stapling. */
@@ -284,7 +303,11 @@ final class TlsjSession extends ExtendedSSLSession {
         if (info == null) {
             throw new SSLKeyException("keying material can be exported only after the handshake");
         }
-        return engine.exportKeyingMaterial(label, context, length);
+        TlsjSSLEngine e = engine.get();
+        if (e == null) {
+            throw new SSLKeyException("keying material can be exported only while the connection of this session exists");
+        }
+        return e.exportKeyingMaterial(label, context, length);
     }
 
     @Override
