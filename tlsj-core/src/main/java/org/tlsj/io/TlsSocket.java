@@ -223,6 +223,12 @@ public final class TlsSocket implements Closeable {
         if (n > 0) {
             netIn.position(netIn.position() + n);
             bytesReceived += n;
+            if (!netIn.hasRemaining() && netIn.capacity() < NET_BUFFER_SIZE) {
+                // A read filled it: data is arriving in bursts. The connection takes partial records, so the
+                // buffer would otherwise never fill at the start of a read and stay small, costing a read
+                // call per 2 KiB in bulk transfers (bulk throughput fell from 1.25 to 0.45 GB/s).
+                netIn = grown(netIn);
+            }
         }
         return n;
     }
@@ -408,6 +414,16 @@ public final class TlsSocket implements Closeable {
     /** The peer as {@code host:port}, as used in error messages. */
     public String peer() {
         return peer;
+    }
+
+    /** The receive buffer's size now (for tests: it starts small and grows under bulk traffic). */
+    int receiveBufferCapacity() {
+        readLock.lock();
+        try {
+            return netIn.capacity();
+        } finally {
+            readLock.unlock();
+        }
     }
 
     /** TLS bytes received from the socket so far (records, not plaintext). */

@@ -119,6 +119,8 @@ class TlsSocketTest {
             byte[] got = client.getInputStream().readAllBytes();
             assertThat(Arrays.equals(got, payload)).as("payload round trip").isTrue();
             assertThat(client.bytesReceived()).isGreaterThan(payload.length);
+            assertThat(client.receiveBufferCapacity()).as("grown for bulk reads: one read call per record, not per 2 KiB")
+                    .isEqualTo(TlsSocket.NET_BUFFER_SIZE);
         }
         assertThat(served.get(10, TimeUnit.SECONDS)).isEqualTo("sent");
     }
