@@ -30,6 +30,20 @@ class ProtocolOptionsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"1.3", "1.2"})
+    void reconnectToAnIpAddressResumesToo(String version) throws Exception {
+        try (RunningServer s = server()) {
+            CommandLineTest.Run r = CommandLineTest.tlsj("get", "--ca", state.resolve("ca.pem").toString(), "--tls",
+                    version, "--reconnect", "2", "https://127.0.0.1:" + s.port() + "/");
+            assertThat(r.code()).as(r.err()).isZero();
+            List<String> lines = r.err().lines().toList();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).endsWith(", full handshake");
+            assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).endsWith(", resumed (no certificate exchanged)"));
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "1.3, TLSv1.3 TLS_AES_128_GCM_SHA256 X25519MLKEM768",
         "1.2, TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"})

@@ -50,11 +50,17 @@ final class EngineSettings {
         return new EngineSettings(versions);
     }
 
-    /** The host name to send in SNI: the first SNIHostName set, else the peer host. */
+    /**
+     * The name the client connection starts with: the first SNIHostName set, else the peer host. tlsj never
+     * sends an IP literal in SNI but checks the certificate against it and keys resumption by it, so an IP
+     * peer host is kept even when the application set server names without a host name (as HttpClient does
+     * for an IP address); a host name is then left out, since the application asked for no SNI.
+     */
     String sniHost(String peerHost) {
         if (serverNames != null) {
             return serverNames.stream().filter(SNIHostName.class::isInstance).map(n -> ((SNIHostName) n).getAsciiName())
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(peerHost != null && HostnameMatcher.ipLiteral(peerHost).isPresent() ? peerHost : null);
         }
         return peerHost;
     }
