@@ -43,7 +43,7 @@ final class EcdhKeyShare implements KeyShare {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec(curve.jcaName()), random);
             KeyPair pair = generator.generateKeyPair();
-            Bytes share = encode(curve, ((ECPublicKey) pair.getPublic()).getW());
+            Bytes share = Bytes.wrap(curve.uncompressed(((ECPublicKey) pair.getPublic()).getW()));
             return new EcdhKeyShare(group, curve, pair.getPrivate(), share);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(curve.jcaName() + " key generation failed", e);
@@ -79,22 +79,6 @@ final class EcdhKeyShare implements KeyShare {
         }
     }
 
-    private static Bytes encode(EcCurve curve, ECPoint w) {
-        int n = curve.fieldBytes();
-        byte[] out = new byte[1 + 2 * n];
-        out[0] = 0x04;
-        putPadded(w.getAffineX(), out, 1, n);
-        putPadded(w.getAffineY(), out, 1 + n, n);
-        return Bytes.wrap(out);
-    }
-
-    private static void putPadded(BigInteger value, byte[] out, int offset, int length) {
-        byte[] raw = value.toByteArray();
-        int skip = raw.length > length ? raw.length - length : 0;
-        int copy = raw.length - skip;
-        System.arraycopy(raw, skip, out, offset + length - copy, copy);
-    }
-
     /**
      * Decodes and validates a peer point (RFC 8446 section 4.2.8.2, SP 800-56A partial validation): exact
      * length, uncompressed form (which also excludes the point at infinity, encoded as a lone 0x00),
@@ -102,14 +86,7 @@ final class EcdhKeyShare implements KeyShare {
      */
     private PublicKey decode(Bytes share) throws TlsFatalAlertException {
         int n = curve.fieldBytes();
-        if (share.length() != 1 + 2 * n) {
-            throw Jca.badKeyShare(group + " share must be " + (1 + 2 * n) + " bytes (uncompressed point), got "
-                    + share.length());
-        }
-        if (share.get(0) != 0x04) {
-            throw Jca.badKeyShare(group + " share must be an uncompressed point (0x04), starts with "
-                    + String.format("0x%02x", share.get(0)));
-        }
+        KeyShareChecks.requireUncompressedPoint(group, n, share);
         ECPoint point = new ECPoint(new BigInteger(1, share.slice(1, 1 + n).toArray()),
                 new BigInteger(1, share.slice(1 + n, 1 + 2 * n).toArray()));
         if (!curve.isOnCurve(point)) {

@@ -7,12 +7,19 @@ import java.util.Objects;
 /**
  * A {@link SecureRandom} whose every byte comes from a {@link RandomSource}, so that JCA key generation,
  * KEM encapsulation and randomized signatures draw from the provider's one source and a seeded source
- * makes them reproducible. Seeding it does nothing: the source decides its own state.
+ * makes them reproducible. Seeding it does nothing: the source decides its own state. Public so that
+ * other {@link CryptoProvider}s can hand their one source to the JCA (for example to the JDK's ML-KEM).
  */
-final class RandomSourceSecureRandom extends SecureRandom {
+public final class RandomSourceSecureRandom extends SecureRandom {
     private static final long serialVersionUID = 1L;
 
-    RandomSourceSecureRandom(RandomSource source) {
+    /**
+     * A secure random drawing every byte from {@code source}.
+     *
+     * @param source the provider's random source
+     * @throws NullPointerException if {@code source} is null
+     */
+    public RandomSourceSecureRandom(RandomSource source) {
         super(new Spi(source), null);
     }
 

@@ -24,7 +24,7 @@ import org.tlsj.internal.wire.Bytes;
  */
 final class X25519KeyShare implements KeyShare {
     /** Share and secret length. */
-    static final int LENGTH = 32;
+    static final int LENGTH = KeyShareChecks.X25519_LENGTH;
 
     private static final PublicKey BASE_POINT = basePoint();
 
@@ -63,9 +63,7 @@ final class X25519KeyShare implements KeyShare {
 
     @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
-        if (peerShare.length() != LENGTH) {
-            throw Jca.badKeyShare("x25519 share must be " + LENGTH + " bytes, got " + peerShare.length());
-        }
+        KeyShareChecks.requireX25519Length(peerShare);
         byte[] secret;
         try {
             secret = agree(privateKey, publicKey(decodeU(peerShare)));
@@ -78,7 +76,7 @@ final class X25519KeyShare implements KeyShare {
         // RFC 8446 section 7.4.2 / RFC 7748 section 6.1: abort on an all-zero shared secret. The JDK checks
         // this too; we do not rely on it.
         if (Jca.isAllZero(secret)) {
-            throw Jca.badKeyShare("x25519 shared secret is all zeros (small-order peer share)");
+            throw KeyShareChecks.allZeroX25519Secret();
         }
         return Secret.wrap(secret);
     }

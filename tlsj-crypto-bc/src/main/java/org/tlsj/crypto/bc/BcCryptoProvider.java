@@ -22,9 +22,11 @@ import org.tlsj.crypto.Encapsulation;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Hmac;
+import org.tlsj.crypto.HybridKeyShare;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.RandomSource;
+import org.tlsj.crypto.RandomSourceSecureRandom;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.TranscriptHash;
@@ -57,7 +59,7 @@ public final class BcCryptoProvider implements CryptoProvider {
 
     private BcCryptoProvider(RandomSource random) {
         this.random = Objects.requireNonNull(random, "random");
-        this.secureRandom = new SourceSecureRandom(random);
+        this.secureRandom = new RandomSourceSecureRandom(random);
         this.jca = JcaCryptoProvider.create(random);
     }
 
@@ -118,7 +120,7 @@ public final class BcCryptoProvider implements CryptoProvider {
             return BcX25519KeyShare.generate(random);
         }
         if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return BcHybridKeyShare.generate(random, secureRandom);
+            return HybridKeyShare.client(random, secureRandom, BcX25519KeyShare::generate);
         }
         BcNistCurve curve = BcNistCurve.forGroup(group)
                 .orElseThrow(() -> new IllegalArgumentException("group " + group + " is not implemented by " + this));
@@ -133,7 +135,7 @@ public final class BcCryptoProvider implements CryptoProvider {
     @Override
     public Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException {
         if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return BcHybridKeyShare.encapsulate(clientShare, random, secureRandom);
+            return HybridKeyShare.encapsulate(clientShare, random, secureRandom, BcX25519KeyShare::generate);
         }
         KeyShare server = startKeyExchange(group);
         return new Encapsulation(server.publicShare(), server.complete(clientShare));

@@ -16,6 +16,7 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.tlsj.NamedGroup;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.internal.wire.Bytes;
 
@@ -134,14 +135,7 @@ enum BcNistCurve {
      * cofactor 1, so a point on the curve is in the prime-order group.
      */
     ECPoint decodePeer(Bytes share) throws TlsFatalAlertException {
-        if (share.length() != 1 + 2 * fieldBytes) {
-            throw Shares.badKeyShare(group + " share must be " + (1 + 2 * fieldBytes)
-                    + " bytes (uncompressed point), got " + share.length());
-        }
-        if (share.get(0) != 0x04) {
-            throw Shares.badKeyShare(group + " share must be an uncompressed point (0x04), starts with "
-                    + String.format("0x%02x", share.get(0)));
-        }
+        KeyShareChecks.requireUncompressedPoint(group, fieldBytes, share);
         try {
             ECPoint point = domain.getCurve().decodePoint(share.toArray());
             if (point.isInfinity() || !point.isValid()) {

@@ -4,6 +4,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.Bytes;
@@ -47,14 +48,12 @@ final class BcX25519KeyShare implements KeyShare {
 
     @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
-        if (peerShare.length() != LENGTH) {
-            throw Shares.badKeyShare("x25519 share must be " + LENGTH + " bytes, got " + peerShare.length());
-        }
+        KeyShareChecks.requireX25519Length(peerShare);
         byte[] secret = new byte[LENGTH];
         // RFC 8446 section 7.4.2 / RFC 7748 section 6.1: calculateAgreement is false for an all-zero result
         // (a small-order peer share), checked in constant time.
         if (!X25519.calculateAgreement(scalar, 0, peerShare.toArray(), 0, secret, 0)) {
-            throw Shares.badKeyShare("x25519 shared secret is all zeros (small-order peer share)");
+            throw KeyShareChecks.allZeroX25519Secret();
         }
         return Secret.wrap(secret);
     }

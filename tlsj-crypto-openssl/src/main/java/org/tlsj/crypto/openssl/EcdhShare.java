@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.Bytes;
@@ -90,14 +91,7 @@ final class EcdhShare implements KeyShare {
             throw new IllegalStateException("this " + group + " key share was already completed (its key is freed)");
         }
         int n = curve.fieldBytes();
-        if (peerShare.length() != 1 + 2 * n) {
-            throw Native.badKeyShare(group + " share must be " + (1 + 2 * n) + " bytes (uncompressed point), got "
-                    + peerShare.length());
-        }
-        if (peerShare.get(0) != 0x04) {
-            throw Native.badKeyShare(group + " share must be an uncompressed point (0x04), starts with "
-                    + String.format("0x%02x", peerShare.get(0)));
-        }
+        KeyShareChecks.requireUncompressedPoint(group, n, peerShare);
         completed = true;
         try {
             MemorySegment peer = EcPoints.publicKey(lib, curve, peerShare.toArray()).orElseThrow(() ->

@@ -2,13 +2,11 @@ package org.tlsj.crypto.openssl;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.math.BigInteger;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
-import java.security.spec.ECPoint;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -46,7 +44,7 @@ final class NativeKeys {
     Optional<NativeKey> publicKey(PublicKey key) {
         return cache.computeIfAbsent(key, k -> {
             if (k instanceof ECPublicKey ec) {
-                return NistCurve.of(ec).flatMap(c -> EcPoints.publicKey(lib, c, uncompressed(c, ec.getW())))
+                return NistCurve.of(ec).flatMap(c -> EcPoints.publicKey(lib, c, c.curve().uncompressed(ec.getW())))
                         .map(pkey -> NativeKey.own(lib, pkey));
             }
             byte[] der = k.getEncoded();
@@ -70,21 +68,6 @@ final class NativeKeys {
             }
             return Optional.of(NativeKey.own(lib, pkey));
         }
-    }
-
-    private static byte[] uncompressed(NistCurve curve, ECPoint w) {
-        int n = curve.fieldBytes();
-        byte[] out = new byte[1 + 2 * n];
-        out[0] = 0x04;
-        putPadded(w.getAffineX(), out, 1, n);
-        putPadded(w.getAffineY(), out, 1 + n, n);
-        return out;
-    }
-
-    private static void putPadded(BigInteger value, byte[] out, int offset, int length) {
-        byte[] raw = value.toByteArray();
-        int skip = Math.max(0, raw.length - length);
-        System.arraycopy(raw, skip, out, offset + length - (raw.length - skip), raw.length - skip);
     }
 
     /** How many keys are cached (for tests). */

@@ -57,7 +57,7 @@ final class NativeSignatures {
         /** Whether the key fits: ECDSA in TLS 1.3 binds the curve; ed25519 needs an Ed25519 key. */
         boolean fits(Key key) {
             if (curve != null) {
-                return key instanceof ECKey ec && curve.matches(ec);
+                return key instanceof ECKey ec && curve.curve().matches(ec);
             }
             return key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
         }

@@ -1,14 +1,11 @@
 package org.tlsj.crypto.openssl;
 
 import java.lang.foreign.MemorySegment;
-import java.security.AlgorithmParameters;
-import java.security.GeneralSecurityException;
 import java.security.interfaces.ECKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.tlsj.NamedGroup;
+import org.tlsj.crypto.EcCurve;
 
 /**
  * The NIST curves this provider handles natively. OpenSSL learns a curve once, from the DER of its OID
@@ -18,37 +15,29 @@ import org.tlsj.NamedGroup;
  */
 enum NistCurve {
     /** secp256r1 (prime256v1), OID 1.2.840.10045.3.1.7. */
-    P256("secp256r1", 32, "SHA256", "06082a8648ce3d030107"),
+    P256(EcCurve.P256, "SHA256", "06082a8648ce3d030107"),
     /** secp384r1, OID 1.3.132.0.34. */
-    P384("secp384r1", 48, "SHA384", "06052b81040022"),
+    P384(EcCurve.P384, "SHA384", "06052b81040022"),
     /** secp521r1, OID 1.3.132.0.35. */
-    P521("secp521r1", 66, "SHA512", "06052b81040023");
+    P521(EcCurve.P521, "SHA512", "06052b81040023");
 
-    private final int fieldBytes;
+    private final EcCurve curve;
     private final String digest;
     private final byte[] oidDer;
-    private final ECParameterSpec params;
 
-    NistCurve(String jcaName, int fieldBytes, String digest, String oidDer) {
-        this.fieldBytes = fieldBytes;
+    NistCurve(EcCurve curve, String digest, String oidDer) {
+        this.curve = curve;
         this.digest = digest;
         this.oidDer = HexFormat.of().parseHex(oidDer);
-        try {
-            AlgorithmParameters ap = AlgorithmParameters.getInstance("EC");
-            ap.init(new ECGenParameterSpec(jcaName));
-            this.params = ap.getParameterSpec(ECParameterSpec.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(jcaName + " is not available in this JDK", e);
-        }
     }
 
-    /** The curve of an ECDHE group. */
+    /** The curve of an ECDHE group (see {@link EcCurve#forGroup}). */
     static NistCurve forGroup(NamedGroup group) {
-        if (group.equals(NamedGroup.SECP256R1)) {
-            return P256;
-        }
-        if (group.equals(NamedGroup.SECP384R1)) {
-            return P384;
+        EcCurve curve = EcCurve.forGroup(group);
+        for (NistCurve c : values()) {
+            if (c.curve == curve) {
+                return c;
+            }
         }
         throw new IllegalArgumentException("not an ECDHE group: " + group);
     }
@@ -56,16 +45,21 @@ enum NistCurve {
     /** The curve of a JCA key, if it is one of these. */
     static Optional<NistCurve> of(ECKey key) {
         for (NistCurve c : values()) {
-            if (c.matches(key)) {
+            if (c.curve.matches(key)) {
                 return Optional.of(c);
             }
         }
         return Optional.empty();
     }
 
+    /** The JCA curve: parameters, point checks and encoding. */
+    EcCurve curve() {
+        return curve;
+    }
+
     /** Field element length in bytes. */
     int fieldBytes() {
-        return fieldBytes;
+        return curve.fieldBytes();
     }
 
     /** The OpenSSL name of the hash its ECDSA scheme in TLS 1.3 uses. */
@@ -76,12 +70,5 @@ enum NistCurve {
     /** The parameters-only EVP_PKEY of this curve (owned by the library, never freed). */
     MemorySegment template(LibCrypto lib) {
         return lib.ecParameters(oidDer);
-    }
-
-    /** Whether a JCA key is on this curve (same equation, generator and order). */
-    boolean matches(ECKey key) {
-        ECParameterSpec p = key.getParams();
-        return p != null && p.getOrder().equals(params.getOrder()) && p.getCurve().equals(params.getCurve())
-                && p.getGenerator().equals(params.getGenerator());
     }
 }

@@ -16,9 +16,11 @@ import org.tlsj.crypto.Encapsulation;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Hmac;
+import org.tlsj.crypto.HybridKeyShare;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.RandomSource;
+import org.tlsj.crypto.RandomSourceSecureRandom;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.TranscriptHash;
@@ -57,7 +59,7 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     private OpenSslCryptoProvider(LibCrypto lib, RandomSource random) {
         this.lib = lib;
         this.random = Objects.requireNonNull(random, "random");
-        this.secureRandom = new SourceSecureRandom(random);
+        this.secureRandom = new RandomSourceSecureRandom(random);
         this.jca = JcaCryptoProvider.create(random);
         this.keys = new NativeKeys(lib);
     }
@@ -127,7 +129,7 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     @Override
     public KeyShare startKeyExchange(NamedGroup group) {
         if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridShare.generate(lib, random, secureRandom);
+            return HybridKeyShare.client(random, secureRandom, r -> X25519Share.generate(lib, r));
         }
         if (group.equals(NamedGroup.X25519)) {
             return X25519Share.generate(lib, random);
@@ -146,7 +148,8 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     @Override
     public Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException {
         if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridShare.encapsulate(lib, clientShare, random, secureRandom);
+            return HybridKeyShare.encapsulate(clientShare, random, secureRandom,
+                    r -> X25519Share.generate(lib, r));
         }
         KeyShare server = startKeyExchange(group);
         Bytes share = server.publicShare();

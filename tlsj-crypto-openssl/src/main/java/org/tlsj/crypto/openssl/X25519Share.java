@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.Bytes;
@@ -19,7 +20,7 @@ import org.tlsj.internal.wire.Bytes;
  */
 final class X25519Share implements KeyShare {
     /** Share and secret length. */
-    static final int LENGTH = 32;
+    static final int LENGTH = KeyShareChecks.X25519_LENGTH;
 
     private final LibCrypto lib;
     private final NativeKey key;
@@ -78,9 +79,7 @@ final class X25519Share implements KeyShare {
         if (completed) {
             throw new IllegalStateException("this X25519 key share was already completed (its key is freed)");
         }
-        if (peerShare.length() != LENGTH) {
-            throw Native.badKeyShare("x25519 share must be " + LENGTH + " bytes, got " + peerShare.length());
-        }
+        KeyShareChecks.requireX25519Length(peerShare);
         completed = true;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment peer = lib.newRawPublicKey(LibCrypto.NID_X25519, Native.copy(arena, peerShare.toArray()),

@@ -1,0 +1,78 @@
+package org.tlsj.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.tlsj.AlertDescription;
+import org.tlsj.NamedGroup;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.wire.Bytes;
+
+/**
+ * X25519MLKEM768 built over an X25519 part supplied by another provider: the part is what goes on the wire,
+ * and under the same seed the result is byte for byte the built-in one (same randomness order).
+ */
+class HybridKeyShareProviderPartTest {
+    private final List<KeyShare> made = new ArrayList<>();
+    private final Function<RandomSource, KeyShare> part = random -> {
+        KeyShare share = X25519KeyShare.generate(random);
+        made.add(share);
+        return share;
+    };
+
+    @Test
+    void clientOverAProvidersX25519EqualsTheBuiltInOneUnderTheSameSeed() {
+        RandomSource a = TestRandom.seeded(7);
+        HybridKeyShare viaPart = HybridKeyShare.client(a, new RandomSourceSecureRandom(a), part);
+        RandomSource b = TestRandom.seeded(7);
+        HybridKeyShare builtIn = HybridKeyShare.generate(b, new RandomSourceSecureRandom(b));
+
+        assertThat(made).hasSize(1);
+        assertThat(viaPart.group()).isEqualTo(NamedGroup.X25519MLKEM768);
+        assertThat(viaPart.publicShare()).isEqualTo(builtIn.publicShare());
+        assertThat(viaPart.publicShare().slice(1184, 1216)).isEqualTo(made.get(0).publicShare());
+    }
+
+    @Test
+    void serverOverAProvidersX25519EqualsTheBuiltInOneAndAgreesWithTheClient() throws TlsFatalAlertException {
+        RandomSource c = TestRandom.seeded(1);
+        HybridKeyShare client = HybridKeyShare.client(c, new RandomSourceSecureRandom(c), part);
+        RandomSource a = TestRandom.seeded(8);
+        Encapsulation viaPart = HybridKeyShare.encapsulate(client.publicShare(), a, new RandomSourceSecureRandom(a),
+                part);
+        RandomSource b = TestRandom.seeded(8);
+        Encapsulation builtIn = HybridKeyShare.encapsulate(client.publicShare(), b, new RandomSourceSecureRandom(b));
+
+        assertThat(made).hasSize(2);
+        assertThat(viaPart.serverShare()).isEqualTo(builtIn.serverShare());
+        assertThat(viaPart.serverShare().slice(1088, 1120)).isEqualTo(made.get(1).publicShare());
+        assertThat(viaPart.sharedSecret().expose()).isEqualTo(builtIn.sharedSecret().expose());
+        assertThat(client.complete(viaPart.serverShare()).expose()).isEqualTo(viaPart.sharedSecret().expose());
+    }
+
+    @Test
+    void rejectsAnX25519PartOfAnotherGroup() {
+        RandomSource random = TestRandom.seeded(3);
+        Function<RandomSource, KeyShare> p256 = r -> EcdhKeyShare.generate(NamedGroup.SECP256R1,
+                new RandomSourceSecureRandom(r));
+        assertThatThrownBy(() -> HybridKeyShare.client(random, new RandomSourceSecureRandom(random), p256))
+                .isInstanceOf(IllegalArgumentException.class);
+        Bytes clientShare = HybridKeyShare.client(random, new RandomSourceSecureRandom(random), part).publicShare();
+        assertThatThrownBy(() -> HybridKeyShare.encapsulate(clientShare, random, new RandomSourceSecureRandom(random),
+                p256)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void serverRejectsClientShareOfWrongLengthBeforeDrawingTheX25519Part() {
+        RandomSource random = TestRandom.seeded(4);
+        assertThatThrownBy(() -> HybridKeyShare.encapsulate(Bytes.wrap(new byte[1215]), random,
+                new RandomSourceSecureRandom(random), part))
+                .isInstanceOfSatisfying(TlsFatalAlertException.class,
+                        e -> assertThat(e.sent()).isEqualTo(AlertDescription.ILLEGAL_PARAMETER));
+        assertThat(made).isEmpty();
+    }
+}
