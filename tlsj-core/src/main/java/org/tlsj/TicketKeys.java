@@ -76,8 +76,8 @@ public final class TicketKeys {
     }
 
     /**
-     * The AES-256-GCM AEAD under the key of a window, made once and shared: an {@link Aead} is not thread-safe,
-     * so callers hold its monitor ({@code synchronized (aead)}) while sealing or opening with it.
+     * The AES-256-GCM AEAD under the key of a window, made once and shared by every connection: it is safe to
+     * use from several threads (each seal and open holds its lock).
      */
     public Aead aead(CryptoProvider crypto, long window) {
         WindowAead a = latest;
@@ -94,11 +94,37 @@ public final class TicketKeys {
                 return a.aead();
             }
             Secret key = key(crypto, window);
-            WindowAead made = new WindowAead(window, crypto, crypto.aead(AeadAlgorithm.AES_256_GCM, key));
+            WindowAead made = new WindowAead(window, crypto, new Locked(crypto.aead(AeadAlgorithm.AES_256_GCM, key)));
             key.destroy();
             before = a;
             latest = made;
             return made.aead();
+        }
+    }
+
+    /** An AEAD shared between threads: one seal or open at a time. */
+    private static final class Locked implements Aead {
+        private final Aead aead;
+
+        Locked(Aead aead) {
+            this.aead = aead;
+        }
+
+        @Override
+        public AeadAlgorithm algorithm() {
+            return aead.algorithm();
+        }
+
+        @Override
+        public synchronized int seal(byte[] nonce, byte[] aad, int aadLen, byte[] in, int inOff, int len, byte[] out,
+                                     int outOff) {
+            return aead.seal(nonce, aad, aadLen, in, inOff, len, out, outOff);
+        }
+
+        @Override
+        public synchronized int open(byte[] nonce, byte[] aad, int aadLen, byte[] in, int inOff, int len, byte[] out,
+                                     int outOff) {
+            return aead.open(nonce, aad, aadLen, in, inOff, len, out, outOff);
         }
     }
 

@@ -10,7 +10,6 @@ import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TicketKeys;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.crypto.Aead;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.ByteReader;
@@ -72,10 +71,7 @@ public final class Tickets {
         byte[] nonce = new byte[NONCE];
         crypto.random().nextBytes(nonce);
         System.arraycopy(nonce, 0, out, WINDOW, NONCE);
-        Aead aead = keys.aead(crypto, window);
-        synchronized (aead) {
-            aead.seal(nonce, name, WINDOW, plain, 0, plain.length, out, WINDOW + NONCE);
-        }
+        keys.aead(crypto, window).seal(nonce, name, WINDOW, plain, 0, plain.length, out, WINDOW + NONCE);
         java.util.Arrays.fill(plain, (byte) 0);
         return Bytes.wrap(out);
     }
@@ -92,12 +88,9 @@ public final class Tickets {
             return Optional.empty();
         }
         byte[] nonce = java.util.Arrays.copyOfRange(t, WINDOW, WINDOW + NONCE);
-        Aead aead = keys.aead(crypto, window);
         byte[] plain = new byte[t.length - WINDOW - NONCE - 16];
-        int opened;
-        synchronized (aead) {
-            opened = aead.open(nonce, t, WINDOW, t, WINDOW + NONCE, t.length - WINDOW - NONCE, plain, 0);
-        }
+        int opened = keys.aead(crypto, window).open(nonce, t, WINDOW, t, WINDOW + NONCE, t.length - WINDOW - NONCE,
+                plain, 0);
         if (opened < 0) {
             return Optional.empty();
         }
