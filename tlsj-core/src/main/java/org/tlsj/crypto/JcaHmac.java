@@ -29,10 +29,10 @@ final class JcaHmac implements Hmac {
 
     @Override
     public Bytes mac(Bytes data) {
-        var inner = hmac.start();
+        var inner = hmac.start(false);
         inner.update(data.toArray());
         byte[] out = new byte[algorithm.length()];
-        hmac.finish(inner, out);
+        hmac.finish(inner, out, false);
         return Bytes.wrap(out);
     }
 }
