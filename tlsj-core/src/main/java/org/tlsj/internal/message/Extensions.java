@@ -45,12 +45,23 @@ public final class Extensions {
 
     /** The first extension of this record class, for example {@code find(KeyShareClientExt.class)}. */
     public <T extends Extension> Optional<T> find(Class<T> kind) {
-        return list.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+        // A loop, not a stream: handshakes call this a dozen times a side and streams showed in profiles (#7).
+        for (Extension e : list) {
+            if (kind.isInstance(e)) {
+                return Optional.of(kind.cast(e));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first extension of this type, parsed or not. */
     public Optional<Extension> get(ExtensionType type) {
-        return list.stream().filter(e -> e.type().equals(type)).findFirst();
+        for (Extension e : list) {
+            if (e.type().equals(type)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether an extension of this type is present. */

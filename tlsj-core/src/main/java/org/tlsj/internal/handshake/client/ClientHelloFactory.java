@@ -3,6 +3,7 @@ package org.tlsj.internal.handshake.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.tlsj.ClientConfig;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
@@ -31,6 +32,9 @@ import org.tlsj.internal.wire.Bytes;
 
 /** Builds the client's ClientHello (RFC 8446 section 4.1.2) from the config. */
 final class ClientHelloFactory {
+    /** A dotted-quad IPv4 literal, compiled once (String.matches compiles per call, every handshake). */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private ClientHelloFactory() {
     }
 
@@ -44,7 +48,7 @@ final class ClientHelloFactory {
     }
 
     static boolean isIpLiteral(String name) {
-        return name.contains(":") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return name.contains(":") || IPV4.matcher(name).matches();
     }
 
     /**
