@@ -53,18 +53,14 @@ final class DigestHmac {
         this.outer = out;
     }
 
-    /**
-     * An inner digest to feed the message to, then to pass to {@link #finish}. With {@code last}, the keyed
-     * digest itself (no clone): this object then computes no further MAC. A one-block HKDF-Expand, the
-     * common case in TLS 1.3, so clones two digests instead of four.
-     */
-    MessageDigest start(boolean last) {
-        return last ? inner : copy(algorithm, inner);
+    /** A fresh inner digest to feed the message to, then to pass to {@link #finish}. */
+    MessageDigest start() {
+        return copy(algorithm, inner);
     }
 
     /** Writes HMAC = H(key^opad | H(key^ipad | message)) into {@code out} (HashLen bytes). */
-    void finish(MessageDigest started, byte[] out, boolean last) {
-        MessageDigest o = last ? outer : copy(algorithm, outer);
+    void finish(MessageDigest started, byte[] out) {
+        MessageDigest o = copy(algorithm, outer);
         try {
             started.digest(out, 0, out.length);
             o.update(out);

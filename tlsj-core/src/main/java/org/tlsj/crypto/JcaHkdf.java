@@ -32,10 +32,10 @@ final class JcaHkdf implements Hkdf {
         try {
             // HMAC pads its key with zeros to the block size, so an empty salt and HashLen zeros are the same key.
             DigestHmac hmac = new DigestHmac(algorithm, saltBytes);
-            MessageDigest inner = hmac.start(true);
+            MessageDigest inner = hmac.start();
             inner.update(ikmBytes);
             byte[] out = new byte[algorithm.length()];
-            hmac.finish(inner, out, true);
+            hmac.finish(inner, out);
             return Secret.wrap(out);
         } finally {
             Arrays.fill(saltBytes, (byte) 0);
@@ -57,15 +57,14 @@ final class JcaHkdf implements Hkdf {
         byte[] t = new byte[hashLen];
         try {
             DigestHmac hmac = new DigestHmac(algorithm, prkBytes);
-            int blocks = (length + hashLen - 1) / hashLen;
-            for (int i = 1, at = 0; i <= blocks; i++) {
-                MessageDigest inner = hmac.start(i == blocks);
+            for (int i = 1, at = 0; at < length; i++) {
+                MessageDigest inner = hmac.start();
                 if (i > 1) {
                     inner.update(t);
                 }
                 inner.update(infoBytes);
                 inner.update((byte) i);
-                hmac.finish(inner, t, i == blocks);
+                hmac.finish(inner, t);
                 int n = Math.min(hashLen, length - at);
                 System.arraycopy(t, 0, out, at, n);
                 at += n;

@@ -29,10 +29,10 @@ final class JcaHmac implements Hmac {
 
     @Override
     public Bytes mac(Bytes data) {
-        var inner = hmac.start(false);
+        var inner = hmac.start();
         inner.update(data.toArray());
         byte[] out = new byte[algorithm.length()];
-        hmac.finish(inner, out, false);
+        hmac.finish(inner, out);
         return Bytes.wrap(out);
     }
 }
