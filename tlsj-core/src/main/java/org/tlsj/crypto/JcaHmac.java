@@ -1,22 +1,27 @@
 package org.tlsj.crypto;
 
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.tlsj.internal.wire.Bytes;
 
-/**
- * HMAC keyed once, computed by {@link DigestHmac} over JDK digests rather than a {@code javax.crypto.Mac}
- * (a Mac.getInstance and init per Finished key showed in handshake profiles, issue 7). Thread-safe.
- */
+/** HMAC over one JCA {@link Mac}, keyed once. Not thread-safe (one per key and user, like the key itself). */
 final class JcaHmac implements Hmac {
     private final HashAlgorithm algorithm;
-    private final DigestHmac hmac;
+    private final Mac mac;
 
     JcaHmac(HashAlgorithm algorithm, Secret key) {
         this.algorithm = algorithm;
         byte[] keyBytes = key.expose();
         try {
-            // HMAC pads its key with zeros to the block size: the empty key is a valid key (all zeros).
-            this.hmac = new DigestHmac(algorithm, keyBytes);
+            this.mac = Mac.getInstance(algorithm.hmacName());
+            // SecretKeySpec rejects an empty key. HMAC pads its key with zeros to the block size, so the
+            // empty key and a single zero byte are the same key.
+            byte[] effective = keyBytes.length == 0 ? new byte[1] : keyBytes;
+            mac.init(new SecretKeySpec(effective, algorithm.hmacName()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm.hmacName() + " is not available", e);
         } finally {
             Arrays.fill(keyBytes, (byte) 0);
         }
@@ -29,10 +34,6 @@ final class JcaHmac implements Hmac {
 
     @Override
     public Bytes mac(Bytes data) {
-        var inner = hmac.start();
-        inner.update(data.toArray());
-        byte[] out = new byte[algorithm.length()];
-        hmac.finish(inner, out);
-        return Bytes.wrap(out);
+        return Bytes.wrap(mac.doFinal(data.toArray()));
     }
 }
