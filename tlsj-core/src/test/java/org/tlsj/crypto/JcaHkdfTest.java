@@ -2,6 +2,7 @@ package org.tlsj.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.tlsj.internal.wire.Bytes;
@@ -57,6 +58,27 @@ class JcaHkdfTest {
         assertThat(hkdf384.algorithm()).isEqualTo(HashAlgorithm.SHA384);
         assertThat(prk.length()).isEqualTo(48);
         assertThat(hkdf384.expand(prk, Bytes.EMPTY, 100).length()).isEqualTo(100);
+    }
+
+    /** HKDF-Extract(salt, IKM) is HMAC-Hash(salt, IKM): RFC 4231 test case 1 for HMAC-SHA-384. */
+    @Test
+    void sha384ExtractIsRfc4231HmacWithShortKey() {
+        Hkdf hkdf384 = JcaCryptoProvider.create().hkdf(HashAlgorithm.SHA384);
+        Secret mac = hkdf384.extract(Secret.wrap(HexFormat.of().parseHex("0b".repeat(20))),
+                Secret.copyOf("Hi There".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(HexFormat.of().formatHex(mac.expose())).isEqualTo("afd03944d84895626b0825f4ab46907f15f9dadbe4101ec6"
+                + "82aa034c7cebc59cfaea9ea9076ede7f4af152e8b2fa9cb6");
+    }
+
+    /** RFC 4231 test case 6: a 131-byte key, longer than SHA-384's 128-byte block, is hashed first. */
+    @Test
+    void sha384ExtractHashesKeyLongerThanBlock() {
+        Hkdf hkdf384 = JcaCryptoProvider.create().hkdf(HashAlgorithm.SHA384);
+        Secret mac = hkdf384.extract(Secret.wrap(HexFormat.of().parseHex("aa".repeat(131))),
+                Secret.copyOf("Test Using Larger Than Block-Size Key - Hash Key First"
+                        .getBytes(StandardCharsets.US_ASCII)));
+        assertThat(HexFormat.of().formatHex(mac.expose())).isEqualTo("4ece084485813e9088d2c63a041bc5b44f9ef1012a2b588f"
+                + "3cd11f05033ac4c60c2ef6ab4030fe8296248df163f44952");
     }
 
     private void assertCase(String ikm, String salt, String info, int length, String prk, String okm) {
