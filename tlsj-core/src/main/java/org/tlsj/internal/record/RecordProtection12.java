@@ -137,7 +137,7 @@ public final class RecordProtection12 implements RecordProtection {
     }
 
     @Override
-    public int open(byte[] buf, int bodyLength) throws TlsFatalAlertException {
+    public int open(byte[] buf, int bodyLength, byte[] out, int outOff) throws TlsFatalAlertException {
         if (bodyLength < overhead()) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC, "record too short to be protected");
         }
@@ -150,13 +150,13 @@ public final class RecordProtection12 implements RecordProtection {
         int cipherLength = bodyLength - contentOffset();
         int plaintextLength = cipherLength - tagLength();
         setAadTail(buf[0] & 0xff, buf[1] & 0xff, buf[2] & 0xff, plaintextLength);
-        int n = aead.open(nonce, aad, AAD_LENGTH, buf, content, cipherLength, buf, content);
+        int n = aead.open(nonce, aad, AAD_LENGTH, buf, content, cipherLength, out, outOff);
         if (n < 0) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC);
         }
         if (n > RecordDeframer.MAX_PLAINTEXT) {
             // RFC 5246 section 6.2.1: TLSPlaintext.length MUST NOT exceed 2^14.
-            Arrays.fill(buf, content, content + n, (byte) 0);
+            Arrays.fill(out, outOff, outOff + n, (byte) 0);
             throw Fatal.of(Reason.InvalidMessage.RECORD_TOO_LARGE,
                     n + " bytes of plaintext, the limit is " + RecordDeframer.MAX_PLAINTEXT);
         }

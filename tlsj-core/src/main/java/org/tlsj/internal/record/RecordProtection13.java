@@ -80,13 +80,13 @@ public final class RecordProtection13 implements RecordProtection {
     }
 
     @Override
-    public int open(byte[] buf, int bodyLength) throws TlsFatalAlertException {
+    public int open(byte[] buf, int bodyLength, byte[] out, int outOff) throws TlsFatalAlertException {
         if (bodyLength < tagLength() + 1) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC, "record too short to be protected");
         }
         nonce();
         int n = aead.open(nonce, buf, RecordDeframer.HEADER_LENGTH, buf, RecordDeframer.HEADER_LENGTH,
-                bodyLength, buf, RecordDeframer.HEADER_LENGTH);
+                bodyLength, out, outOff);
         if (n < 0) {
             // The sequence number stays: a rejected server skips early data it cannot open (RFC 8446 4.2.10).
             throw Fatal.of(Reason.PeerMisbehaved.BAD_RECORD_MAC);
