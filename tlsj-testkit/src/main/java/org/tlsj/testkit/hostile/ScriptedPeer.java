@@ -372,10 +372,15 @@ public final class ScriptedPeer {
 
     /**
      * Passes the honest peer's output to the victim unchanged, record by record, keeping the attacker's
-     * sealers in step (so a test can later inject records under the same keys).
+     * sealers in step (so a test can later inject records under the same keys). Stops once the victim has
+     * failed: {@link #response()} is then its answer to the record that failed it (a TLS 1.3 server's tickets
+     * may follow its Finished in the same flight).
      */
     public ScriptedPeer relayToVictim() {
         for (byte[] r : Records.split(TestPair.drain(honest()))) {
+            if (failure().isPresent()) {
+                break;
+            }
             if (fromHonest(r).wasProtected() && isTls12()) {
                 sealer(peerLabels().getFirst()).open(r); // the attacker's sealer keeps in step
             } else if ((r[0] & 0xff) == Records.APPLICATION_DATA && !isTls12()) {

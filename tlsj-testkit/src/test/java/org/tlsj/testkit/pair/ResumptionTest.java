@@ -3,6 +3,7 @@ package org.tlsj.testkit.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.testkit.pair.Alerts.assertFatal;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.AlertDescription;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
+import org.tlsj.ClientConnection;
 import org.tlsj.ClientSessionCache;
 import org.tlsj.NamedGroup;
 import org.tlsj.Reason.PeerMisbehaved;
 import org.tlsj.ResumableSession;
 import org.tlsj.ServerConfig;
+import org.tlsj.ServerConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.TicketKeys;
 import org.tlsj.certs.KeyType;
@@ -141,5 +144,47 @@ class ResumptionTest {
         TestPair second = TestPair.of(c, server, "localhost").handshake();
         assertThat(second.server().session().orElseThrow().resumed()).isTrue();
         assertThat(second.server().session().orElseThrow().peerIdentity()).contains("CN=alice");
+    }
+
+    /**
+     * RFC 8446 section 4.6.1 (note): without client authentication our server computes the client's Finished
+     * itself and sends the tickets in its first flight, so the client holds a ticket before the server has
+     * seen its Finished, and the server has nothing more to write after it. The ticket resumes.
+     */
+    @Test
+    void withoutClientAuthTheTicketsTravelInTheServersFlight() throws Exception {
+        ServerConfig server = TestPki.server(serverKey).build();
+        ClientConnection c = ClientConnection.start(client(), "localhost");
+        ServerConnection s = ServerConnection.accept(server);
+        s.feed(ByteBuffer.wrap(TestPair.drain(c)));
+        c.feed(ByteBuffer.wrap(TestPair.drain(s)));
+        assertThat(c.isHandshakeComplete()).isTrue();
+        assertThat(s.isHandshakeComplete()).isFalse();
+        Optional<ResumableSession> ticket = cache.take("localhost");
+        assertThat(ticket).as("a ticket from the server's first flight").isPresent();
+        cache.put("localhost", ticket.get());
+
+        s.feed(ByteBuffer.wrap(TestPair.drain(c)));
+        assertThat(s.isHandshakeComplete()).isTrue();
+        assertThat(TestPair.drain(s)).as("nothing written after the client's Finished").isEmpty();
+        assertThat(connect(client(), server).resumed()).isTrue();
+    }
+
+    /** With client authentication the tickets wait for the client's Finished (its certificate is in them). */
+    @Test
+    void withClientAuthTheTicketsFollowTheClientsFinished() throws Exception {
+        ServerConfig server = TestPki.server(serverKey).clientAuth(ClientAuth.REQUIRED, pki.verifier()).build();
+        ClientConfig config = pki.client().sessionCache(cache).certificates(List.of(pki.clientCertificate("bob")))
+                .build();
+        ClientConnection c = ClientConnection.start(config, "localhost");
+        ServerConnection s = ServerConnection.accept(server);
+        s.feed(ByteBuffer.wrap(TestPair.drain(c)));
+        c.feed(ByteBuffer.wrap(TestPair.drain(s)));
+        assertThat(c.isHandshakeComplete()).isTrue();
+        assertThat(cache.take("localhost")).as("no ticket before the client's Finished").isEmpty();
+
+        s.feed(ByteBuffer.wrap(TestPair.drain(c)));
+        c.feed(ByteBuffer.wrap(TestPair.drain(s)));
+        assertThat(cache.take("localhost")).isPresent();
     }
 }
