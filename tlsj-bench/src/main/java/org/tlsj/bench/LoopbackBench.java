@@ -20,7 +20,7 @@ import org.tlsj.crypto.CryptoProviders;
  * (client and server in this JVM, on platform threads), each figure as min / median / max over a few short
  * rounds after one warm-up round, with the ratio tlsj/JSSE of the medians; then OpenSSL's {@code s_time}
  * against {@code s_server}, the tlsj server and the JSSE server when an {@code openssl} binary is present.
- * Options: {@code --duration SECONDS} per round, {@code --rounds N}, {@code --threads 1,2},
+ * Options: {@code --duration SECONDS} per round, {@code --warmup SECONDS} for the warm-up round, {@code --rounds N}, {@code --threads 1,2},
  * {@code --only CASE,...} (tls13, mlkem, rsa, tls12, resumed, bulk, heap, openssl), {@code --connections N}
  * for the idle heap figure, {@code --crypto NAME} for the tlsj side's crypto provider (default: the fastest
  * usable one, {@link CryptoProviders#fastest()}; the run prints which).
@@ -78,8 +78,9 @@ public final class LoopbackBench {
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "tlsj bench: %s, %d cores, %.1f s rounds x %d (+1 warm-up)%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), options.duration(), options.rounds());
+        System.out.printf(Locale.ROOT, "tlsj bench: %s, %d cores, %.1f s rounds x %d (after a %.1f s warm-up round "
+                + "per stack and case)%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                options.duration(), options.rounds(), options.warmup());
         System.out.printf(Locale.ROOT, "tlsj side crypto provider: %s (rank %d%s; usable: %s)%n", crypto.name(),
                 crypto.rank(), options.crypto().isEmpty() ? ", the fastest usable" : ", chosen with --crypto",
                 CryptoProviders.available().stream().map(CryptoProviderFactory::name).toList());
@@ -172,7 +173,7 @@ public final class LoopbackBench {
     private void measure(EchoServer server, Conn.Dialer dialer, int threads, int round, double[][] into)
             throws Exception {
         long cpu0 = server.cpuNanos();
-        HandshakeLoad load = HandshakeLoad.run(dialer, server.port(), threads, options.duration());
+        HandshakeLoad load = HandshakeLoad.run(dialer, server.port(), threads, seconds(round));
         long cpu = server.cpuNanos() - cpu0;
         if (load.failures() > 0) {
             System.out.println("    " + load.failures() + " connections failed, first: " + load.firstFailure());
@@ -201,9 +202,9 @@ public final class LoopbackBench {
         try (EchoServer ts = new EchoServer(Stacks.tlsjServer(fixtures.server(KeyType.EC_P256).build()), 1, "tlsj");
              EchoServer js = new EchoServer(Stacks.jsseServer(ctx), 1, "jsse")) {
             Conn.Dialer jsse = Stacks.jsseClient(ctx, "x25519", "TLSv1.3", false, "TLS_AES_128_GCM_SHA256");
-            for (int r = -1; r < rounds; r++) {
-                double a = stream(ts, Stacks.tlsjClient(client));
-                double b = stream(js, jsse);
+            for (int r = options.warmup() > 0 ? -1 : 0; r < rounds; r++) {
+                double a = stream(ts, Stacks.tlsjClient(client), seconds(r));
+                double b = stream(js, jsse, seconds(r));
                 if (r >= 0) {
                     t[r] = a;
                     j[r] = b;
@@ -213,11 +214,17 @@ public final class LoopbackBench {
         table.add(label, "MB/s", new Figure(t), new Figure(j));
     }
 
+    /** A round's length: the warm-up's for round -1. */
+    private double seconds(int round) {
+        return round < 0 ? options.warmup() : options.duration();
+    }
+
     /** Streams 16 KiB writes over one connection for one round; the server's rate. */
-    private double stream(EchoServer server, Conn.Dialer dialer) throws IOException, InterruptedException {
+    private double stream(EchoServer server, Conn.Dialer dialer, double seconds)
+            throws IOException, InterruptedException {
         server.resetBulk();
         byte[] chunk = new byte[16 * 1024];
-        long deadline = System.nanoTime() + (long) (options.duration() * 1e9);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
         try (Conn c = dialer.dial(server.port())) {
             OutputStream out = c.out();
             out.write('B');

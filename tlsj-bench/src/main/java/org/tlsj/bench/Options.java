@@ -9,6 +9,7 @@ import java.util.Optional;
  * The harness's options.
  *
  * @param duration seconds per round
+ * @param warmup seconds of the warm-up round each stack runs before a case's measured rounds
  * @param rounds measured rounds per figure (after one warm-up round)
  * @param threads client thread counts for the TLS 1.3 x25519 handshake case
  * @param only case names to run; empty for all
@@ -16,10 +17,10 @@ import java.util.Optional;
  * @param crypto the crypto provider name for the tlsj side ({@code jca}, {@code bc}, ...); empty for
  *     {@link org.tlsj.crypto.CryptoProviders#fastest()}
  */
-public record Options(double duration, int rounds, List<Integer> threads, List<String> only, int connections,
+public record Options(double duration, double warmup, int rounds, List<Integer> threads, List<String> only, int connections,
                       Optional<String> crypto) {
     /** The usage line. */
-    public static final String USAGE = "usage: tlsj bench [--duration SECONDS] [--rounds N] [--threads 1,2] "
+    public static final String USAGE = "usage: tlsj bench [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--threads 1,2] "
             + "[--only tls13,mlkem,rsa,tls12,resumed,bulk,heap,openssl] [--connections N] [--crypto jca|bc|...]";
 
     /** Copies the lists. */
@@ -35,11 +36,13 @@ public record Options(double duration, int rounds, List<Integer> threads, List<S
     }
 
     /**
-     * Parses the command line; defaults: 2 s rounds, 3 rounds, 1 and 2 threads, every case, 500 connections,
+     * Parses the command line; defaults: 2 s rounds, 5 s warm-up (the JIT compiler is still busy after
+     * 2 s of handshakes on 2 cores), 3 rounds, 1 and 2 threads, every case, 500 connections,
      * the fastest usable crypto provider.
      */
     public static Options parse(String[] args) {
         double duration = 2;
+        double warmup = 5;
         int rounds = 3;
         List<Integer> threads = List.of(1, 2);
         List<String> only = List.of();
@@ -57,6 +60,7 @@ public record Options(double duration, int rounds, List<Integer> threads, List<S
             try {
                 switch (a) {
                     case "--duration" -> duration = Double.parseDouble(v);
+                    case "--warmup" -> warmup = Double.parseDouble(v);
                     case "--rounds" -> rounds = Integer.parseInt(v);
                     case "--threads" -> threads = Arrays.stream(v.split(",")).map(String::strip)
                             .map(Integer::valueOf).toList();
@@ -70,9 +74,9 @@ public record Options(double duration, int rounds, List<Integer> threads, List<S
                 throw new IllegalArgumentException(a + " needs a number, not " + v, e);
             }
         }
-        if (duration <= 0 || rounds < 1 || connections < 1 || threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+        if (duration <= 0 || warmup < 0 || rounds < 1 || connections < 1 || threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("duration, rounds, threads and connections must be positive");
         }
-        return new Options(duration, rounds, threads, only, connections, crypto);
+        return new Options(duration, warmup, rounds, threads, only, connections, crypto);
     }
 }
