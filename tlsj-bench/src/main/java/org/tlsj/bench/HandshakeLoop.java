@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.tlsj.ClientConfig;
+import org.tlsj.ClientSessionCache;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
 import org.tlsj.certs.KeyType;
@@ -14,7 +15,9 @@ import org.tlsj.crypto.CryptoProviders;
  * Runs in-memory tlsj handshakes back to back for a while, for a profiler to watch (for example with
  * {@code -XX:StartFlightRecording=filename=hs.jfr,settings=profile}). Arguments: seconds (default 20),
  * group (default x25519), key type (default EC_P256), crypto provider for both sides (default: the fastest
- * usable). Prints the wall-clock rate and the thread's CPU time per handshake (steadier on a busy machine).
+ * usable), and {@code resume} to loop resumed handshakes (a ticket from one full handshake first, then
+ * psk_dhe_ke resumptions). Prints the wall-clock rate and the thread's CPU time per handshake (steadier on a
+ * busy machine).
  */
 public final class HandshakeLoop {
     private HandshakeLoop() {
@@ -30,20 +33,42 @@ public final class HandshakeLoop {
                 : CryptoProviders.fastest();
         Fixtures f = new Fixtures(crypto);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        ClientConfig client = f.client(Fixtures.group(group), ProtocolVersion.TLS13).build();
+        boolean resume = args.length > 4 && args[4].equals("resume");
+        ClientConfig.Builder clientBuilder = f.client(Fixtures.group(group), ProtocolVersion.TLS13);
+        if (resume) {
+            clientBuilder.sessionCache(ClientSessionCache.inMemory(4));
+        }
+        ClientConfig client = clientBuilder.build();
         ServerConfig server = f.server(key).build();
         MemoryPair pair = new MemoryPair();
+        if (resume && resumed(pair.handshake(client, server))) {
+            throw new IllegalStateException("the first handshake resumed");
+        }
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long end = start + (long) (seconds * 1e9);
         long n = 0;
+        long resumedCount = 0;
         while (System.nanoTime() < end) {
-            pair.handshake(client, server);
+            if (resumed(pair.handshake(client, server))) {
+                resumedCount++;
+            }
             n++;
         }
         double took = (System.nanoTime() - start) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / n;
         System.out.printf(Locale.ROOT, "%s: %d handshakes in %.1f s: %.0f/s, %.0f us each, %.0f us CPU each "
-                + "(client and server)%n", crypto.name(), n, took, n / took, took * 1e6 / n, cpu);
+                + "(client and server), %d resumed%n", crypto.name(), n, took, n / took, took * 1e6 / n, cpu, resumedCount);
+        if (resume && resumedCount != n) {
+            throw new IllegalStateException(resumedCount + " of " + n + " handshakes resumed");
+        }
+    }
+
+    private static boolean resumed(MemoryPair pair) {
+        boolean client = pair.client().session().orElseThrow().resumed();
+        if (client != pair.server().session().orElseThrow().resumed()) {
+            throw new IllegalStateException("client and server disagree on resumption");
+        }
+        return client;
     }
 }
