@@ -64,7 +64,9 @@ final class ServerChoices {
 
     static Credential credential(ServerConfig config, List<CertifiedKey> certificates, Optional<String> sni,
                                  List<SignatureScheme> clientSchemes) throws TlsFatalAlertException {
-        List<CertifiedKey> byName = sni.map(n -> certificates.stream()
+        // Matching the SNI only puts the named certificates first, so with one certificate it cannot change
+        // the choice; skipping it saves re-reading the subjectAltName on every handshake (issue 7).
+        List<CertifiedKey> byName = certificates.size() < 2 ? List.of() : sni.map(n -> certificates.stream()
                 .filter(c -> HostnameMatcher.matches(c.leaf(), n)).toList()).orElse(List.of());
         for (List<CertifiedKey> candidates : List.of(byName, certificates)) {
             for (CertifiedKey c : candidates) {
