@@ -5,6 +5,13 @@ import org.tlsj.internal.wire.Bytes;
 
 /** A transcript hash over a JCA {@link MessageDigest}; {@link #fork()} and {@link #current()} clone it. */
 final class JcaTranscriptHash implements TranscriptHash {
+    /**
+     * Fresh digests to clone: a clone skips the provider lookup of MessageDigest.getInstance, which showed in
+     * handshake profiles (issue 7). Never updated.
+     */
+    private static final MessageDigest SHA256 = Jca.digest(HashAlgorithm.SHA256.jcaName());
+    private static final MessageDigest SHA384 = Jca.digest(HashAlgorithm.SHA384.jcaName());
+
     private final HashAlgorithm algorithm;
     private final MessageDigest digest;
 
@@ -14,7 +21,15 @@ final class JcaTranscriptHash implements TranscriptHash {
     }
 
     static JcaTranscriptHash create(HashAlgorithm algorithm) {
-        return new JcaTranscriptHash(algorithm, Jca.digest(algorithm.jcaName()));
+        MessageDigest prototype = switch (algorithm) {
+            case SHA256 -> SHA256;
+            case SHA384 -> SHA384;
+        };
+        try {
+            return new JcaTranscriptHash(algorithm, (MessageDigest) prototype.clone());
+        } catch (CloneNotSupportedException e) {
+            return new JcaTranscriptHash(algorithm, Jca.digest(algorithm.jcaName()));
+        }
     }
 
     @Override

@@ -22,6 +22,9 @@ public enum HandshakeType {
     /** The synthetic message that replaces ClientHello1 in the transcript after a HelloRetryRequest. */
     MESSAGE_HASH(254);
 
+    /** values() copies its array on every call, and every handshake message is decoded through it. */
+    private static final HandshakeType[] VALUES = values();
+
     private final int code;
 
     HandshakeType(int code) {
@@ -35,7 +38,7 @@ public enum HandshakeType {
 
     /** The type with this wire value, if any. */
     public static Optional<HandshakeType> fromCode(int code) {
-        for (HandshakeType t : values()) {
+        for (HandshakeType t : VALUES) {
             if (t.code == code) {
                 return Optional.of(t);
             }
