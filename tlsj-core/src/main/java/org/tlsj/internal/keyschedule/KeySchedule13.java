@@ -1,5 +1,7 @@
 package org.tlsj.internal.keyschedule;
 
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Optional;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
@@ -13,6 +15,18 @@ import org.tlsj.internal.wire.Bytes;
  * Secret, each stage a value holding its secret. Method names follow the RFC's labels.
  */
 public final class KeySchedule13 {
+    private static final Constants SHA256 = new Constants(
+            Bytes.fromHex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            Bytes.fromHex("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a"),
+            Bytes.fromHex("6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba"));
+    private static final Constants SHA384 = new Constants(
+            Bytes.fromHex("38b060a751ac96384cd9327eb1b1e36a21fdb71114be07434c0cc7bf63f6e1da"
+                    + "274edebfe76f65fbd51ad2f14898b95b"),
+            Bytes.fromHex("7ee8206f5570023e6dc7519eb1073bc4e791ad37b5c382aa10ba18e2357e7169"
+                    + "71f9362f2c2fe2a76bfd78dfec4ea9b5"),
+            Bytes.fromHex("1591dac5cbbf0330a4a84de9c753330e92d01f0a88214b4464972fd668049e93"
+                    + "e52f2b16fad922fdc0584478428f282b"));
+
     private KeySchedule13() {
     }
 
@@ -26,7 +40,8 @@ public final class KeySchedule13 {
         /** Derive-Secret(., "derived", "") then Extract with the (EC)DHE shared secret. */
         public HandshakeSecret handshakeSecret(Secret sharedSecret) {
             Hkdf hkdf = crypto.hkdf(hash);
-            Secret salt = HkdfLabel.derive(hkdf, secret, "derived", emptyHash(crypto, hash));
+            Secret salt = isWithoutPsk(hash, secret) ? Secret.wrap(constants(hash).derivedWithoutPsk().toArray())
+                    : HkdfLabel.derive(hkdf, secret, "derived", emptyHash(crypto, hash));
             return new HandshakeSecret(crypto, hash, hkdf.extract(salt, sharedSecret));
         }
     }
@@ -76,8 +91,7 @@ public final class KeySchedule13 {
 
     /** Early Secret = HKDF-Extract(0, 0) for a handshake without PSK. */
     public static EarlySecret withoutPsk(CryptoProvider crypto, HashAlgorithm hash) {
-        Secret zeros = Secret.zeros(hash.length());
-        return new EarlySecret(crypto, hash, crypto.hkdf(hash).extract(zeros, Secret.zeros(hash.length())));
+        return new EarlySecret(crypto, hash, Secret.wrap(constants(hash).earlyWithoutPsk().toArray()));
     }
 
     /** Early Secret = HKDF-Extract(0, PSK) for a resumption. */
@@ -136,6 +150,29 @@ public final class KeySchedule13 {
 
     /** Transcript-Hash("") for the "derived" steps. */
     static Bytes emptyHash(CryptoProvider crypto, HashAlgorithm hash) {
-        return crypto.newHash(hash).current();
+        return constants(hash).emptyHash();
+    }
+
+    /**
+     * The parts of the schedule that depend on the hash alone, so each handshake need not compute them
+     * (issue 7): Hash(""), the early secret HKDF-Extract(0, 0) of a handshake without PSK, and its
+     * Derive-Secret(., "derived", "") salt. The SHA-256 values are RFC 8448 section 3's; a test recomputes all.
+     */
+    record Constants(Bytes emptyHash, Bytes earlyWithoutPsk, Bytes derivedWithoutPsk) {
+    }
+
+    static Constants constants(HashAlgorithm hash) {
+        return switch (hash) {
+            case SHA256 -> SHA256;
+            case SHA384 -> SHA384;
+        };
+    }
+
+    /** Whether {@code earlySecret} is the early secret of a handshake without PSK (a constant-time compare). */
+    private static boolean isWithoutPsk(HashAlgorithm hash, Secret earlySecret) {
+        byte[] value = earlySecret.expose();
+        boolean same = MessageDigest.isEqual(value, constants(hash).earlyWithoutPsk().toArray());
+        Arrays.fill(value, (byte) 0);
+        return same;
     }
 }
