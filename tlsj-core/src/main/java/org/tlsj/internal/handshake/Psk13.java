@@ -24,11 +24,19 @@ public final class Psk13 {
      */
     public static Bytes binder(CryptoProvider crypto, HashAlgorithm hash, Secret psk, Transcript before,
                                Bytes truncatedClientHello) {
+        return binder(KeySchedule13.withPsk(crypto, hash, psk), before, truncatedClientHello);
+    }
+
+    /**
+     * The binder from the PSK's early secret, for a caller that keeps that secret for the handshake that
+     * follows instead of extracting it a second time.
+     */
+    public static Bytes binder(KeySchedule13.EarlySecret early, Transcript before, Bytes truncatedClientHello) {
         Transcript t = before.add(truncatedClientHello);
         if (!t.isHashed()) {
-            t = t.withHash(crypto, hash);
+            t = t.withHash(early.crypto(), early.hash());
         }
-        Secret binderKey = KeySchedule13.withPsk(crypto, hash, psk).resumptionBinderKey();
-        return KeySchedule13.finishedVerifyData(crypto, hash, binderKey, t.current());
+        Secret binderKey = early.resumptionBinderKey();
+        return KeySchedule13.finishedVerifyData(early.crypto(), early.hash(), binderKey, t.current());
     }
 }

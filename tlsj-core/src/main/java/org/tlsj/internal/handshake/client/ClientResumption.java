@@ -42,11 +42,13 @@ final class ClientResumption {
                 List.of(Bytes.wrap(new byte[session.suite().hash().length()])));
     }
 
-    /** The ClientHello with its real binder, computed over the transcript so far and the truncated hello. */
-    static ClientHello bind(ClientConfig config, ClientHello ch, ResumableSession session, Transcript before) {
+    /**
+     * The ClientHello with its real binder, computed from the offered PSK's early secret over the transcript so
+     * far and the truncated hello.
+     */
+    static ClientHello bind(ClientHello ch, KeySchedule13.EarlySecret early, Transcript before) {
         PreSharedKeyClientExt psk = ch.extensions().find(PreSharedKeyClientExt.class).orElseThrow();
-        Bytes binder = Psk13.binder(config.crypto(), session.suite().hash(), session.secret(), before,
-                Psk13.truncate(HandshakeCodec.encode(ch), psk));
+        Bytes binder = Psk13.binder(early, before, Psk13.truncate(HandshakeCodec.encode(ch), psk));
         return ch.withExtensions(ch.extensions().with(psk.withBinders(List.of(binder))));
     }
 

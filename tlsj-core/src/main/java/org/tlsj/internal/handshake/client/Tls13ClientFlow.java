@@ -72,10 +72,15 @@ import org.tlsj.trace.Role;
  */
 public final class Tls13ClientFlow implements HandshakeMachine {
 
-    /** What the client offered; fixed for the handshake except the shares and cookie after HRR. */
+    /**
+     * What the client offered; fixed for the handshake except the shares and cookie after HRR. {@code early}
+     * is the early secret of the {@code resumption} PSK, extracted once for the binder and kept for the key
+     * schedule if the server accepts the PSK.
+     */
     record Offer(ClientConfig config, Optional<String> sni, Optional<String> verifyName, Bytes random,
                  Bytes sessionId, List<KeyShare> shares, Optional<HelloRetryRequest> retry,
-                 Optional<ResumableSession> resumption, Optional<ResumableSession> resume12) {
+                 Optional<ResumableSession> resumption, Optional<ResumableSession> resume12,
+                 Optional<KeySchedule13.EarlySecret> early) {
         @Override
         public String toString() {
             return "Offer[" + sni + ", shares=" + ClientHelloFactory.groupsOf(shares) + "]";
@@ -181,13 +186,15 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                 shares.add(config.crypto().startKeyExchange(g)); // key_share is TLS 1.3 only
             }
         }
+        Optional<KeySchedule13.EarlySecret> early = resumption.map(r -> KeySchedule13.withPsk(config.crypto(),
+                r.suite().hash(), r.secret()));
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), verifyName, random, sessionId,
-                List.copyOf(shares), Optional.empty(), resumption, resume12);
+                List.copyOf(shares), Optional.empty(), resumption, resume12, early);
         ClientHello ch = ClientHelloFactory.build(config, offer.sni(), random, sessionId, shares, Optional.empty(),
                 resumption.map(r -> ClientResumption.placeholder(config, r)),
                 resume12.map(ResumableSession::identity));
         if (resumption.isPresent()) {
-            ch = ClientResumption.bind(config, ch, resumption.get(), Transcript.buffering());
+            ch = ClientResumption.bind(ch, early.orElseThrow(), Transcript.buffering());
         }
         Bytes raw = send(out, ch);
         Tls13ClientFlow flow = new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
@@ -212,7 +219,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), Optional.ofNullable(serverName),
                 ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         Bytes raw = send(out, ch);
         return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
     }
@@ -294,7 +301,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                 .withHash(offer.config().crypto(), suite.hash())).add(raw);
         Secret shared = share.complete(ks.entry().keyExchange());
         HandshakeSecret hs = (resumed.isPresent()
-                ? KeySchedule13.withPsk(offer.config().crypto(), suite.hash(), resumed.get().session().secret())
+                ? offer.early().orElseThrow()
                 : KeySchedule13.withoutPsk(offer.config().crypto(), suite.hash())).handshakeSecret(shared);
         shared.destroy();
         HandshakeKeys keys = new HandshakeKeys(hs, hs.clientHandshakeTrafficSecret(t.current()),
@@ -402,15 +409,16 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         // RFC 8446 section 4.1.4: keep the PSK only if its hash matches the suite the server chose.
         Optional<ResumableSession> resumption = offer.resumption().filter(r -> r.suite().hash() == suite.hash());
+        Optional<KeySchedule13.EarlySecret> early = resumption.isPresent() ? offer.early() : Optional.empty();
         ClientHello ch2 = ClientHelloFactory.build(offer.config(), offer.sni(), offer.random(), offer.sessionId(),
                 shares, cookie, resumption.map(r -> ClientResumption.placeholder(offer.config(), r)),
                 offer.resume12().map(ResumableSession::identity));
         if (resumption.isPresent()) {
-            ch2 = ClientResumption.bind(offer.config(), ch2, resumption.get(), t);
+            ch2 = ClientResumption.bind(ch2, early.orElseThrow(), t);
         }
         Bytes raw2 = send(out, ch2);
         Offer retried = new Offer(offer.config(), offer.sni(), offer.verifyName(), offer.random(), offer.sessionId(),
-                shares, Optional.of(m), resumption, offer.resume12());
+                shares, Optional.of(m), resumption, offer.resume12(), early);
         return new ExpectServerHello(retried, t.add(raw2));
     }
 

@@ -42,8 +42,9 @@ final class ServerResumption {
      *
      * @param index the identity the client offered at this position
      * @param state what the ticket remembered
+     * @param early the early secret of the ticket's PSK, extracted for the binder and kept for the handshake
      */
-    record Resumed(int index, Tickets.State state) {
+    record Resumed(int index, Tickets.State state, KeySchedule13.EarlySecret early) {
     }
 
     /**
@@ -65,13 +66,13 @@ final class ServerResumption {
             if (state.isEmpty() || !usable(state.get(), ids.get(i), suite, sni, now)) {
                 continue;
             }
-            Bytes expected = Psk13.binder(config.crypto(), suite.hash(), state.get().secret(), before,
-                    Psk13.truncate(raw, psk.get()));
+            KeySchedule13.EarlySecret early = KeySchedule13.withPsk(config.crypto(), suite.hash(), state.get().secret());
+            Bytes expected = Psk13.binder(early, before, Psk13.truncate(raw, psk.get()));
             // RFC 8446 section 4.2.11: a binder that does not validate aborts the handshake.
             if (!ConstantTime.equals(expected, psk.get().binders().get(i))) {
                 throw Fatal.of(Reason.PeerMisbehaved.BAD_BINDER, "for ticket " + i);
             }
-            return Optional.of(new Resumed(i, state.get()));
+            return Optional.of(new Resumed(i, state.get(), early));
         }
         return Optional.empty();
     }

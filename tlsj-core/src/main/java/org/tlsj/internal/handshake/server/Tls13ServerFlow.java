@@ -329,7 +329,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             out.sendCompatChangeCipherSpec(); // RFC 8446 appendix D.4
         }
         HandshakeSecret hs = (resumed.isPresent()
-                ? KeySchedule13.withPsk(config.crypto(), suite.hash(), resumed.get().state().secret())
+                ? resumed.get().early()
                 : KeySchedule13.withoutPsk(config.crypto(), suite.hash())).handshakeSecret(kx.sharedSecret());
         kx.sharedSecret().destroy();
         Secret clientHs = hs.clientHandshakeTrafficSecret(t.current());
