@@ -16,6 +16,12 @@ import org.tlsj.internal.wire.Bytes;
 public final class Transcript {
     private final List<Bytes> buffered;
     private final TranscriptHash hash;
+    /**
+     * The hash of these messages once asked for: a transcript is immutable, and the flows ask the same one
+     * for its hash several times (both handshake traffic secrets, the application and exporter secrets), each
+     * a digest clone and finish (issue 7). A race only computes the same value twice.
+     */
+    private Bytes current;
 
     private Transcript(List<Bytes> buffered, TranscriptHash hash) {
         this.buffered = buffered;
@@ -70,7 +76,12 @@ public final class Transcript {
         if (hash == null) {
             throw new IllegalStateException("transcript hash not chosen yet");
         }
-        return hash.current();
+        Bytes c = current;
+        if (c == null) {
+            c = hash.current();
+            current = c;
+        }
+        return c;
     }
 
     /** The hash algorithm, once chosen. */
