@@ -1,6 +1,5 @@
 package org.tlsj.internal.keyschedule;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
 import org.tlsj.crypto.CryptoProvider;
@@ -9,6 +8,7 @@ import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.internal.wire.Bytes;
+import org.tlsj.internal.wire.ConstantTime;
 
 /**
  * The TLS 1.3 key schedule (RFC 8446 section 7.1): Early Secret, then Handshake Secret, then Master
@@ -171,7 +171,7 @@ public final class KeySchedule13 {
     /** Whether {@code earlySecret} is the early secret of a handshake without PSK (a constant-time compare). */
     private static boolean isWithoutPsk(HashAlgorithm hash, Secret earlySecret) {
         byte[] value = earlySecret.expose();
-        boolean same = MessageDigest.isEqual(value, constants(hash).earlyWithoutPsk().toArray());
+        boolean same = ConstantTime.equals(value, constants(hash).earlyWithoutPsk().toArray());
         Arrays.fill(value, (byte) 0);
         return same;
     }
