@@ -70,29 +70,29 @@ public final class TlsjSSLEngine extends SettingsEngine {
         synchronized (lock) {
             if (conn == null) {
                 if (outboundClosed) {
-                    return result(Status.CLOSED, 0, 0);
+                    return wrapResult(Status.CLOSED, 0, 0);
                 }
                 start();
             }
             task.rethrow();
             if (task.waiting()) {
-                return result(Status.OK, 0, 0);
+                return wrapResult(Status.OK, 0, 0);
             }
             pull();
             if (out.hasRemaining()) {
                 return flush(dst, 0);
             }
             if (outboundClosed || failure != null) {
-                return result(Status.CLOSED, 0, 0);
+                return wrapResult(Status.CLOSED, 0, 0);
             }
             long available = InboundRecord.remaining(srcs, offset, length);
             if (!conn.isHandshakeComplete() || available == 0) {
-                return result(Status.OK, 0, 0);
+                return wrapResult(Status.OK, 0, 0);
             }
             int chunk = (int) Math.min(available, Math.max(64, Math.min(MAX_FRAGMENT,
                     packetBufferSize() - RECORD_EXPANSION)));
             if (dst.remaining() < chunk + RECORD_EXPANSION) {
-                return result(Status.BUFFER_OVERFLOW, 0, 0);
+                return wrapResult(Status.BUFFER_OVERFLOW, 0, 0);
             }
             try {
                 conn.write(Outbound.gather(srcs, offset, length, chunk));
@@ -107,11 +107,11 @@ public final class TlsjSSLEngine extends SettingsEngine {
     private SSLEngineResult flush(ByteBuffer dst, int consumed) {
         int n = out.remaining();
         if (consumed == 0 && dst.remaining() < Math.min(n, packetBufferSize())) {
-            return result(Status.BUFFER_OVERFLOW, 0, 0);
+            return wrapResult(Status.BUFFER_OVERFLOW, 0, 0);
         }
         int k = out.copyTo(dst);
         boolean closed = (outboundClosed || failure != null) && !out.hasRemaining() && !conn.hasPendingOutput();
-        return result(closed ? Status.CLOSED : Status.OK, consumed, k);
+        return wrapResult(closed ? Status.CLOSED : Status.OK, consumed, k);
     }
 
     @Override
@@ -254,15 +254,38 @@ public final class TlsjSSLEngine extends SettingsEngine {
         if (out.hasRemaining() || conn.hasPendingOutput()) {
             return HandshakeStatus.NEED_WRAP;
         }
+        if (session != null && !finishedReported && failure == null && !inboundDone && !outboundClosed) {
+            // The handshake completed with nothing left to send (a TLS 1.3 server whose tickets went out with
+            // its flight, once a delegated task took the client's Finished): a wrap reports FINISHED.
+            return HandshakeStatus.NEED_WRAP;
+        }
         if (failure != null || inboundDone || outboundClosed || conn.isHandshakeComplete()) {
             return HandshakeStatus.NOT_HANDSHAKING;
         }
         return HandshakeStatus.NEED_UNWRAP;
     }
 
+    /** An unwrap's result: FINISHED only on one that consumed or produced bytes (or on a closed engine). */
     private SSLEngineResult result(Status st, int consumed, int produced) {
+        return result(st, consumed, produced, consumed > 0 || produced > 0);
+    }
+
+    /** A wrap's result: FINISHED as soon as the handshake is complete and nothing is left to send. */
+    private SSLEngineResult wrapResult(Status st, int consumed, int produced) {
+        return result(st, consumed, produced, true);
+    }
+
+    /**
+     * The result, with FINISHED once per handshake, on the first result that may carry it. Jetty 12 looks for
+     * FINISHED only on a wrap or on an unwrap that moved bytes (it reads OK with nothing moved as an underflow),
+     * and closes a connection whose handshake it never saw finish; so an unwrap with nothing to do says
+     * NEED_WRAP instead (see {@link #status}).
+     */
+    private SSLEngineResult result(Status st, int consumed, int produced, boolean mayFinish) {
         HandshakeStatus hs = status();
-        if (hs == HandshakeStatus.NOT_HANDSHAKING && session != null && !finishedReported) {
+        boolean closed = failure != null || inboundDone || outboundClosed;
+        if (session != null && !finishedReported && !task.waiting() && !out.hasRemaining() && !conn.hasPendingOutput()
+                && (mayFinish || closed)) {
             finishedReported = true;
             hs = HandshakeStatus.FINISHED;
         }
