@@ -147,6 +147,7 @@ public final class Engine implements Effects {
                 deframer.consume();
                 if (machine.isConnected()) {
                     releaseInbound();
+                    releaseOutbound();
                 }
             }
             if (inboundClosed) {
@@ -166,12 +167,20 @@ public final class Engine implements Effects {
     /** See {@code TlsConnection.drainOutput}. */
     public int drainOutput(ByteBuffer dst) {
         int n = writer.drain(dst);
+        releaseOutbound();
+        return n;
+    }
+
+    /**
+     * Once connected with nothing queued: the handshake flight grew the output buffer beyond what data records
+     * need; they size it again once. Checked after draining and after feeding: a TLS 1.3 server that sent its
+     * tickets with its flight connects on the client's Finished with nothing more to drain.
+     */
+    private void releaseOutbound() {
         if (!outboundReleased && writer.pending() == 0 && machine.isConnected()) {
-            // The handshake flight grew the buffer beyond what data records need; they size it again once.
             writer.release();
             outboundReleased = true;
         }
-        return n;
     }
 
     /** See {@code TlsConnection.hasPendingOutput}. */
