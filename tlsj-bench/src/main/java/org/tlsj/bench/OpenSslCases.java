@@ -7,7 +7,7 @@ import org.tlsj.certs.KeyType;
 /**
  * OpenSSL rows of the harness: {@code openssl s_time -new -tls1_3} (one client process, x25519, ECDSA
  * P-256) against {@code openssl s_server}, the tlsj server and the JSSE server, each handshakes/s and server
- * CPU per handshake, min / median / max over the rounds.
+ * CPU per handshake, min / median / max over the rounds after a warm-up round of {@code --warmup} seconds.
  */
 final class OpenSslCases {
     private final Fixtures fixtures;
@@ -38,7 +38,8 @@ final class OpenSslCases {
                 for (int s = 0; s < 3; s++) {
                     long cpu0 = cpu(s, ossl, ts, js);
                     int port = s == 0 ? ossl.port() : s == 1 ? ts.port() : js.port();
-                    double perSecond = OpenSsl.sTime(port, seconds);
+                    int length = r < 0 ? (int) Math.max(1, Math.round(options.warmup())) : seconds;
+                    double perSecond = OpenSsl.sTime(port, length);
                     long used = cpu(s, ossl, ts, js) - cpu0;
                     if (r >= 0) {
                         rate[s][r] = perSecond;
