@@ -255,8 +255,8 @@ public final class TlsjSSLEngine extends SettingsEngine {
             return HandshakeStatus.NEED_WRAP;
         }
         if (session != null && !finishedReported && failure == null && !inboundDone && !outboundClosed) {
-            // The handshake completed with nothing left to send (a TLS 1.3 server whose tickets went out with
-            // its flight, once a delegated task took the client's Finished): a wrap reports FINISHED.
+            // The handshake completed with nothing left to send (a TLS 1.3 server that issues no tickets, once
+            // a delegated task took the client's Finished): a wrap reports FINISHED.
             return HandshakeStatus.NEED_WRAP;
         }
         if (failure != null || inboundDone || outboundClosed || conn.isHandshakeComplete()) {

@@ -147,26 +147,27 @@ class ResumptionTest {
     }
 
     /**
-     * RFC 8446 section 4.6.1 (note): without client authentication our server computes the client's Finished
-     * itself and sends the tickets in its first flight, so the client holds a ticket before the server has
-     * seen its Finished, and the server has nothing more to write after it. The ticket resumes.
+     * RFC 8446 section 4.6.1: the server sends its tickets once the client's Finished has settled the
+     * transcript (the RFC also allows sending them with the flight when no client certificate is asked for;
+     * that was tried and measured no faster, see issue 7). After the client's Finished the server has the
+     * tickets to write, and the ticket resumes.
      */
     @Test
-    void withoutClientAuthTheTicketsTravelInTheServersFlight() throws Exception {
+    void theTicketsFollowTheClientsFinished() throws Exception {
         ServerConfig server = TestPki.server(serverKey).build();
         ClientConnection c = ClientConnection.start(client(), "localhost");
         ServerConnection s = ServerConnection.accept(server);
         s.feed(ByteBuffer.wrap(TestPair.drain(c)));
         c.feed(ByteBuffer.wrap(TestPair.drain(s)));
         assertThat(c.isHandshakeComplete()).isTrue();
-        assertThat(s.isHandshakeComplete()).isFalse();
-        Optional<ResumableSession> ticket = cache.take("localhost");
-        assertThat(ticket).as("a ticket from the server's first flight").isPresent();
-        cache.put("localhost", ticket.get());
+        assertThat(cache.take("localhost")).as("no ticket before the client's Finished").isEmpty();
 
         s.feed(ByteBuffer.wrap(TestPair.drain(c)));
         assertThat(s.isHandshakeComplete()).isTrue();
-        assertThat(TestPair.drain(s)).as("nothing written after the client's Finished").isEmpty();
+        c.feed(ByteBuffer.wrap(TestPair.drain(s)));
+        Optional<ResumableSession> ticket = cache.take("localhost");
+        assertThat(ticket).isPresent();
+        cache.put("localhost", ticket.get());
         assertThat(connect(client(), server).resumed()).isTrue();
     }
 

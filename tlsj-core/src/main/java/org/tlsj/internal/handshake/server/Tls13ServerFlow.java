@@ -67,10 +67,8 @@ import org.tlsj.trace.Role;
  * <pre>
  *                      <-- ClientHello
  * [HelloRetryRequest   -->   ClientHello]
- * ServerHello, {EncryptedExtensions}, {Certificate}, {CertificateVerify}, {Finished},
- *                      [NewSessionTicket]* -->     (without client authentication)
+ * ServerHello, {EncryptedExtensions}, {Certificate}, {CertificateVerify}, {Finished} -->
  *                      <-- {Finished}
- *                      [NewSessionTicket]* -->     (with client authentication)
  * </pre>
  */
 public final class Tls13ServerFlow implements HandshakeMachine {
@@ -84,15 +82,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             ExpectClientCertificateVerify, ExpectFinished, Connected {
     }
 
-    /**
-     * The handshake-stage values carried from our flight to the client's Finished.
-     *
-     * @param sessionId the session's id: the resumed session's, or a new one
-     * @param ticketsSent whether the tickets already went out with our flight
-     */
+    /** The handshake-stage values carried from our flight to the client's Finished. */
     record Pending(Hello hello, NamedGroup group, MasterSecret master, Secret clientHandshake, AppSecrets app,
-                   Optional<ServerResumption.Resumed> resumed, Secret exporterMaster, Bytes sessionId,
-                   boolean ticketsSent) {
+                   Optional<ServerResumption.Resumed> resumed, Secret exporterMaster) {
     }
 
     /**
@@ -360,38 +352,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Secret exporterMaster = master.exporterMasterSecret(t.current());
         out.keyLog("EXPORTER_SECRET", ch.random(), exporterMaster);
         out.installWriteKeys(suite, serverApp);
-        // A resumption keeps the id of the session it resumes; a full handshake names a new one.
-        Bytes sessionId = resumed.map(r -> r.state().sessionId()).filter(id -> !id.isEmpty())
-                .orElseGet(() -> ServerResumption.newSessionId(config));
-        if (!askClient) {
-            // RFC 8446 section 4.6.1 (note): a server that does not request client authentication MAY compute
-            // the rest of the transcript itself and send NewSessionTicket right after its Finished. The
-            // tickets then travel in our flight's write, not in one of their own once the client's Finished
-            // arrives (which is still verified against the same transcript).
-            Bytes expected = HandshakeCodec.encode(new Finished(Tls13Checks.finishedData(config.crypto(),
-                    suite.hash(), clientHs, t.current())));
-            sendTickets(hello, master, t.add(expected), resumed.map(r -> r.state().peerChain()).orElse(List.of()),
-                    scheme(hello, resumed), sessionId, out);
-        }
         Pending pending = new Pending(hello, clientShare.group(), master, clientHs,
-                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), resumed, exporterMaster,
-                sessionId, !askClient);
+                new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), resumed, exporterMaster);
         return askClient ? new ExpectClientCertificate(pending, t) : new ExpectFinished(pending, t, Optional.empty());
-    }
-
-    /** The signature scheme the session records: the resumed session's, or our CertificateVerify's. */
-    private static SignatureScheme scheme(Hello hello, Optional<ServerResumption.Resumed> resumed) {
-        return resumed.map(r -> r.state().scheme()).orElse(hello.credential().scheme());
-    }
-
-    /** Sends the tickets, given the transcript through the client's Finished (RFC 8446 section 7.1). */
-    private static void sendTickets(Hello hello, MasterSecret master, Transcript throughClientFinished,
-                                    List<Bytes> clientChain, SignatureScheme scheme, Bytes sessionId, Effects out)
-            throws TlsFatalAlertException {
-        Secret resumptionMaster = master.resumptionMasterSecret(throughClientFinished.current());
-        ServerResumption.sendTickets(hello.config(), hello.suite(), resumptionMaster, hello.sni(), hello.alpn(),
-                clientChain, scheme, sessionId, out);
-        resumptionMaster.destroy();
     }
 
     private static Transcript sendCertificateAndVerify(Hello hello, Transcript t, Effects out)
@@ -489,8 +452,10 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         List<java.security.cert.X509Certificate> clientChain = p.resumed().isPresent()
                 ? PeerCertificates.decode(p.resumed().get().state().peerChain())
                 : s.client().map(ClientIdentity::chain).orElse(List.of());
-        SignatureScheme scheme = scheme(hello, p.resumed());
-        Bytes sessionId = p.sessionId();
+        SignatureScheme scheme = p.resumed().map(r -> r.state().scheme()).orElse(hello.credential().scheme());
+        // A resumption keeps the id of the session it resumes; a full handshake names a new one.
+        Bytes sessionId = p.resumed().map(r -> r.state().sessionId()).filter(id -> !id.isEmpty())
+                .orElseGet(() -> ServerResumption.newSessionId(hello.config()));
         // A resumption sends no Certificate: the credential chosen from the hello was not used.
         List<java.security.cert.X509Certificate> sent = p.resumed().isPresent() ? List.of()
                 : hello.credential().key().chain();
@@ -503,10 +468,10 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Secret exporterMaster = p.exporterMaster();
         out.complete(session, (label, context, length) -> KeySchedule13.exporter(crypto, suite.hash(), exporterMaster,
                 label, context, length));
-        if (!p.ticketsSent()) {
-            sendTickets(hello, p.master(), s.transcript().add(raw), PeerCertificates.encode(clientChain), scheme,
-                    sessionId, out);
-        }
+        Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
+        ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
+                PeerCertificates.encode(clientChain), scheme, sessionId, out);
+        resumptionMaster.destroy();
         return new Connected(p.app(), session, ok);
     }
 
