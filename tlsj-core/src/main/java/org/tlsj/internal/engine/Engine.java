@@ -147,13 +147,13 @@ public final class Engine implements Effects {
                 deframer.consume();
                 if (machine.isConnected()) {
                     releaseInbound();
-                    releaseOutbound();
                 }
             }
             if (inboundClosed) {
                 src.position(src.limit()); // RFC 8446 section 6.1: data after close_notify is ignored
             }
             flushHandshake();
+            releaseOutbound();
         } catch (TlsFatalAlertException e) {
             throw fail(e);
         } catch (TlsPeerAlertException e) {
@@ -173,8 +173,9 @@ public final class Engine implements Effects {
 
     /**
      * Once connected with nothing queued: the handshake flight grew the output buffer beyond what data records
-     * need; they size it again once. Checked after draining and after feeding: a TLS 1.3 server that sent its
-     * tickets with its flight connects on the client's Finished with nothing more to drain.
+     * need; they size it again once. Checked after draining and at the end of feeding, once what the records
+     * fed made us send is queued: a server that sends no tickets connects on the client's Finished with
+     * nothing more to drain.
      */
     private void releaseOutbound() {
         if (!outboundReleased && writer.pending() == 0 && machine.isConnected()) {
