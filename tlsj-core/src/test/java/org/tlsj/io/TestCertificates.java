@@ -18,12 +18,12 @@ import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.ServerCertificateVerifier;
 
 /** The checked-in localhost test certificate, and verifiers that pin it (no PKIX needed for socket tests). */
-final class TestCertificates {
+public final class TestCertificates {
     private TestCertificates() {
     }
 
     /** The localhost certificate and its key. */
-    static CertifiedKey localhost() {
+    public static CertifiedKey localhost() {
         try (InputStream cert = resource("localhost.pem"); InputStream key = resource("localhost-key.pem")) {
             X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(cert);
             String pem = new String(key.readAllBytes(), StandardCharsets.US_ASCII)
@@ -37,7 +37,7 @@ final class TestCertificates {
     }
 
     /** Accepts exactly the localhost certificate. */
-    static ServerCertificateVerifier pinned() {
+    public static ServerCertificateVerifier pinned() {
         X509Certificate expected = localhost().leaf();
         return (chain, name, now) -> {
             if (!chain.getFirst().equals(expected)) {

@@ -54,6 +54,11 @@ public final class Engine implements Effects {
     private static final byte[] EMPTY_PLAINTEXT = new byte[0];
     /** The plaintext buffer's size once allocated: a TLSInnerPlaintext's bound (RFC 8446 section 5.4). */
     private static final int PLAINTEXT_CAPACITY = RecordDeframer.MAX_PLAINTEXT + 1;
+    /**
+     * Below this body length a record is opened in place until the plaintext buffer exists: TLS 1.3 hides
+     * the type, and a NewSessionTicket should not make an idle client allocate a whole record's buffer.
+     */
+    private static final int SMALL_RECORD = 1024;
 
     private final Role role;
     private final CryptoProvider crypto;
@@ -182,6 +187,14 @@ public final class Engine implements Effects {
             writer.release();
             outboundReleased = true;
         }
+    }
+
+    /**
+     * Bytes of buffer this connection holds now: record output and input, handshake reassembly, plaintext.
+     * For tests and diagnostics (an idle connection should hold almost none).
+     */
+    public int heldBufferBytes() {
+        return writer.capacity() + deframer.capacity() + assembler.capacity() + plaintext.length;
     }
 
     /** See {@code TlsConnection.hasPendingOutput}. */
@@ -472,12 +485,15 @@ public final class Engine implements Effects {
      * Whether a protected record of {@code bodyLength} bytes is opened straight into the plaintext buffer:
      * once connected (where application data comes), when that buffer is empty (the caller holds back
      * application_data records until it is) and the record's plaintext fits; handshake records are opened in
-     * place. Allocates the buffer on the first such record.
+     * place, and so are small records until the buffer exists. Allocates the buffer on the first large record.
      */
     private boolean openIntoPlaintext(int bodyLength) {
         if (!machine.isConnected() || plainEnd > plainStart
                 || bodyLength - readProtection.contentOffset() - readProtection.tagLength() > PLAINTEXT_CAPACITY) {
             return false;
+        }
+        if (plaintext.length < PLAINTEXT_CAPACITY && bodyLength < SMALL_RECORD) {
+            return false; // a ticket or a short message: in place, without allocating a record's worth for it
         }
         if (plaintext.length < PLAINTEXT_CAPACITY) {
             plaintext = new byte[PLAINTEXT_CAPACITY];

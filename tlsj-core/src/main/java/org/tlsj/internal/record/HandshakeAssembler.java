@@ -65,6 +65,11 @@ public final class HandshakeAssembler {
         return message;
     }
 
+    /** The buffer's size now (for tests: how much an idle connection holds here). */
+    public int capacity() {
+        return buf.length;
+    }
+
     /**
      * Drops the buffer if no message is partly buffered; the next {@link #add} allocates what it needs. After
      * the handshake, messages are rare (tickets, KeyUpdate), so an idle connection need not hold a buffer.

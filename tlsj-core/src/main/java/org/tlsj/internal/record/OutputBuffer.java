@@ -48,6 +48,11 @@ public final class OutputBuffer {
         return end - start;
     }
 
+    /** The buffer's size now (for tests: how much an idle connection holds here). */
+    public int capacity() {
+        return buf.length;
+    }
+
     /**
      * Drops the buffer if nothing is waiting (the next {@link #reserve} allocates what it needs). For the end of
      * the handshake, whose flight made it larger than an idle connection needs; not for every record.

@@ -99,6 +99,11 @@ public final class RecordDeframer {
         return buf;
     }
 
+    /** The buffer's size now (for tests: how much an idle connection holds here). */
+    public int capacity() {
+        return buf.length;
+    }
+
     /**
      * Drops the buffer if no record is started (the next {@link #fill} allocates one again): for the end of
      * the handshake, whose records (a ClientHello, a certificate flight) are larger than an idle connection

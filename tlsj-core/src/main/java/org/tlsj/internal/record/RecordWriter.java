@@ -112,6 +112,11 @@ public final class RecordWriter {
         output.release();
     }
 
+    /** The output buffer's size now (for tests: how much an idle connection holds here). */
+    public int capacity() {
+        return output.capacity();
+    }
+
     /** Bytes queued. */
     public int pending() {
         return output.pending();
