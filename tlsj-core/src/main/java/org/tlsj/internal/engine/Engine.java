@@ -469,13 +469,11 @@ public final class Engine implements Effects {
         }
         uselessRecords = 0;
         keyUpdatesInRow = 0;
-        if (buf != plaintext) {
+        if (buf != plaintext) { // opened in place; opened into the plaintext buffer, it is already at 0
             if (plaintext.length < len) {
                 plaintext = new byte[PLAINTEXT_CAPACITY];
             }
             System.arraycopy(buf, off, plaintext, 0, len);
-        } else if (off != 0) {
-            throw new IllegalStateException("application data opened into the plaintext buffer at " + off);
         }
         plainStart = 0;
         plainEnd = len;
@@ -492,10 +490,10 @@ public final class Engine implements Effects {
                 || bodyLength - readProtection.contentOffset() - readProtection.tagLength() > PLAINTEXT_CAPACITY) {
             return false;
         }
-        if (plaintext.length < PLAINTEXT_CAPACITY && bodyLength < SMALL_RECORD) {
-            return false; // a ticket or a short message: in place, without allocating a record's worth for it
-        }
         if (plaintext.length < PLAINTEXT_CAPACITY) {
+            if (bodyLength < SMALL_RECORD) {
+                return false; // a ticket or a short message: in place, without allocating a record's worth
+            }
             plaintext = new byte[PLAINTEXT_CAPACITY];
         }
         return true;

@@ -3,6 +3,7 @@ package org.tlsj.internal.keyschedule;
 import java.nio.charset.StandardCharsets;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
+import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
 
 /** HKDF-Expand-Label and Derive-Secret (RFC 8446 section 7.1). */
@@ -16,25 +17,11 @@ public final class HkdfLabel {
      */
     public static Secret expand(Hkdf hkdf, Secret secret, String label, Bytes context, int length) {
         byte[] fullLabel = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
-        checkVector(fullLabel.length);
-        checkVector(context.length());
-        // Written straight into the one array the HKDF reads (no writer, no copy): each handshake expands some
-        // 25 labels per side (issue 7).
-        byte[] info = new byte[4 + fullLabel.length + context.length()];
-        info[0] = (byte) (length >>> 8);
-        info[1] = (byte) length;
-        info[2] = (byte) fullLabel.length;
-        System.arraycopy(fullLabel, 0, info, 3, fullLabel.length);
-        info[3 + fullLabel.length] = (byte) context.length();
-        context.copyTo(info, 4 + fullLabel.length);
-        return hkdf.expand(secret, Bytes.wrap(info), length);
-    }
-
-    /** A u8-length-prefixed vector must fit its length byte (as ByteWriter enforces). */
-    private static void checkVector(int n) {
-        if (n > 0xff) {
-            throw new IllegalArgumentException("vector of " + n + " bytes does not fit a 1-byte length");
-        }
+        ByteWriter w = new ByteWriter(4 + fullLabel.length + context.length());
+        w.u16(length);
+        w.u8Prefixed(x -> x.bytes(fullLabel, 0, fullLabel.length));
+        w.u8Bytes(context);
+        return hkdf.expand(secret, w.toBytes(), length);
     }
 
     /** Derive-Secret(Secret, Label, Messages) = HKDF-Expand-Label(Secret, Label, Transcript-Hash(Messages), Hash.length). */

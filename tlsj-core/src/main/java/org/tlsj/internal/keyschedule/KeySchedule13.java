@@ -1,6 +1,5 @@
 package org.tlsj.internal.keyschedule;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
@@ -8,7 +7,6 @@ import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.internal.wire.Bytes;
-import org.tlsj.internal.wire.ConstantTime;
 
 /**
  * The TLS 1.3 key schedule (RFC 8446 section 7.1): Early Secret, then Handshake Secret, then Master
@@ -30,8 +28,12 @@ public final class KeySchedule13 {
     private KeySchedule13() {
     }
 
-    /** The stage after HKDF-Extract(0, PSK or 0). */
-    public record EarlySecret(CryptoProvider crypto, HashAlgorithm hash, Secret secret) {
+    /**
+     * The stage after HKDF-Extract(0, PSK or 0).
+     *
+     * @param withoutPsk whether this is HKDF-Extract(0, 0), whose "derived" salt is a constant
+     */
+    public record EarlySecret(CryptoProvider crypto, HashAlgorithm hash, Secret secret, boolean withoutPsk) {
         /** binder_key = Derive-Secret(., "res binder", "") for a resumption PSK (section 7.1). */
         public Secret resumptionBinderKey() {
             return HkdfLabel.derive(crypto.hkdf(hash), secret, "res binder", emptyHash(crypto, hash));
@@ -40,7 +42,7 @@ public final class KeySchedule13 {
         /** Derive-Secret(., "derived", "") then Extract with the (EC)DHE shared secret. */
         public HandshakeSecret handshakeSecret(Secret sharedSecret) {
             Hkdf hkdf = crypto.hkdf(hash);
-            Secret salt = isWithoutPsk(hash, secret) ? Secret.wrap(constants(hash).derivedWithoutPsk().toArray())
+            Secret salt = withoutPsk ? Secret.wrap(constants(hash).derivedWithoutPsk().toArray())
                     : HkdfLabel.derive(hkdf, secret, "derived", emptyHash(crypto, hash));
             return new HandshakeSecret(crypto, hash, hkdf.extract(salt, sharedSecret));
         }
@@ -91,12 +93,12 @@ public final class KeySchedule13 {
 
     /** Early Secret = HKDF-Extract(0, 0) for a handshake without PSK. */
     public static EarlySecret withoutPsk(CryptoProvider crypto, HashAlgorithm hash) {
-        return new EarlySecret(crypto, hash, Secret.wrap(constants(hash).earlyWithoutPsk().toArray()));
+        return new EarlySecret(crypto, hash, Secret.wrap(constants(hash).earlyWithoutPsk().toArray()), true);
     }
 
     /** Early Secret = HKDF-Extract(0, PSK) for a resumption. */
     public static EarlySecret withPsk(CryptoProvider crypto, HashAlgorithm hash, Secret psk) {
-        return new EarlySecret(crypto, hash, crypto.hkdf(hash).extract(Secret.zeros(hash.length()), psk));
+        return new EarlySecret(crypto, hash, crypto.hkdf(hash).extract(Secret.zeros(hash.length()), psk), false);
     }
 
     /** The PSK of a ticket: HKDF-Expand-Label(resumption_master_secret, "resumption", nonce, Hash.length) (4.6.1). */
@@ -166,13 +168,5 @@ public final class KeySchedule13 {
             case SHA256 -> SHA256;
             case SHA384 -> SHA384;
         };
-    }
-
-    /** Whether {@code earlySecret} is the early secret of a handshake without PSK (a constant-time compare). */
-    private static boolean isWithoutPsk(HashAlgorithm hash, Secret earlySecret) {
-        byte[] value = earlySecret.expose();
-        boolean same = ConstantTime.equals(value, constants(hash).earlyWithoutPsk().toArray());
-        Arrays.fill(value, (byte) 0);
-        return same;
     }
 }
