@@ -1,0 +1,154 @@
+package org.tlsj.bogo;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tlsj.ClientAuth;
+import org.tlsj.ClientConfig;
+import org.tlsj.ClientHelloHandler;
+import org.tlsj.ClientHelloHandler.Alpn;
+import org.tlsj.ClientSessionCache;
+import org.tlsj.AlertDescription;
+import org.tlsj.NamedGroup;
+import org.tlsj.Reason;
+import org.tlsj.ResumableSession;
+import org.tlsj.ServerConfig;
+import org.tlsj.ServerSessionCache;
+import org.tlsj.SignatureScheme;
+import org.tlsj.TicketKeys;
+import org.tlsj.TlsFatalAlertException;
+import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.JcaCryptoProvider;
+import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.ClientCertificateVerifier;
+import org.tlsj.pki.InsecureTrustAllVerifier;
+
+/**
+ * Builds the tlsj config for each connection of one test. What lives across the test's connections (the
+ * client's session cache, the server's ticket keys and session-id cache) is made once here, as BoringSSL's
+ * shim keeps one SSL_CTX for all of them. Like BoringSSL's shim, the client accepts any certificate chain
+ * unless {@code -verify-fail} (the runner tests protocol, not PKI; signatures are still checked), and TLS
+ * 1.2 static RSA key exchange and peers without the extended master secret are allowed unless a flag asks.
+ */
+final class ShimConfigs {
+    private final CryptoProvider crypto = JcaCryptoProvider.create();
+    private final TicketKeys ticketKeys = TicketKeys.random(crypto.random(), Duration.ofHours(12));
+    private final ServerSessionCache serverSessions = ServerSessionCache.inMemory(16);
+    private final AtomicInteger sessionsKept = new AtomicInteger();
+    private final ClientSessionCache clientSessions = recording(ClientSessionCache.inMemory(4), sessionsKept);
+
+    /** How many sessions the client has been given so far (tickets, or TLS 1.2 sessions), over all connections. */
+    int sessionsKept() {
+        return sessionsKept.get();
+    }
+
+    /** The client config for one connection. */
+    ClientConfig client(ShimFlags.View f, Clock clock) throws ShimFlags.Unimplemented, ShimSettings.Invalid,
+            IOException {
+        ClientConfig.Builder b = ClientConfig.builder()
+                .crypto(crypto)
+                .clock(clock)
+                .versions(ShimSettings.versions(f))
+                .cipherSuites(ShimSettings.suites(f))
+                .sessionCache(clientSessions)
+                .requireExtendedMasterSecret(f.has("-expect-extended-master-secret"))
+                .verifier(f.has("-verify-fail") ? ShimConfigs::refuseServer : InsecureTrustAllVerifier.INSTANCE);
+        List<NamedGroup> groups = ShimSettings.groups(f, crypto);
+        if (!groups.isEmpty()) {
+            b.groups(groups).keyShareGroups(List.of(groups.getFirst()));
+        }
+        List<SignatureScheme> verify = ShimSettings.schemes(f, "-verify-prefs", crypto);
+        if (!verify.isEmpty()) {
+            b.signatureSchemes(verify);
+        }
+        if (!ShimSettings.schemes(f, "-signing-prefs", crypto).isEmpty()) {
+            throw new ShimFlags.Unimplemented("-signing-prefs on a client: tlsj picks the client's scheme itself");
+        }
+        f.string("-advertise-alpn").map(ShimSettings::alpnList).ifPresent(b::applicationProtocols);
+        Optional<CertifiedKey> credential = ShimSettings.credential(f);
+        credential.ifPresent(c -> b.certificates(List.of(c)));
+        return b.build();
+    }
+
+    /** The server config for one connection; {@code advertised} receives the client's ALPN list. */
+    ServerConfig server(ShimFlags.View f, Clock clock, java.util.function.Consumer<List<String>> advertised)
+            throws ShimFlags.Unimplemented, ShimSettings.Invalid, IOException {
+        CertifiedKey credential = ShimSettings.credential(f)
+                .orElseThrow(() -> new ShimSettings.Invalid("a server needs -cert-file and -key-file"));
+        ServerConfig.Builder b = ServerConfig.builder(credential)
+                .crypto(crypto)
+                .clock(clock)
+                .versions(ShimSettings.versions(f))
+                .cipherSuites(ShimSettings.suites(f))
+                .ticketKeys(ticketKeys)
+                .sessionCache(serverSessions)
+                .ticketsPerHandshake(f.has("-no-ticket") ? 0 : 2)
+                .requireExtendedMasterSecret(f.has("-expect-extended-master-secret"));
+        List<NamedGroup> groups = ShimSettings.groups(f, crypto);
+        if (!groups.isEmpty()) {
+            b.groups(groups);
+        }
+        List<SignatureScheme> signing = ShimSettings.schemes(f, "-signing-prefs", crypto);
+        if (!signing.isEmpty()) {
+            b.signatureSchemes(signing);
+        }
+        if (!ShimSettings.schemes(f, "-verify-prefs", crypto).isEmpty()) {
+            throw new ShimFlags.Unimplemented("-verify-prefs on a server: tlsj's CertificateRequest schemes are fixed");
+        }
+        ClientCertificateVerifier verifier = f.has("-verify-fail") ? ShimConfigs::refuseClient : ShimConfigs::acceptClient;
+        if (f.has("-require-any-client-certificate")) {
+            b.clientAuth(ClientAuth.REQUIRED, verifier);
+        } else if (f.has("-verify-peer")) {
+            b.clientAuth(ClientAuth.OPTIONAL, verifier);
+        }
+        Alpn alpn = f.has("-reject-alpn") ? new Alpn.Refuse()
+                : f.has("-decline-alpn") ? new Alpn.Omit()
+                : f.string("-select-alpn").<Alpn>map(Alpn.Select::new).orElse(new Alpn.Omit());
+        b.clientHelloHandler(hello -> {
+            advertised.accept(hello.applicationProtocols());
+            return ClientHelloHandler.Decision.DEFAULT.withAlpn(alpn);
+        });
+        return b.build();
+    }
+
+    private static CertificateVerified refuseServer(List<X509Certificate> chain, Optional<String> name, Instant now)
+            throws TlsFatalAlertException {
+        throw refused();
+    }
+
+    private static CertificateVerified refuseClient(List<X509Certificate> chain, Instant now)
+            throws TlsFatalAlertException {
+        throw refused();
+    }
+
+    /** An application's own refusal: like BoringSSL's shim callback, it answers handshake_failure. */
+    private static TlsFatalAlertException refused() {
+        return new TlsFatalAlertException(Reason.CertificateProblem.INVALID, AlertDescription.HANDSHAKE_FAILURE,
+                "certificate chain is invalid: refused by -verify-fail", null);
+    }
+
+    private static CertificateVerified acceptClient(List<X509Certificate> chain, Instant now) {
+        return new CertificateVerified(List.of("chain: accepted by the conformance shim"));
+    }
+
+    private static ClientSessionCache recording(ClientSessionCache inner, AtomicInteger kept) {
+        return new ClientSessionCache() {
+            @Override
+            public void put(String serverName, ResumableSession session) {
+                kept.incrementAndGet();
+                inner.put(serverName, session);
+            }
+
+            @Override
+            public Optional<ResumableSession> take(String serverName) {
+                return inner.take(serverName);
+            }
+        };
+    }
+}
