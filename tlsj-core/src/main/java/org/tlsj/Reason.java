@@ -116,6 +116,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         UNRECOGNIZED_NAME(AlertDescription.UNRECOGNIZED_NAME, "server name not recognized"),
         NO_EXTENDED_MASTER_SECRET(AlertDescription.HANDSHAKE_FAILURE,
                 "peer does not support the extended master secret (RFC 7627), which we require"),
+        RENEGOTIATION_REFUSED(AlertDescription.NO_RENEGOTIATION,
+                "peer asked to renegotiate, which tlsj never does (RFC 5746): the connection ends"),
         INAPPROPRIATE_FALLBACK(AlertDescription.INAPPROPRIATE_FALLBACK,
                 "client fell back to an older version although both support a newer one (RFC 7507)"),
         NO_KEY_SHARE_SUPPORT(AlertDescription.MISSING_EXTENSION, "peer does not support key shares (TLS 1.3 without key_share)");

@@ -607,11 +607,6 @@ public final class Engine implements Effects {
     }
 
     @Override
-    public void sendWarningAlert(AlertDescription description) throws TlsFatalAlertException {
-        writeAlert(1, description);
-    }
-
-    @Override
     public void peerRecordSizeLimit(int limit) {
         writer.peerRecordSizeLimit(limit);
     }

@@ -33,9 +33,6 @@ public interface Effects {
     /** Sends TLS 1.2's change_cipher_spec record (the flow then installs its write protection). */
     void sendChangeCipherSpec() throws TlsFatalAlertException;
 
-    /** Sends a warning alert (TLS 1.2 no_renegotiation). */
-    void sendWarningAlert(org.tlsj.AlertDescription description) throws TlsFatalAlertException;
-
     /** The peer's record_size_limit (RFC 8449) applies to protected records we send from now on. */
     void peerRecordSizeLimit(int limit);
 

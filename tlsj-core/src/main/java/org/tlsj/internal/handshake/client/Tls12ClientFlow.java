@@ -402,9 +402,9 @@ public final class Tls12ClientFlow implements Tls12Machine {
     }
 
     private static State refuseRenegotiation(Connected s, Effects out) throws TlsFatalAlertException {
-        // RFC 5746 / RFC 5246 section 7.4.1.1: we never renegotiate; the answer is a no_renegotiation warning.
-        out.sendWarningAlert(AlertDescription.NO_RENEGOTIATION);
-        return s;
+        // RFC 5746 / RFC 5246 section 7.4.1.1: we never renegotiate. A server asking for it waits for our
+        // ClientHello; like BoringSSL and Go we end the connection with no_renegotiation instead.
+        throw Fatal.of(Reason.PeerIncompatible.RENEGOTIATION_REFUSED, "the server sent a HelloRequest");
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {

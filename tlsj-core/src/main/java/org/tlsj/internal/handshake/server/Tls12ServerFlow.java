@@ -409,9 +409,9 @@ public final class Tls12ServerFlow implements Tls12Machine {
     }
 
     private static State refuseRenegotiation(Connected s, Effects out) throws TlsFatalAlertException {
-        // RFC 5746: we never renegotiate; a client's renegotiation ClientHello gets a no_renegotiation warning.
-        out.sendWarningAlert(AlertDescription.NO_RENEGOTIATION);
-        return s;
+        // RFC 5746: we never renegotiate. A client that sent a ClientHello waits for a ServerHello, so carrying
+        // on after a warning leaves it hanging; like BoringSSL and Go we end the connection with no_renegotiation.
+        throw Fatal.of(Reason.PeerIncompatible.RENEGOTIATION_REFUSED, "the client sent a ClientHello after the handshake");
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
