@@ -18,6 +18,7 @@ shared=$root/../shared/bogo
 if [[ ! -x $out/runner.test ]]; then
     [[ -x $shared/build.sh ]] || { echo "bogo: no runner sources at $shared" >&2; exit 1; }
     echo "bogo: building the runner into $out"
+    mkdir -p "$(dirname "$out")"
     bash "$shared/build.sh" "$out" > "$out.build.log" 2>&1 || { cat "$out.build.log" >&2; exit 1; }
 fi
 results=$root/target/bogo/results.json
@@ -55,9 +56,10 @@ if [[ ! -s $results ]]; then
     echo "bogo: the runner wrote no results (exit $runner)" >&2
     exit 1
 fi
+grep '^skip: ' "$work/daemon.log" | sed 's/^skip: //; s/ in .*//' | sort | uniq -c | sort -rn > "$root/target/bogo/skipped.txt" || true
 set +e
 java -cp "$cp" org.tlsj.bogo.BogoResults "$results"
 status=$?
 set -e
-echo "bogo: $(( $(date +%s) - start )) s; details in target/bogo/runner.log, results in target/bogo/results.json"
+echo "bogo: $(( $(date +%s) - start )) s; details in target/bogo/runner.log, results.json, skipped.txt (why tests were skipped)"
 exit "$status"

@@ -10,10 +10,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tlsj.ClientConnection;
+import org.tlsj.ClientHelloInfo;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConnection;
 import org.tlsj.SessionInfo;
@@ -100,10 +101,14 @@ public final class Shim {
     private void connect(ShimFlags.View f, int index)
             throws IOException, ShimFlags.Unimplemented, ShimSettings.Invalid, ShimChecks.Failed {
         boolean server = f.has("-server");
+        if (!server && f.has("-expect-peer-verify-pref")) {
+            throw new ShimFlags.Unimplemented("-expect-peer-verify-pref on a client: tlsj does not expose the "
+                    + "CertificateRequest's signature_algorithms");
+        }
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds((long) index * f.integer("-resumption-delay", 0)));
-        List<String> advertised = new ArrayList<>();
+        AtomicReference<ClientHelloInfo> hello = new AtomicReference<>();
         TlsConnection tls = server
-                ? ServerConnection.accept(configs.server(f, clock, advertised::addAll))
+                ? ServerConnection.accept(configs.server(f, clock, hello::set))
                 : ClientConnection.start(configs.client(f, clock), f.string("-host-name").orElse("127.0.0.1"));
         InetAddress host = InetAddress.getByName(f.has("-ipv6") ? "::1" : "127.0.0.1");
         Socket socket = new Socket(host, f.integer("-port", 0));
@@ -112,16 +117,24 @@ public final class Shim {
         OutputStream id = socket.getOutputStream();
         id.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(f.integer("-shim-id", 0)).array());
         try (ShimConnection c = new ShimConnection(socket, tls, f.has("-async"))) {
-            exchange(c, f, server, index > 0, advertised);
+            exchange(c, f, server, index > 0, hello);
         }
     }
 
-    private void exchange(ShimConnection c, ShimFlags.View f, boolean server, boolean resume, List<String> advertised)
+    private void exchange(ShimConnection c, ShimFlags.View f, boolean server, boolean resume,
+                          AtomicReference<ClientHelloInfo> hello)
             throws IOException, ShimChecks.Failed {
         int keptBefore = configs.sessionsKept();
         c.handshake();
         SessionInfo s = c.tls().session().orElseThrow();
-        ShimChecks.afterHandshake(f, s, server, resume, advertised);
+        try {
+            ShimChecks.afterHandshake(f, s, server, resume, Optional.ofNullable(hello.get()));
+        } catch (ShimChecks.Failed e) {
+            throw new ShimChecks.Failed(e.getMessage() + (resume ? " (on a resumption)" : " (on the first connection)"));
+        }
+        if (f.has("-expect-verify-result") && configs.verifier().lastFailed() != f.has("-verify-fail")) {
+            throw new ShimChecks.Failed("Wrong certificate verification result");
+        }
         boolean tls13 = s.version().equals(ProtocolVersion.TLS13);
         if (!server && !tls13) {
             boolean expectNew = !f.has("-expect-no-session") && !s.resumed();
@@ -181,10 +194,10 @@ public final class Shim {
             return;
         }
         c.sendCloseNotify();
-        if (shutsDown) {
-            while (c.read(16384) != null) {
-                // application data after our close_notify is discarded, as SSL_shutdown does
-            }
+        // SSL_shutdown has nowhere to deliver data that arrives while it waits for the peer's close_notify.
+        if (shutsDown && c.read(16384) != null) {
+            throw new ShimChecks.Failed("application data while waiting for the peer's close_notify "
+                    + "(APPLICATION_DATA_ON_SHUTDOWN)");
         }
         if (!c.inboundClosed()) {
             throw new ShimChecks.Failed("Unexpected SSL_shutdown result: -1 != 1 (the peer closed without close_notify)");

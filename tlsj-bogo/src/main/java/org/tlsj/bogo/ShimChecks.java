@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import org.tlsj.ClientHelloInfo;
 import org.tlsj.SessionInfo;
+import org.tlsj.SignatureScheme;
 import org.tlsj.pki.Pem;
 
 /**
@@ -34,10 +36,10 @@ final class ShimChecks {
      * @param s what was negotiated
      * @param server whether the shim is the server
      * @param resume whether this is a resumption attempt (not the test's first connection)
-     * @param advertisedAlpn on a server, the ALPN list the client offered
+     * @param hello on a server, what the client offered
      */
     static void afterHandshake(ShimFlags.View f, SessionInfo s, boolean server, boolean resume,
-                               List<String> advertisedAlpn) throws Failed, IOException {
+                               Optional<ClientHelloInfo> hello) throws Failed, IOException {
         expectInt(f, "-expect-version", s.version().code(), "version");
         expectInt(f, "-expect-cipher", s.cipherSuite().code(), "cipher suite");
         expectInt(f, "-expect-cipher-aes", s.cipherSuite().code(), "cipher suite (with AES hardware)");
@@ -65,8 +67,15 @@ final class ShimChecks {
                     + "', want '" + wantAlpn + "'");
         }
         Optional<String> offered = f.string("-expect-advertised-alpn");
-        if (server && offered.isPresent() && !ShimSettings.alpnList(offered.get()).equals(advertisedAlpn)) {
-            throw new Failed("client advertised ALPN " + advertisedAlpn + ", want " + ShimSettings.alpnList(offered.get()));
+        List<String> advertised = hello.map(ClientHelloInfo::applicationProtocols).orElse(List.of());
+        if (offered.isPresent() && !ShimSettings.alpnList(offered.get()).equals(advertised)) {
+            throw new Failed("client advertised ALPN " + advertised + ", want " + ShimSettings.alpnList(offered.get()));
+        }
+        List<Integer> prefs = f.integers("-expect-peer-verify-pref");
+        List<Integer> peerPrefs = hello.map(h -> h.signatureSchemes().stream().map(SignatureScheme::code).toList())
+                .orElse(List.of());
+        if (!prefs.isEmpty() && !prefs.equals(peerPrefs)) {
+            throw new Failed("peer's signature_algorithms were " + peerPrefs + ", want " + prefs);
         }
         peerCertificate(f, s, server);
     }

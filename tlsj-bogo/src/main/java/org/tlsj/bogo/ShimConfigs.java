@@ -1,39 +1,33 @@
 package org.tlsj.bogo;
 
 import java.io.IOException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
+import org.tlsj.ClientHelloInfo;
 import org.tlsj.ClientHelloHandler;
 import org.tlsj.ClientHelloHandler.Alpn;
 import org.tlsj.ClientSessionCache;
-import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
-import org.tlsj.Reason;
 import org.tlsj.ResumableSession;
 import org.tlsj.ServerConfig;
 import org.tlsj.ServerSessionCache;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TicketKeys;
-import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.JcaCryptoProvider;
-import org.tlsj.pki.CertificateVerified;
 import org.tlsj.pki.CertifiedKey;
-import org.tlsj.pki.ClientCertificateVerifier;
-import org.tlsj.pki.InsecureTrustAllVerifier;
 
 /**
  * Builds the tlsj config for each connection of one test. What lives across the test's connections (the
  * client's session cache, the server's ticket keys and session-id cache) is made once here, as BoringSSL's
- * shim keeps one SSL_CTX for all of them. Like BoringSSL's shim, the client accepts any certificate chain
- * unless {@code -verify-fail} (the runner tests protocol, not PKI; signatures are still checked), and TLS
+ * shim keeps one SSL_CTX for all of them. Certificate chains go to {@link ShimVerifier} (the runner tests
+ * protocol, not PKI; signatures are always checked by the engine), and TLS
  * 1.2 static RSA key exchange and peers without the extended master secret are allowed unless a flag asks.
  */
 final class ShimConfigs {
@@ -42,6 +36,12 @@ final class ShimConfigs {
     private final ServerSessionCache serverSessions = ServerSessionCache.inMemory(16);
     private final AtomicInteger sessionsKept = new AtomicInteger();
     private final ClientSessionCache clientSessions = recording(ClientSessionCache.inMemory(4), sessionsKept);
+    private final ShimVerifier verifier = new ShimVerifier();
+
+    /** The certificate check shared by the test's connections. */
+    ShimVerifier verifier() {
+        return verifier;
+    }
 
     /** How many sessions the client has been given so far (tickets, or TLS 1.2 sessions), over all connections. */
     int sessionsKept() {
@@ -58,7 +58,8 @@ final class ShimConfigs {
                 .cipherSuites(ShimSettings.suites(f))
                 .sessionCache(clientSessions)
                 .requireExtendedMasterSecret(f.has("-expect-extended-master-secret"))
-                .verifier(f.has("-verify-fail") ? ShimConfigs::refuseServer : InsecureTrustAllVerifier.INSTANCE);
+                .verifier(verifier);
+        verifier.configure(f, false);
         List<NamedGroup> groups = ShimSettings.groups(f, crypto);
         if (!groups.isEmpty()) {
             b.groups(groups).keyShareGroups(List.of(groups.getFirst()));
@@ -76,8 +77,8 @@ final class ShimConfigs {
         return b.build();
     }
 
-    /** The server config for one connection; {@code advertised} receives the client's ALPN list. */
-    ServerConfig server(ShimFlags.View f, Clock clock, java.util.function.Consumer<List<String>> advertised)
+    /** The server config for one connection; {@code hellos} receives what the client offered. */
+    ServerConfig server(ShimFlags.View f, Clock clock, Consumer<ClientHelloInfo> hellos)
             throws ShimFlags.Unimplemented, ShimSettings.Invalid, IOException {
         CertifiedKey credential = ShimSettings.credential(f)
                 .orElseThrow(() -> new ShimSettings.Invalid("a server needs -cert-file and -key-file"));
@@ -101,7 +102,7 @@ final class ShimConfigs {
         if (!ShimSettings.schemes(f, "-verify-prefs", crypto).isEmpty()) {
             throw new ShimFlags.Unimplemented("-verify-prefs on a server: tlsj's CertificateRequest schemes are fixed");
         }
-        ClientCertificateVerifier verifier = f.has("-verify-fail") ? ShimConfigs::refuseClient : ShimConfigs::acceptClient;
+        verifier.configure(f, true);
         if (f.has("-require-any-client-certificate")) {
             b.clientAuth(ClientAuth.REQUIRED, verifier);
         } else if (f.has("-verify-peer")) {
@@ -111,30 +112,10 @@ final class ShimConfigs {
                 : f.has("-decline-alpn") ? new Alpn.Omit()
                 : f.string("-select-alpn").<Alpn>map(Alpn.Select::new).orElse(new Alpn.Omit());
         b.clientHelloHandler(hello -> {
-            advertised.accept(hello.applicationProtocols());
+            hellos.accept(hello);
             return ClientHelloHandler.Decision.DEFAULT.withAlpn(alpn);
         });
         return b.build();
-    }
-
-    private static CertificateVerified refuseServer(List<X509Certificate> chain, Optional<String> name, Instant now)
-            throws TlsFatalAlertException {
-        throw refused();
-    }
-
-    private static CertificateVerified refuseClient(List<X509Certificate> chain, Instant now)
-            throws TlsFatalAlertException {
-        throw refused();
-    }
-
-    /** An application's own refusal: like BoringSSL's shim callback, it answers handshake_failure. */
-    private static TlsFatalAlertException refused() {
-        return new TlsFatalAlertException(Reason.CertificateProblem.INVALID, AlertDescription.HANDSHAKE_FAILURE,
-                "certificate chain is invalid: refused by -verify-fail", null);
-    }
-
-    private static CertificateVerified acceptClient(List<X509Certificate> chain, Instant now) {
-        return new CertificateVerified(List.of("chain: accepted by the conformance shim"));
     }
 
     private static ClientSessionCache recording(ClientSessionCache inner, AtomicInteger kept) {

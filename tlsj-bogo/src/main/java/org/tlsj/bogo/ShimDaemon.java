@@ -21,7 +21,8 @@ import java.util.List;
  * start. The launcher script ({@code bogo/shim}) connects to it on loopback, sends its arguments (a count,
  * then each argument, all NUL-terminated, bytes as ISO-8859-1 so any argument survives), and copies back
  * what the test printed: lines starting with {@code 1} to stdout, {@code 2} to stderr, then {@code x} and
- * the exit code. Each test runs on its own virtual thread; tests share nothing.
+ * the exit code. Each test runs on its own virtual thread; tests share nothing. Why a test was skipped (exit
+ * 89) goes to the daemon's stdout, one line per test, for the tally in {@code scripts/bogo.sh}.
  */
 public final class ShimDaemon {
     private ShimDaemon() {
@@ -58,6 +59,9 @@ public final class ShimDaemon {
             try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                  PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
                 code = Shim.run(args, o, e);
+            }
+            if (code == Shim.UNIMPLEMENTED) {
+                System.out.println("skip: " + err.toString(StandardCharsets.UTF_8).strip());
             }
             OutputStream reply = launcher.getOutputStream();
             reply.write(framed('1', out.toString(StandardCharsets.UTF_8)));

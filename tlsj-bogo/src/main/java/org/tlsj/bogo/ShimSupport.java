@@ -20,12 +20,13 @@ final class ShimSupport {
             "-min-version", "-max-version", "-no-tls13", "-no-tls12", "-no-tls11", "-no-tls1", "-expect-version",
             "-cipher", "-expect-cipher", "-expect-cipher-aes", "-expect-cipher-no-aes",
             "-curves", "-expect-curve-id", "-expect-hrr", "-expect-no-hrr",
-            "-signing-prefs", "-verify-prefs", "-expect-peer-signature-algorithm",
+            "-signing-prefs", "-verify-prefs", "-expect-peer-signature-algorithm", "-expect-peer-verify-pref",
             // names and ALPN
             "-host-name", "-expect-server-name", "-advertise-alpn", "-expect-alpn", "-select-alpn",
             "-decline-alpn", "-reject-alpn", "-expect-advertised-alpn",
             // authentication
             "-require-any-client-certificate", "-verify-peer", "-verify-fail", "-expect-peer-cert-file",
+            "-expect-verify-result", "-use-custom-verify-callback",
             // resumption
             "-expect-session-miss", "-no-ticket", "-expect-no-session", "-resumption-delay",
             // after the handshake
@@ -39,7 +40,9 @@ final class ShimSupport {
             "-implicit-handshake", "the handshake is driven by reading, as it always is in the shim's loop",
             "-handshake-twice", "a second handshake call on a finished connection does nothing; no such call exists",
             "-no-op-extra-handshake", "as -handshake-twice",
-            "-write-settings", "writes transcripts for BoringSSL's fuzzers; not a behaviour");
+            "-write-settings", "writes transcripts for BoringSSL's fuzzers; not a behaviour",
+            "-use-old-client-cert-callback", "BoringSSL's older API for choosing the client certificate; tlsj's "
+                    + "client offers its configured certificate either way");
 
     private ShimSupport() {
     }
