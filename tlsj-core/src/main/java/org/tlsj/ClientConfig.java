@@ -20,7 +20,9 @@ import org.tlsj.trace.TraceListener;
  * @param cipherSuites suites offered, in preference order
  * @param groups groups offered in supported_groups, in preference order
  * @param keyShareGroups groups for which a key share is sent in the first ClientHello
- * @param signatureSchemes schemes accepted in CertificateVerify
+ * @param signatureSchemes schemes accepted in CertificateVerify and ServerKeyExchange (TLS 1.2 adds PKCS#1 v1.5
+ *     with SHA-256/384/512); a {@link SignatureScheme#isLegacy() legacy} scheme listed here (rsa_pkcs1_sha1, say)
+ *     is offered and accepted in TLS 1.2 only, never in a TLS 1.3 CertificateVerify
  * @param certificateSignatureSchemes schemes accepted in certificate signatures
  * @param applicationProtocols ALPN protocols offered, in preference order; empty for none
  * @param certificates client certificates offered when the server asks (mutual TLS); empty for none

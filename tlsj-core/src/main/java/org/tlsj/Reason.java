@@ -66,6 +66,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         BAD_SIGNATURE(AlertDescription.DECRYPT_ERROR, "CertificateVerify signature does not verify"),
         SIGNATURE_SCHEME_NOT_OFFERED(AlertDescription.ILLEGAL_PARAMETER, "peer signed with a scheme we did not offer"),
         SIGNATURE_SCHEME_KEY_MISMATCH(AlertDescription.ILLEGAL_PARAMETER, "signature scheme does not fit the certificate key"),
+        LEGACY_SIGNATURE_SCHEME(AlertDescription.ILLEGAL_PARAMETER,
+                "peer signed a TLS 1.3 handshake with PKCS#1 v1.5 or SHA-1, which TLS 1.3 forbids"),
         BAD_RECORD_MAC(AlertDescription.BAD_RECORD_MAC, "record failed authentication"),
         DOWNGRADE_SENTINEL(AlertDescription.ILLEGAL_PARAMETER, "server random carries a downgrade sentinel"),
         KEY_CHANGE_MID_MESSAGE(AlertDescription.UNEXPECTED_MESSAGE, "key change with a partial message buffered"),
@@ -146,6 +148,10 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         WRONG_PURPOSE(AlertDescription.UNSUPPORTED_CERTIFICATE, "certificate is not for this purpose (extended key usage)"),
         REVOKED(AlertDescription.CERTIFICATE_REVOKED, "certificate is revoked"),
         UNSUPPORTED_KEY(AlertDescription.UNSUPPORTED_CERTIFICATE, "certificate key type is not supported"),
+        WRONG_KEY_USAGE(AlertDescription.UNSUPPORTED_CERTIFICATE,
+                "certificate's key usage does not allow this use of its key"),
+        UNOFFERED_CURVE(AlertDescription.UNSUPPORTED_CERTIFICATE,
+                "certificate key is on an elliptic curve we did not offer"),
         INVALID(AlertDescription.BAD_CERTIFICATE, "certificate chain is invalid"),
         CHAIN_TOO_LONG(AlertDescription.BAD_CERTIFICATE, "certificate chain is longer than we accept");
 

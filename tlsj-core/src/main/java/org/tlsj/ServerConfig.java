@@ -19,7 +19,9 @@ import org.tlsj.trace.TraceListener;
  * @param versions versions accepted
  * @param cipherSuites suites accepted, in server preference order
  * @param groups groups accepted, in server preference order
- * @param signatureSchemes schemes we sign with, in preference order
+ * @param signatureSchemes schemes we sign with, in preference order (default {@link SignatureScheme#SIGNING_DEFAULTS});
+ *     TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512; TLS 1.3 never signs with a {@link SignatureScheme#isLegacy()
+ *     legacy} scheme listed here
  * @param applicationProtocols ALPN protocols accepted, in server preference order; empty for none
  * @param clientAuth whether to ask for a client certificate
  * @param clientVerifier checks client certificates; required unless clientAuth is NONE
@@ -124,7 +126,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
         private List<CipherSuite> cipherSuites = CipherSuite.DEFAULTS;
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
-        private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+        private List<SignatureScheme> signatureSchemes = SignatureScheme.SIGNING_DEFAULTS;
         private List<String> applicationProtocols = List.of();
         private ClientAuth clientAuth = ClientAuth.NONE;
         private ClientCertificateVerifier clientVerifier;

@@ -15,7 +15,7 @@ public record SignatureScheme(int code) {
     public static final SignatureScheme ECDSA_SECP256R1_SHA256 = new SignatureScheme(0x0403);
     /** ECDSA P-384 with SHA-384. */
     public static final SignatureScheme ECDSA_SECP384R1_SHA384 = new SignatureScheme(0x0503);
-    /** ECDSA P-521 with SHA-512 (recognized in certificates). */
+    /** ECDSA P-521 with SHA-512 (signed with by default; verified only when configured, as BoringSSL does). */
     public static final SignatureScheme ECDSA_SECP521R1_SHA512 = new SignatureScheme(0x0603);
     /** RSASSA-PSS with an rsaEncryption key, SHA-256. */
     public static final SignatureScheme RSA_PSS_RSAE_SHA256 = new SignatureScheme(0x0804);
@@ -33,17 +33,29 @@ public record SignatureScheme(int code) {
     public static final SignatureScheme RSA_PSS_PSS_SHA384 = new SignatureScheme(0x080A);
     /** RSASSA-PSS with an RSASSA-PSS key, SHA-512. */
     public static final SignatureScheme RSA_PSS_PSS_SHA512 = new SignatureScheme(0x080B);
-    /** Legacy PKCS#1 v1.5 with SHA-1 (certificates only). */
+    /** Legacy PKCS#1 v1.5 with SHA-1: TLS 1.2 handshakes only when configured, never by default. */
     public static final SignatureScheme RSA_PKCS1_SHA1 = new SignatureScheme(0x0201);
-    /** Legacy ECDSA with SHA-1 (certificates only). */
+    /** Legacy ECDSA with SHA-1: TLS 1.2 handshakes only when configured, never by default. */
     public static final SignatureScheme ECDSA_SHA1 = new SignatureScheme(0x0203);
 
     /** No signature: TLS 1.2 static RSA key exchange authenticates by decryption. */
     public static final SignatureScheme NONE = new SignatureScheme(0);
 
-    /** Schemes we sign and verify with in handshake messages (TLS 1.3 CertificateVerify), in preference order. */
+    /**
+     * Schemes we accept in handshake signatures by default (a client's {@code signatureSchemes}, a server's
+     * CertificateRequest), in preference order. TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512.
+     */
     public static final List<SignatureScheme> HANDSHAKE_DEFAULTS = List.of(
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ED25519,
+            RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256);
+
+    /**
+     * Schemes we sign handshake messages with by default (a server's {@code signatureSchemes}, a client's
+     * certificate): the handshake defaults plus ecdsa_secp521r1_sha512, the only scheme a P-521 key has. Which
+     * one is used is still the peer's choice; TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512.
+     */
+    public static final List<SignatureScheme> SIGNING_DEFAULTS = List.of(
+            ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512, ED25519,
             RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256);
 
     /** Schemes we accept in certificate signatures (signature_algorithms_cert). */
@@ -51,6 +63,18 @@ public record SignatureScheme(int code) {
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512, ED25519,
             RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256,
             RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512);
+
+    /**
+     * Whether TLS 1.3 forbids this scheme in handshake signatures (RFC 8446 section 4.4.3: RSA signs with
+     * RSASSA-PSS, never PKCS#1 v1.5; no SHA-1; section 4.2.3: SHA-224 and DSA are gone): the TLS 1.2
+     * (hash, signature) pairs with RSA or DSA, or with SHA-1, SHA-224 or MD5. Such a scheme may still be
+     * offered, for TLS 1.2 and for certificates.
+     */
+    public boolean isLegacy() {
+        int hash = code >> 8;
+        int signature = code & 0xff;
+        return hash >= 1 && hash <= 6 && signature >= 1 && signature <= 3 && (signature != 3 || hash <= 3);
+    }
 
     /** The registry name, or hex for unknown values. */
     public String displayName() {

@@ -3,7 +3,10 @@ package org.tlsj.bogo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tlsj.CipherSuite;
@@ -11,6 +14,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.EcCurve;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.Pem;
 
@@ -120,12 +124,21 @@ final class ShimSettings {
         return out;
     }
 
-    /** The credential from -cert-file and -key-file, if both are given. */
-    static Optional<CertifiedKey> credential(ShimFlags.View f) throws IOException {
+    /**
+     * The credential from -cert-file and -key-file, if both are given. A key on an elliptic curve the JDK has
+     * no arithmetic for (the runner's P-224 key: JDK 25's SunEC implements P-256, P-384 and P-521 only) cannot
+     * sign at all, so such a test is unimplemented rather than failed.
+     */
+    static Optional<CertifiedKey> credential(ShimFlags.View f) throws IOException, ShimFlags.Unimplemented {
         Optional<String> cert = f.string("-cert-file");
         Optional<String> key = f.string("-key-file");
         if (cert.isEmpty() || key.isEmpty()) {
             return Optional.empty();
+        }
+        PublicKey leafKey = Pem.certificates(Path.of(cert.get())).getFirst().getPublicKey();
+        if (leafKey instanceof ECPublicKey ec && Arrays.stream(EcCurve.values()).noneMatch(c -> c.matches(ec))) {
+            throw new ShimFlags.Unimplemented("a " + ec.getParams().getCurve().getField().getFieldSize()
+                    + "-bit EC key: the JDK signs only on P-256, P-384 and P-521");
         }
         return Optional.of(Pem.certifiedKey(Path.of(cert.get()), Path.of(key.get())));
     }

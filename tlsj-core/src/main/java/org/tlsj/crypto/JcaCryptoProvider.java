@@ -40,7 +40,9 @@ public final class JcaCryptoProvider implements CryptoProvider {
             SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
             SignatureScheme.RSA_PSS_PSS_SHA512,
             SignatureScheme.ED25519,
-            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512,
+            // SHA-1: TLS 1.2 only, and only for a config that lists them; no default list does.
+            SignatureScheme.RSA_PKCS1_SHA1, SignatureScheme.ECDSA_SHA1);
 
     private final RandomSource random;
     private final SecureRandom secureRandom;
@@ -169,6 +171,16 @@ public final class JcaCryptoProvider implements CryptoProvider {
     @Override
     public Optional<Verifier> verifier(PublicKey key, SignatureScheme scheme) {
         return JcaSignatures.verifier(key, scheme);
+    }
+
+    @Override
+    public Optional<Signer> tls12Signer(PrivateKey key, SignatureScheme scheme) {
+        return JcaSignatures.tls12Signer(key, scheme, secureRandom);
+    }
+
+    @Override
+    public Optional<Verifier> tls12Verifier(PublicKey key, SignatureScheme scheme) {
+        return JcaSignatures.tls12Verifier(key, scheme);
     }
 
     @Override

@@ -26,7 +26,9 @@ enum JcaSignatureAlgorithm {
     ED25519(SignatureScheme.ED25519, "Ed25519", null, null),
     RSA_PKCS1_SHA256(SignatureScheme.RSA_PKCS1_SHA256, "SHA256withRSA", null, null),
     RSA_PKCS1_SHA384(SignatureScheme.RSA_PKCS1_SHA384, "SHA384withRSA", null, null),
-    RSA_PKCS1_SHA512(SignatureScheme.RSA_PKCS1_SHA512, "SHA512withRSA", null, null);
+    RSA_PKCS1_SHA512(SignatureScheme.RSA_PKCS1_SHA512, "SHA512withRSA", null, null),
+    RSA_PKCS1_SHA1(SignatureScheme.RSA_PKCS1_SHA1, "SHA1withRSA", null, null),
+    ECDSA_SHA1(SignatureScheme.ECDSA_SHA1, "SHA1withECDSA", null, null);
 
     private final SignatureScheme scheme;
     private final String jcaName;
@@ -55,22 +57,44 @@ enum JcaSignatureAlgorithm {
     }
 
     /**
-     * Whether the key fits the scheme: ECDSA needs a key on the scheme's curve (TLS 1.3 binds the curve);
-     * rsa_pss_rsae_* and rsa_pkcs1_* need an rsaEncryption key (JCA algorithm "RSA"); rsa_pss_pss_* needs
-     * an RSASSA-PSS key whose parameters, if any, name the same hash; ed25519 needs an Ed25519 key.
+     * Whether the key fits the scheme: ECDSA needs a key on the scheme's curve (TLS 1.3 binds the curve;
+     * ecdsa_sha1, which TLS 1.3 does not have, takes any curve we know); rsa_pss_rsae_* and rsa_pkcs1_* need
+     * an rsaEncryption key (JCA algorithm "RSA"); rsa_pss_pss_* needs an RSASSA-PSS key whose parameters, if
+     * any, name the same hash; ed25519 needs an Ed25519 key.
      */
     boolean fits(Key key) {
         return switch (this) {
             case ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512 ->
                     key instanceof ECKey ec && curve.matches(ec);
+            case ECDSA_SHA1 -> onKnownCurve(key);
             case RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512,
-                 RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512 ->
+                 RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512, RSA_PKCS1_SHA1 ->
                     key instanceof RSAKey && "RSA".equalsIgnoreCase(key.getAlgorithm());
             case RSA_PSS_PSS_SHA256, RSA_PSS_PSS_SHA384, RSA_PSS_PSS_SHA512 ->
                     key instanceof RSAKey rsa && "RSASSA-PSS".equalsIgnoreCase(key.getAlgorithm())
                             && pssKeyParamsAllow(rsa);
             case ED25519 -> key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
         };
+    }
+
+    /**
+     * Whether the key fits the scheme in a TLS 1.2 handshake signature: as {@link #fits}, except that an ECDSA
+     * scheme names only the hash (RFC 5246 section 7.4.1.4.1), so a key on any curve we know fits it.
+     */
+    boolean fitsTls12(Key key) {
+        return curve != null ? onKnownCurve(key) : fits(key);
+    }
+
+    private static boolean onKnownCurve(Key key) {
+        if (!(key instanceof ECKey ec)) {
+            return false;
+        }
+        for (EcCurve c : EcCurve.values()) {
+            if (c.matches(ec)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A fresh, unkeyed JCA signature object with the scheme's parameters set. */

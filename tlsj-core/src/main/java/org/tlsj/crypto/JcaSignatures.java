@@ -32,6 +32,20 @@ final class JcaSignatures {
                 .map(a -> new JcaVerifier(a, key));
     }
 
+    /** As {@link #signer}, but an ECDSA scheme takes a key on any curve we know (TLS 1.2 names only the hash). */
+    static Optional<Signer> tls12Signer(PrivateKey key, SignatureScheme scheme, SecureRandom random) {
+        return JcaSignatureAlgorithm.of(scheme)
+                .filter(a -> a.fitsTls12(key) && acceptsForSigning(a, key))
+                .map(a -> new JcaSigner(a, key, random));
+    }
+
+    /** As {@link #verifier}, but an ECDSA scheme takes a key on any curve we know (TLS 1.2 names only the hash). */
+    static Optional<Verifier> tls12Verifier(PublicKey key, SignatureScheme scheme) {
+        return JcaSignatureAlgorithm.of(scheme)
+                .filter(a -> a.fitsTls12(key) && acceptsForVerifying(a, key))
+                .map(a -> new JcaVerifier(a, key));
+    }
+
     /** The JCA has the last word on a key (a hardware key, a key too short for the parameters). */
     private static boolean acceptsForSigning(JcaSignatureAlgorithm algorithm, PrivateKey key) {
         try {

@@ -60,7 +60,9 @@ class JcaSignaturesTest {
                 Map.entry(SignatureScheme.ED25519, ed25519),
                 Map.entry(SignatureScheme.RSA_PKCS1_SHA256, rsa),
                 Map.entry(SignatureScheme.RSA_PKCS1_SHA384, rsa),
-                Map.entry(SignatureScheme.RSA_PKCS1_SHA512, rsa));
+                Map.entry(SignatureScheme.RSA_PKCS1_SHA512, rsa),
+                Map.entry(SignatureScheme.RSA_PKCS1_SHA1, rsa),
+                Map.entry(SignatureScheme.ECDSA_SHA1, p256));
     }
 
     @Test
@@ -144,8 +146,33 @@ class JcaSignaturesTest {
     }
 
     @Test
+    void tls12EcdsaSchemeNamesOnlyItsHashSoAKeyOnAnyKnownCurveFits() throws Exception {
+        // RFC 5246 section 7.4.1.4.1: ecdsa_secp384r1_sha384 is (sha384, ecdsa) in TLS 1.2, with no curve.
+        Signer signer = provider.tls12Signer(p256.getPrivate(), SignatureScheme.ECDSA_SECP384R1_SHA384).orElseThrow();
+        Verifier verifier = provider.tls12Verifier(p256.getPublic(), SignatureScheme.ECDSA_SECP384R1_SHA384)
+                .orElseThrow();
+        Bytes signature = signer.sign(MESSAGE);
+        assertThat(verifier.verify(MESSAGE, signature)).isTrue();
+        java.security.Signature jca = java.security.Signature.getInstance("SHA384withECDSA");
+        jca.initVerify(p256.getPublic());
+        jca.update(MESSAGE.toArray());
+        assertThat(jca.verify(signature.toArray())).as("it is SHA-384 with ECDSA on P-256").isTrue();
+        assertThat(provider.tls12Verifier(p521.getPublic(), SignatureScheme.ECDSA_SECP256R1_SHA256)).isPresent();
+        // TLS 1.3 binds the curve (RFC 8446 section 4.2.3).
+        assertNoFit(p256, SignatureScheme.ECDSA_SECP384R1_SHA384);
+    }
+
+    @Test
+    void tls12SchemesStillNeedTheirKeyType() {
+        assertThat(provider.tls12Verifier(rsa.getPublic(), SignatureScheme.ECDSA_SECP256R1_SHA256)).isEmpty();
+        assertThat(provider.tls12Verifier(ed25519.getPublic(), SignatureScheme.ECDSA_SECP256R1_SHA256)).isEmpty();
+        assertThat(provider.tls12Verifier(p256.getPublic(), SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
+        assertThat(provider.tls12Signer(rsaPss.getPrivate(), SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
+        assertThat(provider.tls12Verifier(ed25519.getPublic(), SignatureScheme.ED25519)).isPresent();
+    }
+
+    @Test
     void unimplementedSchemesGiveNoSignerOrVerifier() {
-        assertNoFit(rsa, SignatureScheme.RSA_PKCS1_SHA1);
         assertNoFit(ed25519, SignatureScheme.ED448);
         assertNoFit(p256, new SignatureScheme(0x0a0a));
     }

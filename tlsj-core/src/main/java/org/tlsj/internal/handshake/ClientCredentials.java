@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.pki.CertifiedKey;
@@ -25,14 +26,22 @@ public final class ClientCredentials {
     /**
      * The first configured certificate whose key can sign with a scheme the server accepts and, if the
      * server named CAs, that chains to one of them; empty if none fits (the client then sends an empty
-     * Certificate).
+     * Certificate, RFC 8446 section 4.4.2.3 and RFC 5246 section 7.4.6). We sign with
+     * {@link SignatureScheme#SIGNING_DEFAULTS}; in TLS 1.2 also with PKCS#1 v1.5 (SHA-256/384/512), where an
+     * ECDSA scheme names only its hash; in TLS 1.3 never with a legacy scheme, whatever the server lists.
      */
     public static Optional<Choice> choose(List<CertifiedKey> mine, List<SignatureScheme> accepted,
-                                          List<X500Principal> authorities, CryptoProvider crypto) {
+                                          List<X500Principal> authorities, CryptoProvider crypto,
+                                          ProtocolVersion version) {
+        boolean tls12 = version.equals(ProtocolVersion.TLS12);
+        List<SignatureScheme> ours = tls12 ? Tls12Common.tls12Schemes(SignatureScheme.SIGNING_DEFAULTS, crypto)
+                : SignatureScheme.SIGNING_DEFAULTS.stream().filter(s -> !s.isLegacy()).toList();
         for (CertifiedKey key : mine) {
             Optional<SignatureScheme> scheme = accepted.stream()
-                    .filter(s -> SignatureScheme.HANDSHAKE_DEFAULTS.contains(s))
-                    .filter(s -> crypto.signer(key.privateKey(), s).isPresent()).findFirst();
+                    .filter(ours::contains)
+                    .filter(s -> (tls12 ? crypto.tls12Signer(key.privateKey(), s) : crypto.signer(key.privateKey(), s))
+                            .isPresent())
+                    .findFirst();
             if (scheme.isEmpty()) {
                 continue;
             }

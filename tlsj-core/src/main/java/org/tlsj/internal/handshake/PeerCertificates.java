@@ -74,6 +74,37 @@ public final class PeerCertificates {
         return List.copyOf(chain);
     }
 
+    /** What the handshake does with the peer's certificate key: the keyUsage bit that must allow it (RFC 5280 4.2.1.3). */
+    public enum KeyUse {
+        /** Signing CertificateVerify or ServerKeyExchange: digitalSignature. */
+        SIGNATURE(0, "digitalSignature"),
+        /** Encrypting the TLS 1.2 static RSA pre-master secret: keyEncipherment. */
+        ENCIPHERMENT(2, "keyEncipherment");
+
+        private final int bit;
+        private final String bitName;
+
+        KeyUse(int bit, String bitName) {
+            this.bit = bit;
+            this.bitName = bitName;
+        }
+    }
+
+    /**
+     * A leaf whose keyUsage extension is present must allow the use the handshake makes of its key: RFC 8446
+     * section 4.4.2.2 (the digitalSignature bit MUST be set for signing), RFC 5246 section 7.4.2 (ECDHE and
+     * client certificates sign: digitalSignature; static RSA encrypts: keyEncipherment). Without the extension
+     * every use is allowed. Our verifier may trust any chain; this holds whatever it decides.
+     */
+    public static void checkKeyUsage(X509Certificate leaf, KeyUse use) throws TlsFatalAlertException {
+        boolean[] bits = leaf.getKeyUsage();
+        if (bits != null && (bits.length <= use.bit || !bits[use.bit])) {
+            throw Fatal.of(Reason.CertificateProblem.WRONG_KEY_USAGE, "the certificate of "
+                    + leaf.getSubjectX500Principal().getName() + " has a keyUsage without " + use.bitName
+                    + ", which " + (use == KeyUse.SIGNATURE ? "signing the handshake" : "RSA key exchange") + " needs");
+        }
+    }
+
     /** The DER encodings of a chain, for sending. */
     public static List<Bytes> encode(List<X509Certificate> chain) {
         try {

@@ -1,14 +1,22 @@
 package org.tlsj.internal.handshake;
 
+import java.security.Key;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
 import java.util.List;
+import java.util.Optional;
 import org.tlsj.CipherSuite;
 import org.tlsj.Fatal;
+import org.tlsj.NamedGroup;
 import org.tlsj.Reason;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.EcCurve;
 import org.tlsj.crypto.Secret;
+import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule.KeyBlock;
@@ -69,19 +77,67 @@ public final class Tls12Common {
         return new ByteWriter(64 + params.length()).bytes(clientRandom).bytes(serverRandom).bytes(params).toBytes();
     }
 
-    /** Verifies a TLS 1.2 signature (ServerKeyExchange or CertificateVerify) with a scheme we offered. */
+    /**
+     * Verifies a TLS 1.2 signature (ServerKeyExchange or CertificateVerify) with a scheme we offered. An ECDSA
+     * scheme names only its hash here, so the key may be on another curve than the scheme's name says.
+     */
     public static Proofs.SignatureVerified verify(CryptoProvider crypto, List<SignatureScheme> offered, PublicKey key,
                                                   SignatureScheme scheme, Bytes content, Bytes signature)
             throws TlsFatalAlertException {
         if (!offered.contains(scheme)) {
             throw Fatal.of(Reason.PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED, scheme + " (we offered " + offered + ")");
         }
-        Verifier v = crypto.verifier(key, scheme).orElseThrow(() -> Fatal.of(
+        Verifier v = crypto.tls12Verifier(key, scheme).orElseThrow(() -> Fatal.of(
                 Reason.PeerMisbehaved.SIGNATURE_SCHEME_KEY_MISMATCH, scheme + " with a " + key.getAlgorithm() + " key"));
         if (!v.verify(content, signature)) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_SIGNATURE, "with " + scheme);
         }
         return Proofs.signatureVerified();
+    }
+
+    /** Signs a TLS 1.2 handshake message (ServerKeyExchange or CertificateVerify) with a scheme the key fits. */
+    public static Bytes sign(CryptoProvider crypto, PrivateKey key, SignatureScheme scheme, Bytes content)
+            throws TlsFatalAlertException {
+        Signer signer = crypto.tls12Signer(key, scheme).orElseThrow(() -> Fatal.of(Reason.Local.INTERNAL,
+                "our key cannot sign with " + scheme));
+        return signer.sign(content);
+    }
+
+    /**
+     * Whether a certificate key can serve a TLS 1.2 suite's key exchange: ECDHE_ECDSA takes ECDSA keys and,
+     * by RFC 8422 section 2.1, EdDSA (Ed25519) keys; ECDHE_RSA takes RSA keys, RSASSA-PSS keys too when
+     * {@code pssKeys}; static RSA only rsaEncryption keys, which can decrypt.
+     */
+    public static boolean keyServes(Key key, CipherSuite.KeyExchange kx, boolean pssKeys) {
+        String alg = key.getAlgorithm();
+        return switch (kx) {
+            case ECDHE_ECDSA -> alg.equals("EC") || isEd25519(key);
+            case ECDHE_RSA -> alg.equals("RSA") || pssKeys && alg.equals("RSASSA-PSS");
+            case RSA -> alg.equals("RSA");
+            case TLS13 -> false;
+        };
+    }
+
+    private static boolean isEd25519(Key key) {
+        return key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
+    }
+
+    /**
+     * The named group of an ECDSA key's curve (P-256, P-384, P-521), NONE for a key on another curve, empty
+     * for a key that is not an ECDSA key. In TLS 1.2 the client's supported_groups also lists the curves its
+     * ECDSA peer may use (RFC 8422 section 4).
+     */
+    public static Optional<NamedGroup> ecdsaCurve(Key key) {
+        if (!(key instanceof ECKey ec)) {
+            return Optional.empty();
+        }
+        if (EcCurve.P256.matches(ec)) {
+            return Optional.of(NamedGroup.SECP256R1);
+        }
+        if (EcCurve.P384.matches(ec)) {
+            return Optional.of(NamedGroup.SECP384R1);
+        }
+        return Optional.of(EcCurve.P521.matches(ec) ? NamedGroup.SECP521R1 : NamedGroup.NONE);
     }
 
     /** The schemes we accept in TLS 1.2 handshake signatures: ours plus PKCS#1 v1.5 where the provider has it. */

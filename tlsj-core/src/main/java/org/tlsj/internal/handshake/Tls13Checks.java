@@ -50,13 +50,19 @@ public final class Tls13Checks {
     }
 
     /**
-     * Checks the peer's CertificateVerify: the scheme must be one we offered and fit the key
-     * (RFC 8446 section 4.4.3), and the signature must verify.
+     * Checks the peer's CertificateVerify: the scheme must be one TLS 1.3 allows in handshakes, one we offered,
+     * and fit the key (RFC 8446 section 4.4.3), and the signature must verify.
      */
     public static Proofs.SignatureVerified verifySignature(CryptoProvider crypto, List<SignatureScheme> offered,
                                                            PublicKey key, SignatureScheme scheme, String context,
                                                            Bytes transcriptHash, Bytes signature)
             throws TlsFatalAlertException {
+        // RFC 8446 section 4.4.3: RSA signatures MUST use RSASSA-PSS "regardless of whether RSASSA-PKCS1-v1_5
+        // algorithms appear in signature_algorithms", and SHA-1 MUST NOT be used: offering them (for TLS 1.2)
+        // does not make them acceptable here.
+        if (scheme.isLegacy()) {
+            throw Fatal.of(Reason.PeerMisbehaved.LEGACY_SIGNATURE_SCHEME, scheme + " in a TLS 1.3 CertificateVerify");
+        }
         if (!offered.contains(scheme)) {
             throw Fatal.of(Reason.PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED, scheme + " (we offered " + offered + ")");
         }

@@ -194,6 +194,18 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
         return Optional.of(new NativeSignatures.NativeVerifier(lib, algorithm.get(), nativeKey.get()));
     }
 
+    /** Ours where the key is on the scheme's curve; a TLS 1.2 ECDSA scheme on another curve is the JCA's. */
+    @Override
+    public Optional<Signer> tls12Signer(PrivateKey key, SignatureScheme scheme) {
+        return signer(key, scheme).or(() -> jca.tls12Signer(key, scheme));
+    }
+
+    /** Ours where the key is on the scheme's curve; a TLS 1.2 ECDSA scheme on another curve is the JCA's. */
+    @Override
+    public Optional<Verifier> tls12Verifier(PublicKey key, SignatureScheme scheme) {
+        return verifier(key, scheme).or(() -> jca.tls12Verifier(key, scheme));
+    }
+
     /** How many JCA keys have a cached native form (for tests). */
     int cachedKeys() {
         return keys.size();

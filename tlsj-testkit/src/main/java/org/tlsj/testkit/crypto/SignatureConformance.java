@@ -166,6 +166,18 @@ public abstract class SignatureConformance extends KeyExchangeConformance {
         assertThat(provider().verifier(p256Public, SignatureScheme.RSA_PSS_RSAE_SHA256)).isEmpty();
     }
 
+    @Test
+    void tls12EcdsaSchemesNameOnlyTheHash() throws TlsFatalAlertException {
+        // RFC 5246 section 7.4.1.4.1: in TLS 1.2 ecdsa_secp384r1_sha384 is (sha384, ecdsa), on any curve.
+        KeyPair p256 = keyPair(SignatureScheme.ECDSA_SECP256R1_SHA256);
+        SignatureScheme sha384 = SignatureScheme.ECDSA_SECP384R1_SHA384;
+        Bytes signature = provider().tls12Signer(p256.getPrivate(), sha384).orElseThrow().sign(MESSAGE);
+        assertThat(reference().tls12Verifier(p256.getPublic(), sha384).orElseThrow().verify(MESSAGE, signature)).isTrue();
+        Bytes jca = reference().tls12Signer(p256.getPrivate(), sha384).orElseThrow().sign(MESSAGE);
+        assertThat(provider().tls12Verifier(p256.getPublic(), sha384).orElseThrow().verify(MESSAGE, jca)).isTrue();
+        assertThat(provider().tls12Verifier(p256.getPublic(), SignatureScheme.ED25519)).isEmpty();
+    }
+
     /** A key pair for the scheme, generated once per test run. */
     static KeyPair keyPair(SignatureScheme scheme) {
         if (scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256)) {

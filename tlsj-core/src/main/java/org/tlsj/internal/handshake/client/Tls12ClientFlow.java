@@ -244,17 +244,21 @@ public final class Tls12ClientFlow implements Tls12Machine {
             throw e;
         }
         out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
-        String keyAlg = chain.getFirst().getPublicKey().getAlgorithm();
+        java.security.PublicKey key = chain.getFirst().getPublicKey();
         KeyExchange kx = s.hello().suite().keyExchange();
-        boolean fits = switch (kx) {
-            case ECDHE_ECDSA -> keyAlg.equals("EC");
-            case ECDHE_RSA -> keyAlg.equals("RSA") || keyAlg.equals("RSASSA-PSS");
-            case RSA -> keyAlg.equals("RSA");
-            case TLS13 -> false;
-        };
-        if (!fits) {
-            throw Fatal.of(Reason.CertificateProblem.UNSUPPORTED_KEY, "a " + keyAlg + " key cannot serve " + s.hello().suite());
+        if (!Tls12Common.keyServes(key, kx, true)) {
+            throw Fatal.of(Reason.CertificateProblem.UNSUPPORTED_KEY, "a " + key.getAlgorithm() + " key cannot serve "
+                    + s.hello().suite());
         }
+        // RFC 8422 section 4: our supported_groups also names the curves an ECDSA server key may be on.
+        Optional<NamedGroup> curve = Tls12Common.ecdsaCurve(key);
+        if (curve.isPresent() && !config.groups().contains(curve.get())) {
+            throw Fatal.of(Reason.CertificateProblem.UNOFFERED_CURVE, "the server's ECDSA key is on "
+                    + (curve.get().equals(NamedGroup.NONE) ? "a curve we do not know" : curve.get().toString())
+                    + "; we offered " + config.groups());
+        }
+        PeerCertificates.checkKeyUsage(chain.getFirst(), kx == KeyExchange.RSA ? PeerCertificates.KeyUse.ENCIPHERMENT
+                : PeerCertificates.KeyUse.SIGNATURE);
         Transcript t = s.t().add(raw);
         Bytes messages = s.messages().concat(raw);
         return kx == KeyExchange.RSA ? new ExpectRequestOrDone(s.hello(), t, messages, chain, ok, Optional.empty())
@@ -297,7 +301,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
         if (s.request().isPresent()) {
             List<javax.security.auth.x500.X500Principal> cas = s.request().get().authorities().stream()
                     .map(b -> new javax.security.auth.x500.X500Principal(b.toArray())).toList();
-            cred = ClientCredentials.choose(config.certificates(), s.request().get().schemes(), cas, config.crypto());
+            cred = ClientCredentials.choose(config.certificates(), s.request().get().schemes(), cas, config.crypto(),
+                    ProtocolVersion.TLS12);
             Certificate12 cert = new Certificate12(cred.map(c -> PeerCertificates.encode(c.key().chain())).orElse(List.of()));
             Bytes r = send(out, cert);
             t = t.add(r);
@@ -323,8 +328,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
                 hello.offer().random(), hello.serverRandom());
         preMaster.destroy();
         if (cred.isPresent()) {
-            Bytes signature = config.crypto().signer(cred.get().key().privateKey(), cred.get().scheme()).orElseThrow()
-                    .sign(messages.toBytes());
+            Bytes signature = Tls12Common.sign(config.crypto(), cred.get().key().privateKey(), cred.get().scheme(),
+                    messages.toBytes());
             t = t.add(send(out, new CertificateVerify(cred.get().scheme(), signature)));
         }
         out.keyLog("CLIENT_RANDOM", hello.offer().random(), master);

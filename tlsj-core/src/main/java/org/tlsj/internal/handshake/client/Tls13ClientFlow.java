@@ -489,6 +489,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             throw e;
         }
         out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
+        PeerCertificates.checkKeyUsage(chain.getFirst(), PeerCertificates.KeyUse.SIGNATURE);
         return new ExpectCertificateVerify(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(),
                 chain, ok);
     }
@@ -552,7 +553,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         List<SignatureScheme> accepted = request.extensions().find(SignatureAlgorithmsExt.class)
                 .map(SignatureAlgorithmsExt::schemes).orElse(List.of());
         return ClientCredentials.choose(config.certificates(), accepted,
-                CertificateAuthorities.parse(request.extensions()), config.crypto());
+                CertificateAuthorities.parse(request.extensions()), config.crypto(), ProtocolVersion.TLS13);
     }
 
     /**

@@ -71,7 +71,8 @@ final class ServerChoices {
         for (List<CertifiedKey> candidates : List.of(byName, certificates)) {
             for (CertifiedKey c : candidates) {
                 for (SignatureScheme s : config.signatureSchemes()) {
-                    if (clientSchemes.contains(s) && config.crypto().signer(c.privateKey(), s).isPresent()) {
+                    // RFC 8446 section 4.4.3: never PKCS#1 v1.5 or SHA-1, even if both sides list them for TLS 1.2.
+                    if (!s.isLegacy() && clientSchemes.contains(s) && config.crypto().signer(c.privateKey(), s).isPresent()) {
                         return new Credential(c, s);
                     }
                 }

@@ -69,41 +69,24 @@ final class Tls12Choices {
         List<SignatureScheme> mine = Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto());
         for (List<CertifiedKey> candidates : List.of(byName, certificates)) {
             for (CertifiedKey c : candidates) {
-                String alg = c.privateKey().getAlgorithm();
-                boolean fits = switch (kx) {
-                    case ECDHE_ECDSA -> alg.equals("EC");
-                    case ECDHE_RSA -> alg.equals("RSA");
-                    case RSA -> alg.equals("RSA");
-                    case TLS13 -> false;
-                };
-                // RFC 8422 section 4: an ECDSA certificate's curve must be one the client supports.
-                if (!fits || kx == KeyExchange.ECDHE_ECDSA && !clientGroups.contains(curveOf(c))) {
+                // RFC 8422 section 4: an ECDSA certificate's curve must be one the client supports (an Ed25519
+                // key, which ECDHE_ECDSA also takes, is chosen by signature_algorithms alone).
+                Optional<NamedGroup> curve = Tls12Common.ecdsaCurve(c.leaf().getPublicKey());
+                if (!Tls12Common.keyServes(c.privateKey(), kx, false)
+                        || curve.isPresent() && !clientGroups.contains(curve.get())) {
                     continue;
                 }
                 if (kx == KeyExchange.RSA) {
                     return Optional.of(new Credential(c, SignatureScheme.NONE));
                 }
                 for (SignatureScheme s : mine) {
-                    if (schemes.contains(s) && config.crypto().signer(c.privateKey(), s).isPresent()) {
+                    if (schemes.contains(s) && config.crypto().tls12Signer(c.privateKey(), s).isPresent()) {
                         return Optional.of(new Credential(c, s));
                     }
                 }
             }
         }
         return Optional.empty();
-    }
-
-    /** The named group of an EC certificate's key (by field size: P-256, P-384, P-521). */
-    private static NamedGroup curveOf(CertifiedKey c) {
-        if (c.leaf().getPublicKey() instanceof java.security.interfaces.ECPublicKey ec) {
-            return switch (ec.getParams().getCurve().getField().getFieldSize()) {
-                case 256 -> NamedGroup.SECP256R1;
-                case 384 -> NamedGroup.SECP384R1;
-                case 521 -> NamedGroup.SECP521R1;
-                default -> NamedGroup.NONE;
-            };
-        }
-        return NamedGroup.NONE;
     }
 
     /** A TLS 1.2 session this ClientHello may resume: by ticket (RFC 5077) or by session id (RFC 5246). */

@@ -263,8 +263,8 @@ public final class Tls12ServerFlow implements Tls12Machine {
             Bytes params = new ServerKeyExchangeEcdhe(choice.group(), ks.publicShare(), choice.credential().scheme(),
                     Bytes.EMPTY).params();
             Bytes content = Tls12Common.serverKeyExchangeContent(hello.ch().random(), hello.serverRandom(), params);
-            Bytes signature = config.crypto().signer(choice.credential().key().privateKey(), choice.credential().scheme())
-                    .orElseThrow().sign(content);
+            Bytes signature = Tls12Common.sign(config.crypto(), choice.credential().key().privateKey(),
+                    choice.credential().scheme(), content);
             r = send(out, new ServerKeyExchangeEcdhe(choice.group(), ks.publicShare(), choice.credential().scheme(),
                     signature));
             t = t.add(r);
@@ -306,6 +306,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         out.trace(() -> TraceEvents.chain(Role.CLIENT, chain));
         CertificateVerified ok = config.clientVerifier().orElseThrow().verifyClient(chain, config.clock().instant());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
+        PeerCertificates.checkKeyUsage(chain.getFirst(), PeerCertificates.KeyUse.SIGNATURE);
         return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(), chain,
                 Optional.of(ok));
     }

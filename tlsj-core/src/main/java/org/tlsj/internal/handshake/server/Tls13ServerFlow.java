@@ -405,6 +405,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             throw e;
         }
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
+        PeerCertificates.checkKeyUsage(chain.getFirst(), PeerCertificates.KeyUse.SIGNATURE);
         return new ExpectClientCertificateVerify(s.pending(), t, chain, ok);
     }
 
