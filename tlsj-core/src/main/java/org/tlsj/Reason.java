@@ -92,6 +92,10 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         PSK_HASH_MISMATCH(AlertDescription.ILLEGAL_PARAMETER, "server resumed with a suite whose hash differs from the ticket's"),
         RENEGOTIATION_INFO_MISMATCH(AlertDescription.HANDSHAKE_FAILURE,
                 "renegotiation_info does not match an initial handshake (RFC 5746)"),
+        EMS_MISMATCH_ON_RESUMPTION(AlertDescription.HANDSHAKE_FAILURE,
+                "a resumption changed whether the extended master secret is used (RFC 7627 section 5.3)"),
+        UNOFFERED_SESSION_RESUMED(AlertDescription.ILLEGAL_PARAMETER,
+                "server echoed our session id, resuming a session we did not offer"),
         EARLY_DATA_NOT_ALLOWED(AlertDescription.ILLEGAL_PARAMETER, "early data was not offered in a resumption"),
         CERTIFICATE_REQUIRED(AlertDescription.CERTIFICATE_REQUIRED, "client sent no certificate but one is required");
 

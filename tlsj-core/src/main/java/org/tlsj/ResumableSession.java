@@ -23,11 +23,14 @@ import org.tlsj.internal.wire.Bytes;
  * @param lifetime how long the server allows its use
  * @param serverChain the server's certificate chain in the original handshake
  * @param scheme the signature scheme the server used in the original handshake
+ * @param group the key exchange group of the original handshake (a TLS 1.2 resumption reports it)
+ * @param extendedMasterSecret whether the TLS 1.2 master secret is the extended one (RFC 7627): a resumption
+ *                             must keep the same choice (section 5.3); false for TLS 1.3
  */
 public record ResumableSession(ProtocolVersion version, CipherSuite suite, Bytes identity, Bytes sessionId,
                                Secret secret, long ageAdd,
                                Instant received, Duration lifetime, List<X509Certificate> serverChain,
-                               SignatureScheme scheme) {
+                               SignatureScheme scheme, NamedGroup group, boolean extendedMasterSecret) {
     /** Validates and copies. */
     public ResumableSession {
         Objects.requireNonNull(version);
@@ -39,6 +42,7 @@ public record ResumableSession(ProtocolVersion version, CipherSuite suite, Bytes
         Objects.requireNonNull(lifetime);
         serverChain = List.copyOf(serverChain);
         Objects.requireNonNull(scheme);
+        Objects.requireNonNull(group);
     }
 
     /** Whether it may still be used at {@code now}. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param version the protocol version
  * @param cipherSuite the cipher suite
- * @param group the key exchange group
+ * @param group the key exchange group (a resumed TLS 1.2 session has no key exchange of its own: the group of the
+ *              full handshake that created it)
  * @param signatureScheme the scheme the server signed with
  * @param serverName the SNI host name, if any
  * @param applicationProtocol the ALPN protocol, if any

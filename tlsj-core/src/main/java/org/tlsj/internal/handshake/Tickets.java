@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tlsj.CipherSuite;
+import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TicketKeys;
@@ -42,13 +43,17 @@ public final class Tickets {
      * @param peerChain the client's certificate chain (DER) if it authenticated
      * @param scheme the signature scheme the server signed with in the original handshake
      * @param sessionId the server's id for the session the ticket resumes (the same across resumptions)
+     * @param group the key exchange group of the handshake that created the session (TLS 1.2 reports it on resumption)
+     * @param extendedMasterSecret whether the TLS 1.2 master secret is the extended one (RFC 7627 section 5.3
+     *                             resumes a session only with the same choice); false for TLS 1.3
      */
     public record State(ProtocolVersion version, CipherSuite suite, Secret secret, long ageAdd, Instant issued,
                         long lifetimeSeconds, Optional<String> sni, Optional<String> alpn, List<Bytes> peerChain,
-                        SignatureScheme scheme, Bytes sessionId) {
+                        SignatureScheme scheme, Bytes sessionId, NamedGroup group, boolean extendedMasterSecret) {
         /** Copies the chain. */
         public State {
             peerChain = List.copyOf(peerChain);
+            java.util.Objects.requireNonNull(group);
         }
     }
 
@@ -62,6 +67,7 @@ public final class Tickets {
         w.u8Bytes(utf8(state.sni())).u8Bytes(utf8(state.alpn()));
         w.u24Prefixed(list -> state.peerChain().forEach(list::u24Bytes));
         w.u8Bytes(state.sessionId());
+        w.u16(state.group().code()).u8(state.extendedMasterSecret() ? 1 : 0);
         byte[] plain = w.toArray();
 
         long window = keys.window(now);
@@ -120,9 +126,11 @@ public final class Tickets {
             certs.add(chain.u24Bytes());
         }
         Bytes sessionId = r.u8Bytes();
+        NamedGroup group = new NamedGroup(r.u16());
+        boolean ems = r.u8() == 1;
         r.expectEnd();
         return new State(version, suite, secret, ageAdd, Instant.ofEpochSecond(issued), lifetime, sni, alpn, certs,
-                scheme, sessionId);
+                scheme, sessionId, group, ems);
     }
 
     private static Bytes utf8(Optional<String> s) {

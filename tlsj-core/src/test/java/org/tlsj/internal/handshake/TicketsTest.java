@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tlsj.CipherSuite;
+import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TicketKeys;
@@ -27,7 +28,7 @@ class TicketsTest {
         java.util.Arrays.fill(secret, secretByte);
         return new Tickets.State(ProtocolVersion.TLS13, CipherSuite.TLS_AES_128_GCM_SHA256, Secret.wrap(secret), 77,
                 NOW, 7200, Optional.of("localhost"), Optional.of("h2"), List.of(Bytes.fromHex("3003020101")),
-                SignatureScheme.ECDSA_SECP256R1_SHA256, Bytes.fromHex("0102"));
+                SignatureScheme.ECDSA_SECP256R1_SHA256, Bytes.fromHex("0102"), NamedGroup.X25519, true);
     }
 
     @Test
@@ -42,6 +43,8 @@ class TicketsTest {
             assertThat(opened.alpn()).contains("h2");
             assertThat(opened.peerChain()).containsExactly(Bytes.fromHex("3003020101"));
             assertThat(opened.issued()).isEqualTo(NOW);
+            assertThat(opened.group()).isEqualTo(NamedGroup.X25519);
+            assertThat(opened.extendedMasterSecret()).isTrue();
         }
         assertThat(Tickets.open(crypto, keys, NOW.plus(HOUR.multipliedBy(2)), ticket)).isEmpty();
     }

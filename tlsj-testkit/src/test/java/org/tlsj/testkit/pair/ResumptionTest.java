@@ -98,7 +98,7 @@ class ResumptionTest {
         cache.take("localhost");
         cache.put("localhost", new ResumableSession(real.version(), real.suite(), real.identity(), real.sessionId(),
                 Secret.wrap(new byte[32]), real.ageAdd(), real.received(), real.lifetime(), real.serverChain(),
-                real.scheme()));
+                real.scheme(), real.group(), real.extendedMasterSecret()));
         TestPair pair = TestPair.of(client(), server, "localhost").run();
         assertFatal(pair.serverFailure(), AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_BINDER);
     }

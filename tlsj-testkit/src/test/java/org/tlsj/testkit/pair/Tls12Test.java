@@ -97,6 +97,18 @@ class Tls12Test {
     }
 
     @Test
+    void aResumedSessionReportsTheGroupOfItsFullHandshake() {
+        ClientConfig c = pki.client().versions(TLS12).groups(List.of(NamedGroup.SECP256R1))
+                .sessionCache(ClientSessionCache.inMemory(4)).build();
+        ServerConfig server = TestPki.server(pki.server(KeyType.EC_P256)).build();
+        TestPair.of(c, server, "localhost").handshake();
+        TestPair second = TestPair.of(c, server, "localhost").handshake();
+        assertThat(second.client().session().orElseThrow().resumed()).isTrue();
+        assertThat(second.client().session().orElseThrow().group()).isEqualTo(NamedGroup.SECP256R1);
+        assertThat(second.server().session().orElseThrow().group()).isEqualTo(NamedGroup.SECP256R1);
+    }
+
+    @Test
     void resumesBySessionIdWhenTicketsAreOff() throws Exception {
         ClientConfig c = pki.client().versions(TLS12).sessionCache(ClientSessionCache.inMemory(4)).build();
         ServerConfig server = TestPki.server(pki.server(KeyType.EC_P256)).ticketsPerHandshake(0)

@@ -64,6 +64,6 @@ final class ClientResumption {
         Duration lifetime = Duration.ofSeconds(Math.min(m.lifetime(), Duration.ofDays(7).toSeconds()));
         config.sessionCache().put(cacheKey.get(), new ResumableSession(ProtocolVersion.TLS13, session.cipherSuite(),
                 m.ticket(), Bytes.EMPTY, psk, m.ageAdd(), config.clock().instant(), lifetime, session.peerCertificates(),
-                session.signatureScheme()));
+                session.signatureScheme(), session.group(), false));
     }
 }

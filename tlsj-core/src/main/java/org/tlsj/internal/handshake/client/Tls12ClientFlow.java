@@ -212,10 +212,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
         Transcript t = withClientHello.withHash(config.crypto(), suite.hash()).add(raw);
         Bytes messages = clientHelloRaw.concat(raw);
 
-        Optional<ResumableSession> resume = offer.resume12().filter(r -> r.suite().equals(suite)
-                && (!r.sessionId().isEmpty() && r.sessionId().equals(m.legacySessionIdEcho())
-                    || !r.identity().isEmpty() && !m.legacySessionIdEcho().isEmpty()
-                       && m.legacySessionIdEcho().equals(offer.sessionId())));
+        Optional<ResumableSession> resume = resumed(offer, m, suite, ems);
         if (resume.isPresent()) {
             // RFC 5246 section 7.3 / RFC 5077 section 3.4: the server resumed; keys come from the old master.
             Secret master = Secret.copyOf(resume.get().secret().expose());
@@ -223,12 +220,38 @@ public final class Tls12ClientFlow implements Tls12Machine {
                     m.random(), true);
             out.trace(() -> TraceEvents.keys(Role.CLIENT, "Session keys (resumed)", List.of(new Detail("derived",
                     "key block from the resumed master secret: " + suite.aead() + " keys and IVs"))));
-            Keys keys = new Keys(master, p[0], resume.get().serverChain(), resume.get().scheme(), NamedGroup.NONE,
+            Keys keys = new Keys(master, p[0], resume.get().serverChain(), resume.get().scheme(), resume.get().group(),
                     Optional.empty(), true, List.of());
             return new Tls12ClientFlow(out, ticket ? new ExpectTicket(hello, t, keys)
                     : new ExpectChangeCipherSpec(hello, t, keys));
         }
         return new Tls12ClientFlow(out, new ExpectCertificate(hello, t, messages));
+    }
+
+    /**
+     * The session the server resumed, if any. RFC 5246 section 7.4.1.3 and RFC 5077 section 3.4: echoing our
+     * non-empty session id means resuming the session we offered with it (by id or alongside a ticket); an echo
+     * of an id that names no offered session (the random one of TLS 1.3 compatibility mode) is illegal_parameter.
+     * The resumption keeps the session's suite and, RFC 7627 section 5.3, its use of the extended master secret.
+     */
+    private static Optional<ResumableSession> resumed(Tls13ClientFlow.Offer offer, ServerHello m, CipherSuite suite,
+                                                      boolean ems) throws TlsFatalAlertException {
+        Bytes echo = m.legacySessionIdEcho();
+        if (echo.isEmpty() || !echo.equals(offer.sessionId())) {
+            return Optional.empty();
+        }
+        ResumableSession r = offer.resume12().orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.UNOFFERED_SESSION_RESUMED,
+                "we offered no TLS 1.2 session"));
+        if (!r.suite().equals(suite)) {
+            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE, "the resumed session's suite is "
+                    + r.suite() + ", the server chose " + suite);
+        }
+        if (r.extendedMasterSecret() != ems) {
+            throw Fatal.of(Reason.PeerMisbehaved.EMS_MISMATCH_ON_RESUMPTION, "the session was created "
+                    + (r.extendedMasterSecret() ? "with" : "without") + " it, the ServerHello "
+                    + (ems ? "has" : "lacks") + " extended_master_secret");
+        }
+        return Optional.of(r);
     }
 
     private static State onCertificate(ExpectCertificate s, Certificate12 m, Bytes raw, Effects out)
@@ -373,7 +396,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
             long hint = m.lifetimeHint() == 0 ? 7200 : Math.min(m.lifetimeHint(), 7 * 86400);
             h.config().sessionCache().put(h.offer().verifyName().get(), new ResumableSession(ProtocolVersion.TLS12,
                     h.suite(), m.ticket(), Bytes.EMPTY, Secret.copyOf(s.keys().master().expose()), 0,
-                    h.config().clock().instant(), java.time.Duration.ofSeconds(hint), s.keys().chain(), s.keys().scheme()));
+                    h.config().clock().instant(), java.time.Duration.ofSeconds(hint), s.keys().chain(), s.keys().scheme(),
+                    s.keys().group(), h.ems()));
         }
         return new ExpectChangeCipherSpec(h, s.t().add(raw), s.keys());
     }
@@ -395,7 +419,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
         } else if (!hello.sessionId().isEmpty() && hello.offer().verifyName().isPresent() && !hello.ticketExpected()) {
             config.sessionCache().put(hello.offer().verifyName().get(), new ResumableSession(ProtocolVersion.TLS12,
                     hello.suite(), Bytes.EMPTY, hello.sessionId(), Secret.copyOf(s.keys().master().expose()), 0,
-                    config.clock().instant(), java.time.Duration.ofHours(2), s.keys().chain(), s.keys().scheme()));
+                    config.clock().instant(), java.time.Duration.ofHours(2), s.keys().chain(), s.keys().scheme(),
+                    s.keys().group(), hello.ems()));
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(),
                 s.keys().scheme(), hello.offer().sni(), hello.alpn(), s.keys().chain(), s.keys().sentChain(), false,

@@ -176,10 +176,12 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         Optional<ResumableSession> kept = ClientResumption.take(config, verifyName);
         Optional<ResumableSession> resumption = kept.filter(r -> r.version().equals(ProtocolVersion.TLS13));
         Optional<ResumableSession> resume12 = kept.filter(r -> r.version().equals(ProtocolVersion.TLS12));
-        // RFC 5246 section 7.4.1.2: a TLS 1.2 session is resumed by its id; RFC 8446 appendix D.4: in
-        // compatibility mode the client sends a non-empty legacy_session_id anyway.
+        // RFC 5246 section 7.4.1.2: a TLS 1.2 session is resumed by its id (RFC 5077 section 3.4: a ticket with a
+        // fresh one, echoed when accepted); RFC 8446 appendix D.4: in compatibility mode a client offering TLS 1.3
+        // sends a non-empty legacy_session_id anyway. Otherwise it is empty: an id names a session to resume.
+        boolean compat = config.middleboxCompat() && config.versions().contains(ProtocolVersion.TLS13);
         Bytes sessionId = resume12.map(ResumableSession::sessionId).filter(id -> !id.isEmpty())
-                .orElse(config.middleboxCompat() || resume12.isPresent() ? randomBytes(config, 32) : Bytes.EMPTY);
+                .orElse(compat || resume12.isPresent() ? randomBytes(config, 32) : Bytes.EMPTY);
         List<KeyShare> shares = new ArrayList<>();
         if (config.versions().contains(ProtocolVersion.TLS13)) {
             for (NamedGroup g : config.keyShareGroups()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tlsj.CipherSuite;
 import org.tlsj.Fatal;
+import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.ServerConfig;
@@ -101,7 +102,7 @@ final class ServerResumption {
     /** Sends the configured number of NewSessionTickets after the handshake (RFC 8446 section 4.6.1). */
     static void sendTickets(ServerConfig config, CipherSuite suite, Secret resumptionMaster, Optional<String> sni,
                             Optional<String> alpn, List<Bytes> clientChain, SignatureScheme scheme, Bytes sessionId,
-                            Effects out)
+                            NamedGroup group, Effects out)
             throws TlsFatalAlertException {
         Instant now = config.clock().instant();
         for (int i = 0; i < config.ticketsPerHandshake(); i++) {
@@ -112,7 +113,7 @@ final class ServerResumption {
             Secret psk = KeySchedule13.resumptionPsk(config.crypto(), suite.hash(), resumptionMaster, nonce);
             long lifetime = config.ticketLifetime().toSeconds();
             Bytes ticket = Tickets.seal(config.crypto(), config.ticketKeys(), now, new Tickets.State(ProtocolVersion.TLS13,
-                    suite, psk, ageAdd, now, lifetime, sni, alpn, clientChain, scheme, sessionId));
+                    suite, psk, ageAdd, now, lifetime, sni, alpn, clientChain, scheme, sessionId, group, false));
             psk.destroy();
             NewSessionTicket13 nst = new NewSessionTicket13(lifetime, ageAdd, nonce, ticket, Extensions.of());
             Bytes raw = HandshakeCodec.encode(nst);

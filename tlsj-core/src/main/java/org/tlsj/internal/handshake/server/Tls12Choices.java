@@ -89,16 +89,27 @@ final class Tls12Choices {
         return Optional.empty();
     }
 
-    /** A TLS 1.2 session this ClientHello may resume: by ticket (RFC 5077) or by session id (RFC 5246). */
+    /**
+     * A TLS 1.2 session this ClientHello may resume: by ticket (RFC 5077; only while we issue tickets) or by
+     * session id (RFC 5246). RFC 7627 section 5.3: a session with the extended master secret offered in a
+     * ClientHello without it aborts the handshake; a session without it is never resumed (the RFC's SHOULD
+     * abort, softened to a full handshake that then uses the extension if the client offers it).
+     */
     static Optional<Tickets.State> resumable(ServerConfig config, ClientHello ch, Optional<SessionTicketExt> ticket,
-                                            CipherSuite chosen, Optional<String> sni, boolean ems, Instant now) {
-        Optional<Bytes> sealed = ticket.map(SessionTicketExt::ticket).filter(t -> !t.isEmpty())
+                                            Optional<String> sni, boolean ems, Instant now)
+            throws TlsFatalAlertException {
+        Optional<Bytes> sealed = ticket.filter(t -> config.ticketsPerHandshake() > 0)
+                .map(SessionTicketExt::ticket).filter(t -> !t.isEmpty())
                 .or(() -> ch.legacySessionId().isEmpty() ? Optional.empty() : config.sessionCache().get(ch.legacySessionId()));
-        // RFC 7627 section 5.3: only sessions with the extended master secret are resumed, and only with it.
-        return sealed.flatMap(b -> Tickets.open(config.crypto(), config.ticketKeys(), now, b))
-                .filter(s -> s.version().equals(ProtocolVersion.TLS12) && ems && ch.cipherSuites().contains(s.suite())
+        Optional<Tickets.State> found = sealed.flatMap(b -> Tickets.open(config.crypto(), config.ticketKeys(), now, b))
+                .filter(s -> s.version().equals(ProtocolVersion.TLS12) && ch.cipherSuites().contains(s.suite())
                         && config.cipherSuites().contains(s.suite()) && s.sni().equals(sni)
                         && now.isBefore(s.issued().plusSeconds(s.lifetimeSeconds())));
+        if (found.isPresent() && found.get().extendedMasterSecret() && !ems) {
+            throw Fatal.of(Reason.PeerMisbehaved.EMS_MISMATCH_ON_RESUMPTION,
+                    "the client resumes a session created with it but does not offer extended_master_secret");
+        }
+        return found.filter(s -> s.extendedMasterSecret() && ems);
     }
 
     /**

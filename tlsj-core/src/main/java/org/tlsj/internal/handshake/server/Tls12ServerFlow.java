@@ -195,7 +195,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         Instant now = config.clock().instant();
         Optional<SessionTicketExt> ticketExt = m.extensions().find(SessionTicketExt.class);
         boolean ticketsOn = config.ticketsPerHandshake() > 0;
-        Optional<Tickets.State> resumed = Tls12Choices.resumable(config, m, ticketExt, choice.suite(), sni, ems, now);
+        Optional<Tickets.State> resumed = Tls12Choices.resumable(config, m, ticketExt, sni, ems, now);
         Bytes sessionId = resumed.isPresent() ? m.legacySessionId() : newSessionId(config, ticketExt, ticketsOn);
         Hello hello = new Hello(config, m, Bytes.wrap(random), resumed.map(Tickets.State::suite).orElse(choice.suite()),
                 sessionId, sni, alpn, ems, ticketsOn && ticketExt.isPresent(), choice.credential().key());
@@ -355,7 +355,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         Secret master = Secret.copyOf(st.secret().expose());
         RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
                 hello.serverRandom(), false);
-        Keys keys = new Keys(master, p[0], p[1], NamedGroup.NONE, st.scheme(), PeerCertificates.decode(st.peerChain()),
+        Keys keys = new Keys(master, p[0], p[1], st.group(), st.scheme(), PeerCertificates.decode(st.peerChain()),
                 true, st.sessionId().isEmpty() ? hello.sessionId() : st.sessionId());
         t = sendTicketCcsFinished(hello, keys, t, out);
         return new ExpectChangeCipherSpec(hello, t, keys);
@@ -369,7 +369,8 @@ public final class Tls12ServerFlow implements Tls12Machine {
             long lifetime = config.ticketLifetime().toSeconds();
             Bytes ticket = Tickets.seal(config.crypto(), config.ticketKeys(), now, new Tickets.State(ProtocolVersion.TLS12,
                     hello.suite(), keys.master(), 0, now, lifetime, hello.sni(), hello.alpn(),
-                    PeerCertificates.encode(keys.clientChain()), keys.scheme(), keys.sessionId()));
+                    PeerCertificates.encode(keys.clientChain()), keys.scheme(), keys.sessionId(), keys.group(),
+                    hello.ems()));
             t = t.add(send(out, new NewSessionTicket12(lifetime, ticket)));
         }
         out.sendChangeCipherSpec();
@@ -396,7 +397,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
                         new Tickets.State(ProtocolVersion.TLS12, hello.suite(), s.keys().master(), 0, now,
                                 config.ticketLifetime().toSeconds(), hello.sni(), hello.alpn(),
                                 PeerCertificates.encode(s.keys().clientChain()), s.keys().scheme(),
-                                s.keys().sessionId())));
+                                s.keys().sessionId(), s.keys().group(), hello.ems())));
             }
         }
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS12, hello.suite(), s.keys().group(), s.keys().scheme(),

@@ -471,7 +471,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                 label, context, length));
         Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
         ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
-                PeerCertificates.encode(clientChain), scheme, sessionId, out);
+                PeerCertificates.encode(clientChain), scheme, sessionId, p.group(), out);
         resumptionMaster.destroy();
         return new Connected(p.app(), session, ok);
     }
