@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +38,11 @@ public final class Shim {
 
     private final ShimFlags flags;
     private final ShimConfigs configs = new ShimConfigs();
+    /**
+     * The test's clock stands still, as BoringSSL's shim clock does: each connection sees the start time plus
+     * {@code -resumption-delay} per resumption, so ticket ages are exact (the runner checks them to the millisecond).
+     */
+    private final Instant start = Instant.now();
 
     private Shim(ShimFlags flags) {
         this.flags = flags;
@@ -105,7 +111,7 @@ public final class Shim {
             throw new ShimFlags.Unimplemented("-expect-peer-verify-pref on a client: tlsj does not expose the "
                     + "CertificateRequest's signature_algorithms");
         }
-        Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds((long) index * f.integer("-resumption-delay", 0)));
+        Clock clock = Clock.fixed(start.plusSeconds((long) index * f.integer("-resumption-delay", 0)), ZoneOffset.UTC);
         AtomicReference<ClientHelloInfo> hello = new AtomicReference<>();
         TlsConnection tls = server
                 ? ServerConnection.accept(configs.server(f, clock, hello::set))

@@ -80,6 +80,8 @@ public final class Engine implements Effects {
     /** Bytes of rejected 0-RTT data we still skip (RFC 8446 section 4.2.10); 0 when not skipping. */
     private int earlyDataSkip;
     private int keyUpdatesInRow;
+    /** The peer asked for our KeyUpdate; it goes out before our next application data (RFC 8446 section 4.6.3). */
+    private boolean keyUpdateOwed;
     private boolean compatCcsSent;
     /** Handshake messages of the flight being built; null between flights (an idle connection holds none). */
     private ByteWriter pendingHandshake;
@@ -233,10 +235,12 @@ public final class Engine implements Effects {
         }
         int total = src.remaining();
         try {
+            if (keyUpdateOwed && src.hasRemaining()) {
+                sendKeyUpdate(false); // the answer to the peer's update_requested, before our data
+            }
             while (src.hasRemaining()) {
                 if (writer.writeApplicationData(src) >= writeRecordLimit) {
-                    machine.sendKeyUpdate(false); // RFC 8446 section 5.5: rekey before the AEAD limit
-                    flushHandshake();
+                    sendKeyUpdate(false); // RFC 8446 section 5.5: rekey before the AEAD limit
                 }
             }
         } catch (TlsFatalAlertException e) {
@@ -265,11 +269,17 @@ public final class Engine implements Effects {
             throw new IllegalStateException("KeyUpdate needs an established connection open for writing");
         }
         try {
-            machine.sendKeyUpdate(requestPeerUpdate);
-            flushHandshake();
+            sendKeyUpdate(requestPeerUpdate);
         } catch (TlsFatalAlertException e) {
             throw fail(e);
         }
+    }
+
+    /** Sends a KeyUpdate now; it also answers a request of the peer's still owed. */
+    private void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
+        machine.sendKeyUpdate(requestPeerUpdate);
+        keyUpdateOwed = false;
+        flushHandshake();
     }
 
     /** See {@code TlsConnection.status}. */
@@ -378,7 +388,9 @@ public final class Engine implements Effects {
             if (type == ContentType.CHANGE_CIPHER_SPEC || !ContentType.isKnown(type)) {
                 throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE, "protected " + ContentType.name(type) + " record");
             }
-        } else if (readProtection == null && len > RecordDeframer.MAX_PLAINTEXT) {
+        } else if (readProtection == null && len > RecordDeframer.MAX_PLAINTEXT
+                && !(type == ContentType.APPLICATION_DATA && earlyDataSkip > 0)) {
+            // Rejected 0-RTT records after our HelloRetryRequest are ciphertext, up to 2^14 + 256 bytes (RFC 8446 5.2).
             throw Fatal.of(Reason.InvalidMessage.RECORD_TOO_LARGE, len + " bytes of plaintext");
         }
         dispatch(type, buf, off, len);
@@ -447,7 +459,7 @@ public final class Engine implements Effects {
             inboundClosed = true;
         } else if (description == AlertDescription.USER_CANCELED.code()) {
             countUseless(); // RFC 8446 section 6.1: user_canceled is followed by close_notify
-        } else if ((buf[off] & 0xff) == 1 && machine.version().equals(org.tlsj.ProtocolVersion.TLS12)) {
+        } else if ((buf[off] & 0xff) == 1 && machine.toleratesWarningAlerts()) {
             countUseless(); // RFC 5246 section 7.2: a TLS 1.2 warning does not end the connection (bounded)
         } else {
             // RFC 8446 section 6: every other alert (any level) ends the connection.
@@ -626,6 +638,11 @@ public final class Engine implements Effects {
         if (++keyUpdatesInRow > MAX_KEY_UPDATES_IN_ROW) {
             throw Fatal.of(Reason.PeerMisbehaved.TOO_MANY_KEY_UPDATES, keyUpdatesInRow + " without data");
         }
+    }
+
+    @Override
+    public void keyUpdateRequested() {
+        keyUpdateOwed = true;
     }
 
     @Override

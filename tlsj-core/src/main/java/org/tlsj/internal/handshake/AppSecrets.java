@@ -38,15 +38,20 @@ public record AppSecrets(Role self, CryptoProvider crypto, CipherSuite suite, Se
                 : new AppSecrets(self, crypto, suite, newPeer, newOwn);
     }
 
-    /** RFC 8446 section 4.6.3: switch the read key; answer update_requested with our own KeyUpdate. */
+    /**
+     * RFC 8446 section 4.6.3: switch the read key; update_requested is answered by our own KeyUpdate before our
+     * next application data (the engine sends it then, once however many requests came meanwhile).
+     */
     public AppSecrets onKeyUpdate(KeyUpdate m, Effects out) throws TlsFatalAlertException {
         out.keyUpdateReceived();
         out.trace(() -> new HandshakeEvent(HandshakeEvent.Kind.MESSAGE, self.peer(), "KeyUpdate",
                 List.of(new Detail("update_requested", String.valueOf(m.updateRequested()))), 0));
         Secret newPeer = KeySchedule13.nextTrafficSecret(crypto, suite.hash(), peer());
         out.installReadKeys(suite, newPeer);
-        AppSecrets next = with(own(), newPeer);
-        return m.updateRequested() ? next.sendKeyUpdate(false, out) : next;
+        if (m.updateRequested()) {
+            out.keyUpdateRequested();
+        }
+        return with(own(), newPeer);
     }
 
     /** Sends a KeyUpdate under the current key, then switches the write key. */

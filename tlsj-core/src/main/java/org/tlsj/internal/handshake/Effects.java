@@ -48,6 +48,12 @@ public interface Effects {
     /** A KeyUpdate arrived (for flood control). */
     void keyUpdateReceived() throws TlsFatalAlertException;
 
+    /**
+     * The peer's KeyUpdate asked for ours (RFC 8446 section 4.6.3): it is sent before our next application data
+     * record, so several requests while we are silent get a single answer.
+     */
+    void keyUpdateRequested();
+
     /** The handshake is complete: application data may flow; {@code exporter} derives keying material. */
     void complete(SessionInfo session, Exporter exporter);
 

@@ -33,6 +33,14 @@ public interface HandshakeMachine {
         return ProtocolVersion.TLS13;
     }
 
+    /**
+     * Whether a warning-level alert is tolerated now (RFC 5246 section 7.2): in TLS 1.2, and before the version
+     * is known when TLS 1.2 may still be chosen. TLS 1.3 treats every alert as fatal (RFC 8446 section 6).
+     */
+    default boolean toleratesWarningAlerts() {
+        return version().equals(ProtocolVersion.TLS12);
+    }
+
     /** Decodes a handshake message in this version's formats. */
     default HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
         return HandshakeCodec.decode(raw);

@@ -61,7 +61,10 @@ public final class Tls12Common {
                 : Tls12KeySchedule.masterSecret(crypto, suite.hash(), preMaster, clientRandom, serverRandom);
     }
 
-    /** Checks the peer's 12-byte Finished in constant time (RFC 5246 section 7.4.9). */
+    /**
+     * Checks the peer's 12-byte Finished in constant time (RFC 5246 section 7.4.9): one of another length is a wrong
+     * verify_data too (decrypt_error).
+     */
     public static Proofs.FinishedVerified verifyFinished(CryptoProvider crypto, CipherSuite suite, Secret master,
                                                          boolean fromClient, Bytes transcriptHash, Bytes received)
             throws TlsFatalAlertException {

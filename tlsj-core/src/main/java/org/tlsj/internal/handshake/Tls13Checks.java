@@ -80,13 +80,16 @@ public final class Tls13Checks {
         return KeySchedule13.finishedVerifyData(crypto, hash, baseKey, transcriptHash);
     }
 
-    /** Checks the peer's Finished in constant time. */
+    /**
+     * Checks the peer's Finished in constant time. A verify_data of another length than the hash is as wrong as
+     * one with the right length (decrypt_error), as BoringSSL, Go and rustls answer it.
+     */
     public static Proofs.FinishedVerified verifyFinished(CryptoProvider crypto, HashAlgorithm hash, Secret baseKey,
                                                          Bytes transcriptHash, Bytes received)
             throws TlsFatalAlertException {
         Bytes expected = finishedData(crypto, hash, baseKey, transcriptHash);
         if (received.length() != expected.length()) {
-            throw Fatal.of(Reason.InvalidMessage.LENGTH_OUT_OF_RANGE,
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_FINISHED,
                     "Finished of " + received.length() + " bytes, expected " + expected.length());
         }
         if (!ConstantTime.equals(expected, received)) {

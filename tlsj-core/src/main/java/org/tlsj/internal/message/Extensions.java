@@ -118,9 +118,9 @@ public final class Extensions {
      * (extended_master_secret, renegotiation_info, ec_point_formats, session_ticket) are parsed only in a
      * ClientHello and a TLS 1.2 ServerHello; elsewhere they stay {@link UnknownExt}, as before.
      *
-     * @throws TlsFatalAlertException decode_error for a malformed block or body; illegal_parameter for
-     *     a duplicate type, a recognized extension not allowed in {@code ctx}, pre_shared_key not last
-     *     in a ClientHello, or an illegal value
+     * @throws TlsFatalAlertException decode_error for a malformed block or body, or a duplicate type in a
+     *     ClientHello or ServerHello; illegal_parameter for a duplicate type in any other message, a recognized
+     *     extension not allowed in {@code ctx}, pre_shared_key not last in a ClientHello, or an illegal value
      */
     public static Extensions decode(ByteReader r, MessageContext ctx) throws TlsFatalAlertException {
         ByteReader block = r.u16Nested();
@@ -131,8 +131,12 @@ public final class Extensions {
             ExtensionType type = new ExtensionType(block.u16());
             Bytes body = block.u16Bytes();
             if (!seen.add(type)) {
-                throw Fatal.of(Reason.InvalidMessage.DUPLICATE_EXTENSION,
-                        type + " appears twice in " + ctx.messageName());
+                // RFC 8446 section 4.2 names no alert: like BoringSSL and rustls, a hello's duplicate is
+                // decode_error and any later message's illegal_parameter.
+                boolean hello = ctx == MessageContext.CLIENT_HELLO || ctx == MessageContext.SERVER_HELLO
+                        || ctx == MessageContext.SERVER_HELLO_12;
+                throw Fatal.of(hello ? Reason.InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO
+                        : Reason.InvalidMessage.DUPLICATE_EXTENSION, type + " appears twice in " + ctx.messageName());
             }
             if (types.size() >= MAX_EXTENSIONS) {
                 // Bounded work per message: real peers send about 20 (Chromium with GREASE included).

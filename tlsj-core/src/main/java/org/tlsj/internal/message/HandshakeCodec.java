@@ -56,7 +56,9 @@ public final class HandshakeCodec {
      * without supported_versions its extensions are read in the {@link MessageContext#SERVER_HELLO_12}
      * context. Certificate, CertificateRequest and NewSessionTicket decode as their TLS 1.2 records;
      * ServerKeyExchange as the ECDHE form (the only one we implement); ClientKeyExchange keeps its raw
-     * body; a Finished must hold exactly {@value #TLS12_VERIFY_DATA_LENGTH} bytes.
+     * body; a Finished keeps whatever it holds: the flow compares it with the expected
+     * {@value #TLS12_VERIFY_DATA_LENGTH} bytes, so a wrong length is a wrong verify_data (decrypt_error), as in
+     * TLS 1.3 and as BoringSSL, Go and rustls treat it.
      *
      * @throws TlsFatalAlertException decode_error if the length field does not match or the body is
      *     malformed; unexpected_message for a type that is unknown or not a TLS 1.2 message
@@ -80,18 +82,9 @@ public final class HandshakeCodec {
             case SERVER_HELLO_DONE -> ServerHelloDone.decode(body);
             case CERTIFICATE_VERIFY -> CertificateVerify.decode(body);
             case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.decode(body);
-            case FINISHED -> finished12(body);
+            case FINISHED -> Finished.decode(body);
             case END_OF_EARLY_DATA, ENCRYPTED_EXTENSIONS, KEY_UPDATE, MESSAGE_HASH -> throw unknown(code, "1.2");
         };
-    }
-
-    /** RFC 5246 section 7.4.9: {@code opaque verify_data[verify_data_length]}, a fixed-length field. */
-    private static Finished finished12(ByteReader body) throws TlsFatalAlertException {
-        if (body.remaining() != TLS12_VERIFY_DATA_LENGTH) {
-            throw Decoding.badLength("TLS 1.2 Finished holds " + body.remaining() + " bytes, not "
-                    + TLS12_VERIFY_DATA_LENGTH);
-        }
-        return Finished.decode(body);
     }
 
     private static TlsFatalAlertException unknown(int code, String version) {

@@ -107,10 +107,17 @@ public record ServerHello(ProtocolVersion legacyVersion, Bytes random, Bytes leg
                 : new ServerHello(version, random, sessionId, suite, compression, extensions);
     }
 
+    /**
+     * Writes the body. An empty extension block is left out (RFC 5246 section 7.4.1.3 makes the field optional),
+     * as BoringSSL, Go and OpenSSL do: a TLS 1.2 client that sent no extensions may not expect one. A TLS 1.3
+     * ServerHello always has supported_versions.
+     */
     static void encode(ByteWriter w, ProtocolVersion version, Bytes random, Bytes sessionId, CipherSuite suite,
                        int compression, Extensions extensions) {
         w.u16(version.code()).bytes(random).u8Bytes(sessionId).u16(suite.code()).u8(compression);
-        extensions.encode(w);
+        if (!extensions.isEmpty()) {
+            extensions.encode(w);
+        }
     }
 
     @Override

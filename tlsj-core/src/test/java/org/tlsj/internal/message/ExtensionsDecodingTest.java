@@ -30,7 +30,7 @@ class ExtensionsDecodingTest {
     void rejectsDuplicateExtension() {
         TlsFatalAlertException e = assertFails(
                 clientHelloWithRawExtensions(SUPPORTED_GROUPS_X25519, SUPPORTED_GROUPS_X25519),
-                Reason.InvalidMessage.DUPLICATE_EXTENSION);
+                Reason.InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO);
 
         assertThat(e.getMessage()).contains("supported_groups", "ClientHello");
     }
@@ -38,7 +38,7 @@ class ExtensionsDecodingTest {
     @Test
     void rejectsDuplicateUnknownExtension() {
         assertFails(clientHelloWithRawExtensions(ext(0x1234, ""), ext(0x1234, "00")),
-                Reason.InvalidMessage.DUPLICATE_EXTENSION);
+                Reason.InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO);
     }
 
     @Test

@@ -71,7 +71,7 @@ class Tls12ExtensionsTest {
 
     @Test
     void tls12ServerHelloStillRefusesDuplicatesAndTwoAlpnNames() {
-        assertFails(serverHello(ext(23, ""), ext(23, "")), Reason.InvalidMessage.DUPLICATE_EXTENSION);
+        assertFails(serverHello(ext(23, ""), ext(23, "")), Reason.InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO);
         assertFails(serverHello(ext(16, "0006 026832 026833")), Reason.InvalidMessage.ILLEGAL_VALUE);
     }
 

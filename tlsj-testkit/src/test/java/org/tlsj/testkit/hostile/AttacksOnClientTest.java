@@ -88,7 +88,7 @@ class AttacksOnClientTest {
                         AlertDescription.UNSUPPORTED_EXTENSION, PeerMisbehaved.UNSOLICITED_EXTENSION),
                 new Case("duplicate extension in ServerHello", () -> serverHelloWith(fresh(),
                         e -> e.append(new SupportedVersionsServerExt(ProtocolVersion.TLS13))),
-                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.DUPLICATE_EXTENSION),
+                        AlertDescription.DECODE_ERROR, InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO),
                 new Case("server_name in ServerHello (wrong message)", () -> serverHelloWith(fresh(),
                         e -> e.append(ServerNameExt.ACKNOWLEDGED)),
                         AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.EXTENSION_NOT_ALLOWED),
@@ -168,6 +168,9 @@ class AttacksOnClientTest {
                         Records.handshake(new EncryptedExtensions(Extensions.of(
                                 new KeyShareServerExt(new KeyShareEntry(NamedGroup.X25519, Bytes.of(new byte[32])))))))),
                         AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.EXTENSION_NOT_ALLOWED),
+                new Case("Finished one byte too long", () -> rewrite(ms -> replace(ms, FINISHED,
+                        Records.concat(Records.handshakeHeader(FINISHED, 33), new byte[33]))),
+                        AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_FINISHED),
                 new Case("Finished one bit off", () -> rewrite(ms -> {
                     byte[] fin = find(ms, FINISHED).toArray();
                     fin[fin.length - 1] ^= 1;

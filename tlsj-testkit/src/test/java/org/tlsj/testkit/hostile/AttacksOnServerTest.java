@@ -62,7 +62,7 @@ class AttacksOnServerTest {
                         AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.SHARE_FOR_UNSUPPORTED_GROUP),
                 new Case("duplicate extension in ClientHello", () -> hello(Hostile.client(), ch -> ch.withExtensions(
                         ch.extensions().append(new SupportedGroupsExt(List.of(NamedGroup.X25519))))),
-                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.DUPLICATE_EXTENSION),
+                        AlertDescription.DECODE_ERROR, InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO),
                 new Case("TLS 1.3 ClientHello offering compression", () -> hello(Hostile.client(),
                         ch -> ch.withLegacyCompressionMethods(Bytes.of(new byte[] {1, 0}))),
                         AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.COMPRESSION_OFFERED),

@@ -23,6 +23,7 @@ import org.tlsj.internal.wire.Bytes;
  * the victim's own key block.
  */
 class Tls12HandshakeAttacksTest {
+    private static final int CERTIFICATE = 11;
     private static final int SERVER_KEY_EXCHANGE = 12;
     private static final int SERVER_HELLO_DONE = 14;
     private static final int CLIENT_KEY_EXCHANGE = 16;
@@ -53,6 +54,11 @@ class Tls12HandshakeAttacksTest {
                 p.send(plain(f.get(0)));
                 return p.sendRecord(Records.HANDSHAKE, f.get(2).body().toArray());
             }), AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.UNEXPECTED_MESSAGE),
+            server("client Finished one byte too long", s -> clientFlight(s, (p, f) -> {
+                p.send(plain(f.get(0)));
+                p.send(plain(f.get(1)));
+                return p.sendProtected(ScriptedPeer.TLS12_CLIENT_WRITE, Records.HANDSHAKE, longer(f.get(2).body()));
+            }), AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_FINISHED),
             server("change_cipher_spec before ClientKeyExchange", s -> clientFlight(s, (p, f) -> p.send(plain(f.get(1)))),
                     AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC),
             server("change_cipher_spec twice", s -> clientFlight(s, (p, f) -> {
@@ -86,6 +92,13 @@ class Tls12HandshakeAttacksTest {
                 body[body.length - 1] ^= 1;
                 return p.sendProtected(ScriptedPeer.TLS12_SERVER_WRITE, Records.HANDSHAKE, body);
             }), AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_FINISHED),
+            client("server Finished one byte too long", s -> serverFinishedFlight(s, (p, f) -> {
+                f.stream().filter(r -> !r.wasProtected()).forEach(r -> p.send(plain(r)));
+                return p.sendProtected(ScriptedPeer.TLS12_SERVER_WRITE, Records.HANDSHAKE, longer(f.getLast().body()));
+            }), AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_FINISHED),
+            client("ServerKeyExchange in place of Certificate (unauthenticated ECDH)", s -> serverFlight(s,
+                    ms -> ms.stream().filter(m -> Records.typeOf(m) != CERTIFICATE).toList(), new byte[0][]),
+                    AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.UNEXPECTED_MESSAGE),
             client("server Finished without change_cipher_spec", s -> serverFinishedFlight(s, (p, f) -> p.sendRecord(
                     Records.HANDSHAKE, f.getLast().body().toArray())),
                     AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.UNEXPECTED_MESSAGE),
@@ -192,6 +205,13 @@ class Tls12HandshakeAttacksTest {
 
     private static byte[] plain(Records.Record r) {
         return Records.record(r.type(), r.body().toArray());
+    }
+
+    /** A Finished message with one more byte of verify_data (its length field raised to match). */
+    private static byte[] longer(Bytes finished) {
+        byte[] m = Records.concat(finished.toArray(), new byte[] {0});
+        m[3]++;
+        return m;
     }
 
     private static Bytes flip(Bytes m, int at) {

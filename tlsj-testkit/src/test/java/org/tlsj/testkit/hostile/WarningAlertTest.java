@@ -34,6 +34,29 @@ class WarningAlertTest {
     }
 
     @Test
+    void warningBeforeServerHelloIsToleratedWhileTls12MayBeChosen() {
+        // Some TLS 1.2 servers send unrecognized_name as a warning before their ServerHello (RFC 6066 section 3).
+        ScriptedPeer p = ScriptedPeer.againstClient(Hostile.client()
+                .versions(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12))
+                .cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+                        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)), "localhost")
+                .withHonestServer(Hostile.server().versions(List.of(ProtocolVersion.TLS12))
+                        .cipherSuites(CipherSuite.TLS12_DEFAULTS));
+        p.sendRecord(Records.ALERT, UNRECOGNIZED_NAME_WARNING);
+        assertThat(p.failure()).isEmpty();
+        p.handshakeHonestly();
+        assertThat(p.victim().status()).isEqualTo(ConnectionStatus.ESTABLISHED);
+    }
+
+    @Test
+    void aTls13OnlyClientTakesAWarningBeforeServerHelloAsFatal() {
+        ScriptedPeer p = ScriptedPeer.againstClient(Hostile.client(), "localhost");
+        p.sendRecord(Records.ALERT, UNRECOGNIZED_NAME_WARNING);
+        assertThat(p.failure()).get().isInstanceOf(TlsPeerAlertException.class);
+        assertThat(p.response()).isEmpty();
+    }
+
+    @Test
     void tls12ClientBoundsALoopOfWarningAlerts() {
         ScriptedPeer p = ScriptedPeer.againstClient(tls12Client(), "localhost").withHonestServer(Hostile.server()
                 .versions(List.of(ProtocolVersion.TLS12)).cipherSuites(CipherSuite.TLS12_DEFAULTS));

@@ -36,6 +36,18 @@ class EarlyDataTest {
     }
 
     @Test
+    void aFullSizeEarlyDataRecordAfterHelloRetryRequestIsSkipped() throws Exception {
+        // After our HelloRetryRequest 0-RTT records come unprotected-looking but are ciphertext: up to 2^14 + 256.
+        ServerConnection server = ServerConnection.accept(TestPki.server(pki.server(KeyType.EC_P256))
+                .groups(java.util.List.of(org.tlsj.NamedGroup.SECP384R1)).build());
+        server.feed(ByteBuffer.wrap(helloOfferingEarlyData()));
+        assertThat(TestPair.drain(server)).isNotEmpty(); // HelloRetryRequest
+        server.feed(ByteBuffer.wrap(earlyDataRecord((1 << 14) + 17)));
+        assertThat(server.failure()).isEmpty();
+        assertThat(server.status()).isEqualTo(ConnectionStatus.HANDSHAKING);
+    }
+
+    @Test
     void earlyDataBeyondTheBoundIsBadRecordMac() throws Exception {
         ServerConnection server = ServerConnection.accept(TestPki.server(pki.server(KeyType.EC_P256)).build());
         byte[] hello = helloOfferingEarlyData();

@@ -32,9 +32,27 @@ class PostHandshakeTest {
         pair.client().requestKeyUpdate(true);
         pair.run();
         assertThat(keyUpdates(serverEvents, Role.CLIENT)).isEqualTo(1);
-        assertThat(keyUpdates(clientEvents, Role.SERVER)).isEqualTo(1);
         assertThat(pair.clientSends("after update")).isEqualTo("after update");
         assertThat(pair.serverSends("both ways")).isEqualTo("both ways");
+        assertThat(keyUpdates(clientEvents, Role.SERVER)).as("answered before the server's data").isEqualTo(1);
+    }
+
+    @Test
+    void severalRequestsWhileSilentGetOneAnswerBeforeTheNextData() throws Exception {
+        // RFC 8446 section 4.6.3: the answer goes before our next application data; requests meanwhile share it.
+        TestPair pair = TestPair.of(pki.client().trace(clientEvents::add).build(),
+                TestPki.server(pki.server(KeyType.EC_P256)).trace(serverEvents::add).build(), "localhost").handshake();
+        for (int i = 0; i < 5; i++) {
+            pair.client().requestKeyUpdate(true);
+        }
+        pair.run();
+        assertThat(keyUpdates(serverEvents, Role.CLIENT)).isEqualTo(5);
+        assertThat(keyUpdates(clientEvents, Role.SERVER)).as("nothing written yet").isZero();
+        assertThat(pair.serverSends("data")).isEqualTo("data");
+        assertThat(keyUpdates(clientEvents, Role.SERVER)).isEqualTo(1);
+        assertThat(pair.serverSends("more")).isEqualTo("datamore");
+        assertThat(keyUpdates(clientEvents, Role.SERVER)).isEqualTo(1);
+        assertThat(pair.clientSends("still in step")).isEqualTo("still in step");
     }
 
     @Test

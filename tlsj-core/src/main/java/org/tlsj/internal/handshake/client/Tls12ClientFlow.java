@@ -33,10 +33,14 @@ import org.tlsj.internal.message.Certificate12;
 import org.tlsj.internal.message.CertificateRequest12;
 import org.tlsj.internal.message.CertificateVerify;
 import org.tlsj.internal.message.ClientKeyExchange;
+import org.tlsj.internal.message.EcPointFormatsExt;
 import org.tlsj.internal.message.ExtendedMasterSecretExt;
+import org.tlsj.internal.message.Extension;
+import org.tlsj.internal.message.ExtensionType;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.HandshakeType;
 import org.tlsj.internal.message.HelloRequest;
 import org.tlsj.internal.message.NewSessionTicket12;
 import org.tlsj.internal.message.RenegotiationInfoExt;
@@ -131,6 +135,21 @@ public final class Tls12ClientFlow implements Tls12Machine {
         state = next(state, message, raw, out);
     }
 
+    /**
+     * RFC 5246 section 7.4.3: a ServerKeyExchange's body has the form of the negotiated key exchange, so it is read
+     * only where the table expects one; anywhere else (an unauthenticated one instead of Certificate, one for
+     * static RSA) it is out of order: unexpected_message, before its body is parsed.
+     */
+    @Override
+    public HandshakeMessage decode(Bytes raw) throws TlsFatalAlertException {
+        if (raw.length() > 0 && (raw.get(0) & 0xff) == HandshakeType.SERVER_KEY_EXCHANGE.code()
+                && !(state instanceof ExpectServerKeyExchange)) {
+            throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
+                    "ServerKeyExchange while in TLS 1.2 " + state.getClass().getSimpleName());
+        }
+        return Tls12Machine.super.decode(raw);
+    }
+
     @Override
     public boolean onChangeCipherSpec() throws TlsFatalAlertException {
         if (!(state instanceof ExpectChangeCipherSpec s)) {
@@ -190,9 +209,19 @@ public final class Tls12ClientFlow implements Tls12Machine {
         if (m.legacyCompressionMethod() != 0) {
             throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_COMPRESSION, "method " + m.legacyCompressionMethod());
         }
-        List<?> unknown = m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList();
-        if (!unknown.isEmpty()) {
-            throw Fatal.of(Reason.PeerMisbehaved.UNSOLICITED_EXTENSION, unknown.toString());
+        for (Extension e : m.extensions().list()) {
+            // RFC 5246 section 7.4.1.4: only types our ClientHello carried, else unsupported_extension. Of those,
+            // supported_groups has no TLS 1.2 answer but some servers send it: ignored, as other stacks do. Any
+            // other we cannot parse in a TLS 1.2 ServerHello (TLS 1.3's key_share ...) is refused the same way.
+            boolean sent = offer.sent().contains(e.type());
+            if (!sent || e instanceof UnknownExt && !e.type().equals(ExtensionType.SUPPORTED_GROUPS)) {
+                throw Fatal.of(Reason.PeerMisbehaved.UNSOLICITED_EXTENSION, e.type() + " in a TLS 1.2 ServerHello"
+                        + (sent ? "" : ", which our ClientHello did not carry"));
+            }
+        }
+        Optional<EcPointFormatsExt> formats = m.extensions().find(EcPointFormatsExt.class);
+        if (formats.isPresent() && !formats.get().formats().contains(EcPointFormatsExt.UNCOMPRESSED)) {
+            throw Fatal.of(Reason.PeerMisbehaved.NO_UNCOMPRESSED_POINT_FORMAT, "server lists " + formats.get());
         }
         boolean ems = m.extensions().find(ExtendedMasterSecretExt.class).isPresent();
         if (!ems && config.requireExtendedMasterSecret()) {

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tlsj.CipherSuite;
 import org.tlsj.ClientConfig;
 import org.tlsj.Fatal;
@@ -38,6 +39,8 @@ import org.tlsj.internal.message.CertificateVerify;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
 import org.tlsj.internal.message.EncryptedExtensions;
+import org.tlsj.internal.message.Extension;
+import org.tlsj.internal.message.ExtensionType;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
@@ -75,12 +78,13 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     /**
      * What the client offered; fixed for the handshake except the shares and cookie after HRR. {@code early}
      * is the early secret of the {@code resumption} PSK, extracted once for the binder and kept for the key
-     * schedule if the server accepts the PSK.
+     * schedule if the server accepts the PSK. {@code sent} are the extension types of the ClientHello being
+     * answered: the server may answer only those (RFC 8446 section 4.2, RFC 5246 section 7.4.1.4).
      */
     record Offer(ClientConfig config, Optional<String> sni, Optional<String> verifyName, Bytes random,
                  Bytes sessionId, List<KeyShare> shares, Optional<HelloRetryRequest> retry,
                  Optional<ResumableSession> resumption, Optional<ResumableSession> resume12,
-                 Optional<KeySchedule13.EarlySecret> early) {
+                 Optional<KeySchedule13.EarlySecret> early, Set<ExtensionType> sent) {
         @Override
         public String toString() {
             return "Offer[" + sni + ", shares=" + ClientHelloFactory.groupsOf(shares) + "]";
@@ -190,14 +194,15 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         Optional<KeySchedule13.EarlySecret> early = resumption.map(r -> KeySchedule13.withPsk(config.crypto(),
                 r.suite().hash(), r.secret()));
-        Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), verifyName, random, sessionId,
-                List.copyOf(shares), Optional.empty(), resumption, resume12, early);
-        ClientHello ch = ClientHelloFactory.build(config, offer.sni(), random, sessionId, shares, Optional.empty(),
+        Optional<String> sni = ClientHelloFactory.sniName(serverName);
+        ClientHello ch = ClientHelloFactory.build(config, sni, random, sessionId, shares, Optional.empty(),
                 resumption.map(r -> ClientResumption.placeholder(config, r)),
                 resume12.map(ResumableSession::identity));
         if (resumption.isPresent()) {
             ch = ClientResumption.bind(ch, early.orElseThrow(), Transcript.buffering());
         }
+        Offer offer = new Offer(config, sni, verifyName, random, sessionId, List.copyOf(shares), Optional.empty(),
+                resumption, resume12, early, Set.copyOf(ch.extensions().types()));
         Bytes raw = send(out, ch);
         Tls13ClientFlow flow = new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
         flow.clientHello = raw;
@@ -221,7 +226,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), Optional.ofNullable(serverName),
                 ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Set.copyOf(ch.extensions().types()));
         Bytes raw = send(out, ch);
         return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
     }
@@ -253,6 +258,16 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     @Override
     public boolean isConnected() {
         return state instanceof Connected;
+    }
+
+    /**
+     * Before the first ServerHello a server that may answer TLS 1.2 can send a warning (some send unrecognized_name
+     * before their ServerHello, RFC 6066 section 3); it is tolerated as TLS 1.2 would, as other stacks do.
+     */
+    @Override
+    public boolean toleratesWarningAlerts() {
+        return state instanceof ExpectServerHello s && s.offer().retry().isEmpty()
+                && s.offer().config().versions().contains(ProtocolVersion.TLS12);
     }
 
     @Override
@@ -291,7 +306,13 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE,
                     "ServerHello changed the suite chosen in HelloRetryRequest");
         }
-        rejectUnsolicited(m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList());
+        if (m.extensions().has(ExtensionType.PRE_SHARED_KEY) && offer.resumption().isEmpty()
+                && offer.resume12().isPresent()) {
+            // We offered a TLS 1.2 session, not a PSK: selecting one resumes that session at another version.
+            throw Fatal.of(Reason.PeerMisbehaved.UNOFFERED_PSK, "the server resumes at TLS 1.3 where we offered a "
+                    + "TLS 1.2 session");
+        }
+        rejectUnsolicited(offer, m.extensions(), "ServerHello");
         KeyShareServerExt ks = m.extensions().find(KeyShareServerExt.class).orElseThrow(() -> Fatal.of(
                 Reason.PeerMisbehaved.MISSING_EXTENSION, "ServerHello has no key_share (PSK-only is not offered)"));
         NamedGroup group = ks.entry().group();
@@ -345,6 +366,13 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                                                 CipherSuite suite, int compression,
                                                 Optional<SupportedVersionsServerExt> versions)
             throws TlsFatalAlertException {
+        if (offer.retry().isPresent() && !versions.map(SupportedVersionsServerExt::selected)
+                .equals(offer.retry().get().extensions().find(SupportedVersionsServerExt.class)
+                        .map(SupportedVersionsServerExt::selected))) {
+            // RFC 8446 section 4.1.4: the version of the HelloRetryRequest is kept, else illegal_parameter.
+            throw Fatal.of(Reason.PeerMisbehaved.HRR_VERSION_CHANGED, "ServerHello selects "
+                    + versions.map(v -> v.selected().toString()).orElse(legacyVersion + " without supported_versions"));
+        }
         if (versions.isEmpty()) {
             throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "server answered with "
                     + legacyVersion + " and no supported_versions; we offer only TLS 1.3");
@@ -377,6 +405,22 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
     }
 
+    /**
+     * RFC 8446 section 4.2: a server answers only extensions the ClientHello carried (the cookie of a
+     * HelloRetryRequest excepted); any other, known or not, is unsupported_extension. So are types we sent but
+     * cannot parse in this message.
+     */
+    static void rejectUnsolicited(Offer offer, Extensions received, String message) throws TlsFatalAlertException {
+        for (Extension e : received.list()) {
+            boolean answers = offer.sent().contains(e.type()) || message.equals("HelloRetryRequest")
+                    && e.type().equals(ExtensionType.COOKIE);
+            if (!answers || e instanceof UnknownExt) {
+                throw Fatal.of(Reason.PeerMisbehaved.UNSOLICITED_EXTENSION, e.type() + " in " + message
+                        + (answers ? "" : ", which our ClientHello did not carry"));
+            }
+        }
+    }
+
     private static State onHelloRetryRequest(ExpectServerHello s, HelloRetryRequest m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
         out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
@@ -387,7 +431,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         CipherSuite suite = checkHelloCommon(offer, m.legacyVersion(), m.legacySessionIdEcho(), m.cipherSuite(),
                 m.legacyCompressionMethod(), m.extensions().find(SupportedVersionsServerExt.class));
-        rejectUnsolicited(m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList());
+        rejectUnsolicited(offer, m.extensions(), "HelloRetryRequest");
         Optional<NamedGroup> group = m.extensions().find(KeyShareHrrExt.class).map(KeyShareHrrExt::selectedGroup);
         Optional<Bytes> cookie = m.extensions().find(CookieExt.class).map(CookieExt::cookie);
         if (group.isEmpty() && cookie.isEmpty()) {
@@ -420,7 +464,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         Bytes raw2 = send(out, ch2);
         Offer retried = new Offer(offer.config(), offer.sni(), offer.verifyName(), offer.random(), offer.sessionId(),
-                shares, Optional.of(m), resumption, offer.resume12(), early);
+                shares, Optional.of(m), resumption, offer.resume12(), early, Set.copyOf(ch2.extensions().types()));
         return new ExpectServerHello(retried, t.add(raw2));
     }
 
@@ -428,7 +472,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                                                Effects out) throws TlsFatalAlertException {
         out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         ClientConfig config = s.offer().config();
-        rejectUnsolicited(m.extensions().list().stream().filter(e -> e instanceof UnknownExt).toList());
+        rejectUnsolicited(s.offer(), m.extensions(), "EncryptedExtensions");
         Optional<String> alpn = Optional.empty();
         Optional<AlpnExt> alpnExt = m.extensions().find(AlpnExt.class);
         if (alpnExt.isPresent()) {

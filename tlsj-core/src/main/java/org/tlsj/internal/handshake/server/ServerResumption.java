@@ -20,6 +20,7 @@ import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.ExtensionType;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.NewSessionTicket13;
@@ -54,28 +55,75 @@ final class ServerResumption {
      */
     static Optional<Resumed> accept(ServerConfig config, ClientHello ch, Bytes raw, Transcript before, CipherSuite suite,
                                     Optional<String> sni) throws TlsFatalAlertException {
+        Optional<Candidate> found = candidate(config, ch, suite, sni);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        int i = found.get().index();
+        Tickets.State state = found.get().state();
+        PreSharedKeyClientExt psk = ch.extensions().find(PreSharedKeyClientExt.class).orElseThrow();
+        KeySchedule13.EarlySecret early = KeySchedule13.withPsk(config.crypto(), suite.hash(), state.secret());
+        Bytes expected = Psk13.binder(early, before, Psk13.truncate(raw, psk));
+        // RFC 8446 section 4.2.11: a binder that does not validate aborts the handshake.
+        if (!ConstantTime.equals(expected, psk.binders().get(i))) {
+            throw Fatal.of(Reason.PeerMisbehaved.BAD_BINDER, "for ticket " + i);
+        }
+        return Optional.of(new Resumed(i, state, early));
+    }
+
+    /** An offered ticket we would resume, before its binder is checked. */
+    private record Candidate(int index, PskIdentity identity, Tickets.State state) {
+    }
+
+    /** The first offered ticket that is ours and usable with {@code suite}, if tickets are on and psk_dhe_ke offered. */
+    private static Optional<Candidate> candidate(ServerConfig config, ClientHello ch, CipherSuite suite,
+                                                 Optional<String> sni) {
         Optional<PreSharedKeyClientExt> psk = ch.extensions().find(PreSharedKeyClientExt.class);
-        boolean dheMode = ch.extensions().find(PskKeyExchangeModesExt.class)
-                .map(m -> m.modes().contains(PskKeyExchangeModesExt.PSK_DHE_KE)).orElse(false);
-        if (psk.isEmpty() || !dheMode || config.ticketsPerHandshake() == 0) {
+        if (psk.isEmpty() || !offersDheMode(ch) || config.ticketsPerHandshake() == 0) {
             return Optional.empty();
         }
         Instant now = config.clock().instant();
         List<PskIdentity> ids = psk.get().identities();
         for (int i = 0; i < ids.size(); i++) {
             Optional<Tickets.State> state = Tickets.open(config.crypto(), config.ticketKeys(), now, ids.get(i).identity());
-            if (state.isEmpty() || !usable(state.get(), ids.get(i), suite, sni, now)) {
-                continue;
+            if (state.isPresent() && usable(state.get(), ids.get(i), suite, sni, now)) {
+                return Optional.of(new Candidate(i, ids.get(i), state.get()));
             }
-            KeySchedule13.EarlySecret early = KeySchedule13.withPsk(config.crypto(), suite.hash(), state.get().secret());
-            Bytes expected = Psk13.binder(early, before, Psk13.truncate(raw, psk.get()));
-            // RFC 8446 section 4.2.11: a binder that does not validate aborts the handshake.
-            if (!ConstantTime.equals(expected, psk.get().binders().get(i))) {
-                throw Fatal.of(Reason.PeerMisbehaved.BAD_BINDER, "for ticket " + i);
-            }
-            return Optional.of(new Resumed(i, state.get(), early));
         }
         return Optional.empty();
+    }
+
+    /** Whether the client allows resumption with a fresh (EC)DHE exchange, the only PSK mode we use. */
+    static boolean offersDheMode(ClientHello ch) {
+        return ch.extensions().find(PskKeyExchangeModesExt.class)
+                .map(m -> m.modes().contains(PskKeyExchangeModesExt.PSK_DHE_KE)).orElse(false);
+    }
+
+    /** RFC 8446 section 4.2.9: a client offering pre_shared_key without psk_key_exchange_modes gets missing_extension. */
+    static void checkPskModes(ClientHello ch) throws TlsFatalAlertException {
+        if (ch.extensions().has(ExtensionType.PRE_SHARED_KEY) && !ch.extensions().has(ExtensionType.PSK_KEY_EXCHANGE_MODES)) {
+            throw Fatal.of(Reason.PeerMisbehaved.MISSING_EXTENSION, "psk_key_exchange_modes, with pre_shared_key");
+        }
+    }
+
+    /**
+     * RFC 8446 section 4.1.2: after HelloRetryRequest the client may drop only the PSKs incompatible with the
+     * suite we chose. A ticket of ours in the first ClientHello that this suite can resume must be offered again,
+     * else the hello changed more than allowed (illegal_parameter).
+     */
+    static void checkRetainedPsk(ServerConfig config, ClientHello first, ClientHello second, CipherSuite suite,
+                                 Optional<String> sni) throws TlsFatalAlertException {
+        Optional<Candidate> offered = candidate(config, first, suite, sni);
+        if (offered.isEmpty()) {
+            return;
+        }
+        Bytes ticket = offered.get().identity().identity();
+        boolean kept = second.extensions().find(PreSharedKeyClientExt.class)
+                .map(p -> p.identities().stream().anyMatch(id -> id.identity().equals(ticket))).orElse(false);
+        if (!kept) {
+            throw Fatal.of(Reason.PeerMisbehaved.CLIENT_HELLO_CHANGED,
+                    "the second ClientHello dropped a PSK that the chosen suite " + suite + " can resume");
+        }
     }
 
     private static boolean usable(Tickets.State s, PskIdentity id, CipherSuite suite, Optional<String> sni, Instant now) {

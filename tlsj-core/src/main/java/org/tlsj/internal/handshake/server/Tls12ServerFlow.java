@@ -172,6 +172,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         if (!containsNull(m.legacyCompressionMethods())) {
             throw Fatal.of(Reason.PeerMisbehaved.COMPRESSION_OFFERED, "no null compression method");
         }
+        checkPointFormats(m);
         boolean ems = m.extensions().find(ExtendedMasterSecretExt.class).isPresent();
         if (!ems && config.requireExtendedMasterSecret()) {
             throw Fatal.of(Reason.PeerIncompatible.NO_EXTENDED_MASTER_SECRET);
@@ -207,6 +208,23 @@ public final class Tls12ServerFlow implements Tls12Machine {
             return new Tls12ServerFlow(out, resume(hello, resumed.get(), t, out));
         }
         return new Tls12ServerFlow(out, sendFullFlight(hello, choice, raw.concat(shRaw), t, out));
+    }
+
+    /** The elliptic curves of RFC 8422 (section 5.1.1), whose points ec_point_formats is about. */
+    private static final List<NamedGroup> RFC8422_CURVES = List.of(NamedGroup.SECP256R1, NamedGroup.SECP384R1,
+            NamedGroup.SECP521R1, NamedGroup.X25519, NamedGroup.X448);
+
+    /**
+     * RFC 8422 section 5.1.2: a client that lists point formats without uncompressed while it supports one of the
+     * RFC's curves gets illegal_parameter.
+     */
+    private static void checkPointFormats(ClientHello m) throws TlsFatalAlertException {
+        Optional<EcPointFormatsExt> formats = m.extensions().find(EcPointFormatsExt.class);
+        boolean curves = m.extensions().find(org.tlsj.internal.message.SupportedGroupsExt.class)
+                .map(g -> g.groups().stream().anyMatch(RFC8422_CURVES::contains)).orElse(false);
+        if (formats.isPresent() && curves && !formats.get().formats().contains(EcPointFormatsExt.UNCOMPRESSED)) {
+            throw Fatal.of(Reason.PeerMisbehaved.NO_UNCOMPRESSED_POINT_FORMAT, "client lists " + formats.get());
+        }
     }
 
     private static boolean containsNull(Bytes methods) {

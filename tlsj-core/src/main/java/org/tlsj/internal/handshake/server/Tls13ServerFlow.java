@@ -208,7 +208,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                 .map(SupportedVersionsClientExt::versions).orElse(List.of());
         if (!versions.contains(ProtocolVersion.TLS13)) {
             throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "client offers " + (versions.isEmpty()
-                    ? m.legacyVersion().toString() : versions.toString()) + "; we accept TLS 1.3");
+                    ? m.legacyVersion().toString() : versions.toString()) + "; we accept " + config.versions());
         }
         // RFC 8446 section 4.1.2: legacy_compression_methods is exactly one zero byte.
         if (m.legacyCompressionMethods().length() != 1 || m.legacyCompressionMethods().get(0) != 0) {
@@ -229,6 +229,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                         + " which is not in supported_groups");
             }
         }
+        ServerResumption.checkPskModes(m);
         Optional<String> sni = m.extensions().find(ServerNameExt.class).flatMap(ServerNameExt::hostName);
         // RFC 6066 section 3, RFC 7301 section 3.2: the server name, certificate candidates and ALPN are decided
         // once the hello is read, once per handshake (the second ClientHello after HRR keeps this decision).
@@ -284,8 +285,10 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                     .equals(first.extensions().find(SupportedVersionsClientExt.class))) {
             throw Fatal.of(Reason.PeerMisbehaved.CLIENT_HELLO_CHANGED);
         }
+        // RFC 8446 section 9.2: key_share is mandatory with supported_groups; its absence is missing_extension.
         List<KeyShareEntry> shares = m.extensions().find(KeyShareClientExt.class)
-                .map(KeyShareClientExt::entries).orElse(List.of());
+                .orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.MISSING_EXTENSION, "key_share in the second ClientHello"))
+                .entries();
         if (shares.size() != 1 || !shares.getFirst().group().equals(s.group())) {
             throw Fatal.of(Reason.PeerMisbehaved.WRONG_KEY_SHARE, "expected one share for " + s.group());
         }
@@ -293,7 +296,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         if (!echoed.equals(s.cookie())) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_COOKIE);
         }
+        ServerResumption.checkPskModes(m);
         Hello hello = s.hello();
+        ServerResumption.checkRetainedPsk(hello.config(), first, m, hello.suite(), hello.sni());
         Hello retried = new Hello(hello.config(), hello.first(), hello.suite(), hello.sni(), hello.credential(),
                 hello.alpn(), true);
         Optional<ServerResumption.Resumed> resumed = ServerResumption.accept(hello.config(), m, raw, s.transcript(),
@@ -470,8 +475,11 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.complete(session, (label, context, length) -> KeySchedule13.exporter(crypto, suite.hash(), exporterMaster,
                 label, context, length));
         Secret resumptionMaster = p.master().resumptionMasterSecret(s.transcript().add(raw).current());
-        ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
-                PeerCertificates.encode(clientChain), scheme, sessionId, p.group(), out);
+        // RFC 8446 section 4.2.9: no tickets the client could not use (we resume only in psk_dhe_ke mode).
+        if (ServerResumption.offersDheMode(hello.first())) {
+            ServerResumption.sendTickets(hello.config(), suite, resumptionMaster, hello.sni(), hello.alpn(),
+                    PeerCertificates.encode(clientChain), scheme, sessionId, p.group(), out);
+        }
         resumptionMaster.destroy();
         return new Connected(p.app(), session, ok);
     }
