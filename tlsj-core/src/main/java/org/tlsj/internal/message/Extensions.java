@@ -119,7 +119,8 @@ public final class Extensions {
      * ClientHello and a TLS 1.2 ServerHello; elsewhere they stay {@link UnknownExt}, as before.
      *
      * @throws TlsFatalAlertException decode_error for a malformed block or body, or a duplicate type in a
-     *     ClientHello or ServerHello; illegal_parameter for a duplicate type in any other message, a recognized
+     *     ClientHello, ServerHello or EncryptedExtensions; illegal_parameter for a duplicate type in any other
+     *     message (HelloRetryRequest, NewSessionTicket, CertificateRequest, Certificate entries), a recognized
      *     extension not allowed in {@code ctx}, pre_shared_key not last in a ClientHello, or an illegal value
      */
     public static Extensions decode(ByteReader r, MessageContext ctx) throws TlsFatalAlertException {
@@ -131,10 +132,10 @@ public final class Extensions {
             ExtensionType type = new ExtensionType(block.u16());
             Bytes body = block.u16Bytes();
             if (!seen.add(type)) {
-                // RFC 8446 section 4.2 names no alert: like BoringSSL and rustls, a hello's duplicate is
-                // decode_error and any later message's illegal_parameter.
+                // RFC 8446 section 4.2 names no alert: like BoringSSL and rustls, a duplicate in the hellos
+                // (EncryptedExtensions included) is decode_error, in the other messages illegal_parameter.
                 boolean hello = ctx == MessageContext.CLIENT_HELLO || ctx == MessageContext.SERVER_HELLO
-                        || ctx == MessageContext.SERVER_HELLO_12;
+                        || ctx == MessageContext.SERVER_HELLO_12 || ctx == MessageContext.ENCRYPTED_EXTENSIONS;
                 throw Fatal.of(hello ? Reason.InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO
                         : Reason.InvalidMessage.DUPLICATE_EXTENSION, type + " appears twice in " + ctx.messageName());
             }

@@ -42,6 +42,19 @@ class ExtensionsDecodingTest {
     }
 
     @Test
+    void aDuplicateIsDecodeErrorInTheHellosAndIllegalParameterLater() {
+        // As BoringSSL and rustls: ClientHello, ServerHello and EncryptedExtensions decode_error; the rest illegal_parameter.
+        Bytes ee = Samples.message(HandshakeType.ENCRYPTED_EXTENSIONS,
+                w -> w.u16Prefixed(b -> b.bytes(ext(0x1234, "")).bytes(ext(0x1234, ""))));
+        assertThat(assertFails(ee, Reason.InvalidMessage.DUPLICATE_EXTENSION_IN_HELLO).sent())
+                .isEqualTo(org.tlsj.AlertDescription.DECODE_ERROR);
+        Bytes nst = Samples.message(HandshakeType.NEW_SESSION_TICKET, w -> w.u32(60).u32(1).u8Bytes(Bytes.fromHex("00"))
+                .u16Bytes(Bytes.fromHex("aa")).u16Prefixed(b -> b.bytes(ext(42, "00000400")).bytes(ext(42, "00000400"))));
+        assertThat(assertFails(nst, Reason.InvalidMessage.DUPLICATE_EXTENSION).sent())
+                .isEqualTo(org.tlsj.AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    @Test
     void rejectsCookieInEncryptedExtensions() {
         Bytes wire = Samples.message(HandshakeType.ENCRYPTED_EXTENSIONS,
                 w -> w.u16Prefixed(b -> b.bytes(ext(44, "0002 abcd"))));
