@@ -168,6 +168,12 @@ class AttacksOnClientTest {
                         Records.handshake(new EncryptedExtensions(Extensions.of(
                                 new KeyShareServerExt(new KeyShareEntry(NamedGroup.X25519, Bytes.of(new byte[32])))))))),
                         AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.EXTENSION_NOT_ALLOWED),
+                new Case("server Certificate with a certificate_request_context", () -> rewrite(ms -> {
+                    byte[] cert = find(ms, CERTIFICATE).toArray();
+                    byte[] rest = Arrays.copyOfRange(cert, 5, cert.length); // after the header and the empty context
+                    return replace(ms, CERTIFICATE, Records.concat(Records.handshakeHeader(CERTIFICATE, rest.length + 2),
+                            new byte[] {1, 42}, rest));
+                }), AlertDescription.DECODE_ERROR, PeerMisbehaved.CONTEXT_NOT_EMPTY),
                 new Case("Finished one byte too long", () -> rewrite(ms -> replace(ms, FINISHED,
                         Records.concat(Records.handshakeHeader(FINISHED, 33), new byte[33]))),
                         AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_FINISHED),
