@@ -110,6 +110,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         NO_COMMON_VERSION(AlertDescription.PROTOCOL_VERSION, "no protocol version in common"),
         SSL2_HELLO(AlertDescription.PROTOCOL_VERSION,
                 "peer sent an SSL 2.0-format hello; SSL 2.0 and its hello format are not supported (RFC 6176)"),
+        LEGACY_VERSION_TOO_LOW(AlertDescription.PROTOCOL_VERSION,
+                "ClientHello legacy_version is below SSL 3.0 (0x0300): no TLS version can follow from it"),
         NO_COMMON_CIPHER_SUITE(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common"),
         NO_COMMON_GROUP(AlertDescription.HANDSHAKE_FAILURE, "no key exchange group in common"),
         NO_SIGNATURE_SCHEME(AlertDescription.HANDSHAKE_FAILURE, "no signature scheme in common"),
