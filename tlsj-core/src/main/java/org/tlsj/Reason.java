@@ -20,7 +20,6 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         LENGTH_OUT_OF_RANGE(AlertDescription.DECODE_ERROR, "a length field is out of range"),
         EMPTY_LIST(AlertDescription.DECODE_ERROR, "a list that must not be empty is empty"),
         DUPLICATE_EXTENSION(AlertDescription.ILLEGAL_PARAMETER, "an extension appears twice"),
-        TOO_MANY_EXTENSIONS(AlertDescription.DECODE_ERROR, "a message carries more extensions than we accept"),
         UNKNOWN_HANDSHAKE_TYPE(AlertDescription.UNEXPECTED_MESSAGE, "unknown handshake message type"),
         UNKNOWN_CONTENT_TYPE(AlertDescription.UNEXPECTED_MESSAGE, "unknown record content type"),
         BAD_RECORD_VERSION(AlertDescription.PROTOCOL_VERSION, "record has a wrong version field"),
