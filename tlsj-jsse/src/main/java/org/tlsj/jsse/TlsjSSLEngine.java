@@ -152,7 +152,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
             }
             int p = src.position();
-            if (!conn.isHandshakeComplete() && !rec.oversized() && (rec.type() == InboundRecord.HANDSHAKE
+            if (!conn.isHandshakeComplete() && !rec.malformed() && (rec.type() == InboundRecord.HANDSHAKE
                     || rec.type() == InboundRecord.APPLICATION_DATA)) {
                 task.hold(src, rec.size());
                 return result(Status.OK, rec.size(), 0);
@@ -165,8 +165,9 @@ public final class TlsjSSLEngine extends SettingsEngine {
             } finally {
                 src.position(p + record.position());
             }
-            if (rec.oversized()) {
-                throw failLocally(new SSLException("record of " + rec.length() + " bytes is longer than TLS allows"));
+            if (rec.malformed()) {
+                // The connection refuses every header InboundRecord hands on partly; this is a safety net.
+                throw failLocally(new SSLException("the peer's bytes are not a TLS record (length " + rec.length() + ")"));
             }
             pull();
             checkComplete();
