@@ -11,22 +11,27 @@ import java.util.concurrent.TimeUnit;
  * alert), then read and drop what the peer still sends, for a bounded time and amount, before the socket is
  * closed. Closing a socket with unread bytes makes the kernel answer with a TCP reset instead of a FIN, and a
  * reset may destroy the alert before the peer reads it: the staged disconnect of RFC 9112 section 9.6.
+ * {@link TlsSocket} does this itself; other socket adapters over a {@code TlsConnection} (the JSSE provider's)
+ * call {@link #drain}.
  */
-final class LingeringClose {
+public final class LingeringClose {
     /** The longest a close waits for the peer's end of stream. */
-    static final Duration TIME = Duration.ofMillis(500);
+    public static final Duration TIME = Duration.ofMillis(500);
     /** The most bytes read and dropped; a peer that sends more gets the reset. */
-    static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_BYTES = 1 << 20;
 
     private LingeringClose() {
     }
 
     /**
-     * Half-closes {@code socket} and reads {@code in} (its input) until end of stream, {@link #TIME} or
-     * {@link #MAX_BYTES}; never throws. The caller closes the socket afterwards.
+     * Half-closes {@code socket} and reads its input until end of stream, {@link #TIME} or {@link #MAX_BYTES};
+     * never throws. The caller makes sure no other thread reads the socket meanwhile, and closes it afterwards.
+     *
+     * @param socket a connected socket whose last bytes out (the alert) are written
      */
-    static void drain(Socket socket, InputStream in) {
+    public static void drain(Socket socket) {
         try {
+            InputStream in = socket.getInputStream();
             socket.shutdownOutput();
             long deadline = System.nanoTime() + TIME.toNanos();
             byte[] sink = new byte[8192];

@@ -529,7 +529,7 @@ public final class TlsSocket implements Closeable {
         } finally {
             if (sentFatalAlert() && readLock.tryLock()) { // a blocked reader is woken by the close instead
                 try {
-                    LingeringClose.drain(socket, rawIn);
+                    LingeringClose.drain(socket);
                 } finally {
                     readLock.unlock();
                 }

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,43 @@ class TlsSocketAlertTest {
                             e -> assertThat(e.description()).contains(AlertDescription.BAD_RECORD_MAC));
         }
         assertThat(served.get(10, TimeUnit.SECONDS)).isInstanceOf(TlsFatalAlertException.class);
+    }
+
+    /** The application still holds the socket after its read failed: the alert is out already. */
+    @Test
+    void alertIsOnTheWireBeforeTheFailedReadReturns() throws Exception {
+        CountDownLatch clientDone = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            try (TlsSocket s = server.accept()) {
+                try {
+                    s.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    clientDone.await(20, TimeUnit.SECONDS); // not closed yet: only the failed read sent the alert
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the client side fails the test
+            }
+        });
+        ClientConfig config = ClientConfig.builder().verifier(TestCertificates.pinned()).build();
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), server.localPort())) {
+            raw.setSoTimeout(10_000);
+            ClientConnection client = ClientConnection.start(config, "localhost");
+            handshake(raw, client);
+            client.write(ByteBuffer.wrap(new byte[] {'h', 'i'}));
+            byte[] record = drain(client);
+            record[record.length - 1] ^= 1;
+            raw.getOutputStream().write(record);
+            byte[] buf = new byte[4096];
+            assertThatThrownBy(() -> {
+                while (true) {
+                    int n = raw.getInputStream().read(buf);
+                    client.feed(ByteBuffer.wrap(buf, 0, Math.max(n, 0)));
+                }
+            }).isInstanceOfSatisfying(TlsPeerAlertException.class,
+                    e -> assertThat(e.description()).contains(AlertDescription.BAD_RECORD_MAC));
+        } finally {
+            clientDone.countDown();
+        }
     }
 
     /** A peer that never closes after the alert costs the server's close at most the lingering time. */

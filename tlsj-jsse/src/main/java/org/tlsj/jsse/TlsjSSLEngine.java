@@ -20,6 +20,7 @@ import org.tlsj.ServerConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsConnection;
 import org.tlsj.TlsException;
+import org.tlsj.TlsFatalAlertException;
 
 /**
  * An {@code SSLEngine} over a tlsj {@link TlsConnection}. {@link #unwrap} consumes exactly one whole TLS
@@ -426,6 +427,13 @@ public final class TlsjSSLEngine extends SettingsEngine {
     }
 
     // ---- for the adapters, the session and the socket ----
+
+    /** Whether the engine failed on its own side and so queued a fatal alert (not the peer's alert). */
+    boolean sentFatalAlert() {
+        synchronized (lock) {
+            return failure != null && failure.getCause() instanceof TlsFatalAlertException;
+        }
+    }
 
     TlsjSession handshakeSessionImpl() {
         synchronized (lock) {
