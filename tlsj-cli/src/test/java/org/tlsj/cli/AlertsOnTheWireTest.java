@@ -116,6 +116,23 @@ class AlertsOnTheWireTest {
     }
 
     /**
+     * A ClientHello with legacy_version 0x0200 (TLS 1.3 still in supported_versions): the server's handshake
+     * work (a delegated task under the JDK server) fails, and the alert still goes out before the close.
+     */
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void clientHelloBelowSsl3GetsProtocolVersion(Target t) throws Exception {
+        ClientConnection client = ClientConnection.start(ClientConfig.builder()
+                .verifier(Pki.trusting(certs.resolve("ca.pem"))).build(), "localhost");
+        ByteBuffer hello = ByteBuffer.allocate(16 * 1024);
+        client.drainOutput(hello);
+        byte[] record = java.util.Arrays.copyOf(hello.array(), hello.position());
+        record[9] = 0x02; // record header (5), handshake header (4), then legacy_version
+        record[10] = 0x00;
+        assertThat(exchange(t, record)).containsExactly(alert(AlertDescription.PROTOCOL_VERSION));
+    }
+
+    /**
      * A flood after the bad record leaves bytes unread at the server when it gives up. The gateway (tlsj's
      * sockets) half-closes and drains them, so the end is orderly. The JDK's HttpServer under {@code tlsj
      * server} closes its channel itself, without draining, so the kernel may follow the alert with a reset:
