@@ -328,9 +328,11 @@ public final class Engine implements Effects {
             onChangeCipherSpec(buf, off, len);
             return;
         }
-        if (readProtection != null && !(type == ContentType.ALERT && !machine.isConnected())) {
-            // An unprotected alert is accepted during the handshake: a peer that failed before it had keys
-            // (for example on our ServerHello) can only send it in the clear.
+        if (readProtection != null && !(type == ContentType.ALERT && readProtection instanceof RecordProtection13
+                && !machine.isConnected())) {
+            // TLS 1.3: an unprotected alert is accepted during the handshake: a peer that failed before it had
+            // keys (for example on our ServerHello) can only send it in the clear. TLS 1.2 read keys exist only
+            // after the peer's change_cipher_spec, so from then on its alerts are sealed like everything else.
             // RFC 8446 section 5.2: TLS 1.3 hides the type (always application_data outside); TLS 1.2 keeps it.
             if (type != ContentType.APPLICATION_DATA && readProtection instanceof RecordProtection13) {
                 throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
