@@ -351,7 +351,7 @@ public final class Engine implements Effects {
                     off += readProtection.contentOffset();
                 }
             } catch (TlsFatalAlertException e) {
-                if (earlyDataSkip >= len && !machine.isConnected()) {
+                if (skipsEarlyData(len)) {
                     earlyDataSkip -= len; // rejected 0-RTT data: dropped, the sequence number is unchanged
                     return;
                 }
@@ -458,7 +458,7 @@ public final class Engine implements Effects {
     }
 
     private void onApplicationData(byte[] buf, int off, int len) throws TlsFatalAlertException {
-        if (!machine.isConnected() && readProtection == null && earlyDataSkip >= len) {
+        if (readProtection == null && skipsEarlyData(len)) {
             earlyDataSkip -= len; // after our HelloRetryRequest: 0-RTT records before the second ClientHello
             return;
         }
@@ -479,6 +479,15 @@ public final class Engine implements Effects {
         }
         plainStart = 0;
         plainEnd = len;
+    }
+
+    /**
+     * Whether a record of {@code len} bytes is rejected 0-RTT data to drop: only while a server skips it (RFC 8446
+     * section 4.2.10), before the handshake completes. Otherwise even an empty record is what it is (an empty
+     * application_data record before the handshake is unexpected_message, an empty sealed one bad_record_mac).
+     */
+    private boolean skipsEarlyData(int len) {
+        return earlyDataSkip > 0 && earlyDataSkip >= len && !machine.isConnected();
     }
 
     /**

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.AlertDescription;
 import org.tlsj.Reason.InvalidMessage;
+import org.tlsj.Reason.PeerMisbehaved;
 
 /**
  * Alert and handshake records with no content, in TLS 1.3 and 1.2, to our client and our server, before,
@@ -50,6 +51,26 @@ class EmptyRecordTest {
         ScriptedPeer p = Stages.at(Stages.Version.TLS13, s, Stages.Stage.MID_HANDSHAKE).peer()
                 .sendRecord(Records.ALERT, new byte[0]);
         assertAborted(p, AlertDescription.DECODE_ERROR, InvalidMessage.BAD_ALERT);
+    }
+
+    /**
+     * An empty application_data record before the handshake is done is no exception: in the clear it is
+     * application data too early (BoGo "AppDataBeforeHandshake-Empty"), and where TLS 1.3 read keys exist an
+     * empty body does not authenticate. Only a server skipping rejected 0-RTT data drops records unread.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("stagesBeforeTheEnd")
+    void emptyApplicationDataBeforeTheHandshakeEnds(Stages.Version v, Stages.Side s, Stages.Stage stage) {
+        ScriptedPeer p = Stages.at(v, s, stage).peer().sendRecord(Records.APPLICATION_DATA, new byte[0]);
+        if (v == Stages.Version.TLS13 && stage == Stages.Stage.MID_HANDSHAKE) {
+            assertAborted(p, AlertDescription.BAD_RECORD_MAC, PeerMisbehaved.BAD_RECORD_MAC);
+        } else {
+            assertAborted(p, AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.EARLY_APPLICATION_DATA);
+        }
+    }
+
+    static List<Arguments> stagesBeforeTheEnd() {
+        return Stages.all().stream().filter(a -> a.get()[2] != Stages.Stage.ESTABLISHED).toList();
     }
 
     /** A one-byte alert record is as undecodable as an empty one: the same answer. */
