@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tlsj.AlertDescription;
+import org.tlsj.CipherSuite;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason.PeerIncompatible;
 import org.tlsj.TlsException;
@@ -41,6 +42,32 @@ class LegacyVersionTest {
         assertThat(p.failure()).isEmpty();
         assertThat(p.response()).isNotEmpty();
         assertThat(p.response().getFirst().body().get(0)).as("a ServerHello").isEqualTo(2);
+    }
+
+    /**
+     * RFC 8446 section 4.2.1: with supported_versions, legacy_version plays no part. A TLS 1.2 server reached
+     * through supported_versions negotiates TLS 1.2 whatever legacy_version says from 0x0300 up (BoGo
+     * ConflictingVersionNegotiation-2: legacy_version TLS 1.1, supported_versions TLS 1.2); without the
+     * extension a legacy_version below TLS 1.2 is still protocol_version.
+     */
+    @ParameterizedTest(name = "legacy_version 0x{0}")
+    @ValueSource(ints = {0x0300, 0x0301, 0x0302})
+    void tls12ThroughSupportedVersionsIgnoresAnOlderLegacyVersion(int legacy) throws Exception {
+        ScriptedPeer p = tls12Hello(legacy, true);
+        assertThat(p.failure()).isEmpty();
+        assertThat(p.response().getFirst().body().get(0)).as("a ServerHello").isEqualTo(2);
+        assertAborted(tls12Hello(legacy, false), AlertDescription.PROTOCOL_VERSION, PeerIncompatible.NO_COMMON_VERSION);
+    }
+
+    private static ScriptedPeer tls12Hello(int legacy, boolean supportedVersions) throws TlsException {
+        CipherSuite suite = Tls12.SUITES.getFirst();
+        ScriptedPeer p = ScriptedPeer.againstServer(Tls12.server(suite)).withHonestClient(Tls12.client(suite), "localhost");
+        ClientHello ch = (ClientHello) HandshakeCodec.decode(Records.messages(
+                ScriptedPeer.handshakeStream(p.takeFromHonest(), false)).getFirst());
+        ch = ch.withLegacyVersion(new ProtocolVersion(legacy));
+        SupportedVersionsClientExt tls12 = new SupportedVersionsClientExt(List.of(ProtocolVersion.TLS12));
+        ch = ch.withExtensions(supportedVersions ? ch.extensions().with(tls12) : ch.extensions().without(tls12.type()));
+        return p.send(Records.handshakeRecord(ch));
     }
 
     /** An honest TLS 1.3 client's hello with this legacy_version, with or without its supported_versions. */
