@@ -22,7 +22,6 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         DUPLICATE_EXTENSION(AlertDescription.ILLEGAL_PARAMETER, "an extension appears twice"),
         DUPLICATE_EXTENSION_IN_HELLO(AlertDescription.DECODE_ERROR,
                 "an extension appears twice in a ClientHello, ServerHello or EncryptedExtensions"),
-        TOO_MANY_EXTENSIONS(AlertDescription.DECODE_ERROR, "a message carries more extensions than we accept"),
         UNKNOWN_HANDSHAKE_TYPE(AlertDescription.UNEXPECTED_MESSAGE, "unknown handshake message type"),
         UNKNOWN_CONTENT_TYPE(AlertDescription.UNEXPECTED_MESSAGE, "unknown record content type"),
         BAD_RECORD_VERSION(AlertDescription.PROTOCOL_VERSION, "record has a wrong version field"),
@@ -120,6 +119,10 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
     /** The peer is well-behaved but we share nothing usable. */
     enum PeerIncompatible implements Reason {
         NO_COMMON_VERSION(AlertDescription.PROTOCOL_VERSION, "no protocol version in common"),
+        SSL2_HELLO(AlertDescription.PROTOCOL_VERSION,
+                "peer sent an SSL 2.0-format hello; SSL 2.0 and its hello format are not supported (RFC 6176)"),
+        LEGACY_VERSION_TOO_LOW(AlertDescription.PROTOCOL_VERSION,
+                "ClientHello legacy_version is below SSL 3.0 (0x0300): no TLS version can follow from it"),
         NO_COMMON_CIPHER_SUITE(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common"),
         NO_COMMON_GROUP(AlertDescription.HANDSHAKE_FAILURE, "no key exchange group in common"),
         NO_SIGNATURE_SCHEME(AlertDescription.HANDSHAKE_FAILURE, "no signature scheme in common"),

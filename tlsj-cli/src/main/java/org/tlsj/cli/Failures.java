@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import org.tlsj.Reason;
 import org.tlsj.TlsException;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.TlsPeerAlertException;
@@ -22,6 +23,19 @@ final class Failures {
             case TlsFatalAlertException f -> f.getMessage() + " (sent alert " + f.sent().rfcName() + ")";
             case TlsPeerAlertException p -> p.getMessage();
         };
+    }
+
+    /**
+     * A TLS failure of a server command ({@code server}, {@code gateway}), naming the option that lets such a
+     * client in where there is one: a TLS 1.2 client without the extended master secret gets
+     * {@code ... (RFC 7627), which we require; start the server with --allow-no-ems to accept such clients}.
+     */
+    static String describeRefusal(TlsException e, String command) {
+        if (e instanceof TlsFatalAlertException f && f.reason() == Reason.PeerIncompatible.NO_EXTENDED_MASTER_SECRET) {
+            return f.getMessage() + "; start the " + command + " with --allow-no-ems to accept such clients (sent alert "
+                    + f.sent().rfcName() + ")";
+        }
+        return describe(e);
     }
 
     /** Any I/O failure, in plain words. */

@@ -68,6 +68,11 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "FILE", description = "CA certificates that client certificates must chain to")
     private Path ca;
 
+    @Option(names = "--allow-no-ems",
+            description = "accept TLS 1.2 clients without the extended master secret (RFC 7627); by default they are "
+                    + "refused with handshake_failure")
+    private boolean allowNoEms;
+
     @Option(names = "--upstream-tls", description = "connect to the upstream with TLS instead of plain TCP")
     private boolean upstreamTls;
 
@@ -164,7 +169,8 @@ final class GatewayCommand implements Callable<Integer> {
             pairs.add(new CertificateFiles.Pair(certs.get(i), keys.get(i)));
         }
         try {
-            return new CertificateFiles(pairs, ClientAuth.parse(clientAuth), Optional.ofNullable(ca), crypto.provider());
+            return new CertificateFiles(pairs, ClientAuth.parse(clientAuth), Optional.ofNullable(ca), crypto.provider(),
+                    !allowNoEms);
         } catch (IllegalArgumentException e) {
             throw new CliException(Failures.lowerFirst(e.getMessage()), e);
         }
@@ -228,6 +234,9 @@ final class GatewayCommand implements Callable<Integer> {
         out.println("  to upstream: " + (upstreamTls ? "TLS" + (upstreamCert != null ? " with client certificate "
                 + upstreamCert : "") + ", trusting " + (upstreamCa != null ? upstreamCa : "the JDK's CAs") : "plain TCP")
                 + (settings.proxyProtocol() ? ", PROXY protocol v2 header first" : ""));
+        if (allowNoEms) {
+            out.println("  TLS 1.2 clients without the extended master secret (RFC 7627): accepted (--allow-no-ems)");
+        }
         out.println("  limits: " + settings.maxConnections() + " connections, handshake "
                 + DurationConverter.format(handshakeTimeout) + ", idle "
                 + (idleTimeout.isZero() ? "never" : DurationConverter.format(idleTimeout))

@@ -78,6 +78,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "how long one ticket key issues tickets; the previous one is still accepted (default: ${DEFAULT-VALUE})")
     private Duration ticketRotation;
 
+    @Option(names = "--allow-no-ems",
+            description = "accept TLS 1.2 clients without the extended master secret (RFC 7627); by default they are "
+                    + "refused with handshake_failure, since without it a TLS 1.2 session can be synchronized by an attacker")
+    private boolean allowNoEms;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "limit for the handshake with the whole request head, and for the rest of each exchange (default: ${DEFAULT-VALUE})")
     private Duration timeout;
@@ -90,7 +95,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new CliException("--cert and --key go together: give both, or neither to use the local CA");
         }
         ClientAuth mode = clientAuthMode();
-        ServerConfig.Builder b = protocol.applyTo(ServerConfig.builder());
+        ServerConfig.Builder b = protocol.applyTo(ServerConfig.builder()).requireExtendedMasterSecret(!allowNoEms);
         List<CertifiedKey> served = new ArrayList<>();
         for (int i = 0; i < certs.size(); i++) {
             served.add(Pki.certifiedKey(certs.get(i), keys.get(i)));

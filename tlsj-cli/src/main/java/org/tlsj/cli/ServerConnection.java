@@ -112,7 +112,7 @@ final class ServerConnection {
             what = "failed: " + (tls ? "request header not complete within " : "TLS handshake failed: not complete within ")
                     + timeout.toMillis() + " ms";
         } else if (e != null) {
-            what = "failed: " + stage + (e.getCause() instanceof TlsException t ? Failures.describe(t)
+            what = "failed: " + stage + (e.getCause() instanceof TlsException t ? Failures.describeRefusal(t, "server")
                     : Failures.lowerFirst(String.valueOf(e.getMessage())));
         } else if (!tls) {
             what = "failed: TLS handshake failed: the connection ended during the handshake";

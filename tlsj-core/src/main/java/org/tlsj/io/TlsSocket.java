@@ -22,6 +22,7 @@ import org.tlsj.ServerConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsConnection;
 import org.tlsj.TlsException;
+import org.tlsj.TlsFatalAlertException;
 
 /**
  * A blocking TLS socket: pumps a sans-IO {@link TlsConnection} over a plain {@link Socket}. Written for
@@ -253,12 +254,17 @@ public final class TlsSocket implements Closeable {
             engineLock.unlock();
         }
         if (failure != null) {
-            try {
-                flushOutput();
-            } catch (IOException ignored) {
-                // The peer may be gone already; the TLS failure is what the caller needs to see.
-            }
+            flushFailure();
             throw failure;
+        }
+    }
+
+    /** Sends the alert a failure queued, best effort: the TLS failure is what the caller needs to see. */
+    private void flushFailure() {
+        try {
+            flushOutput();
+        } catch (IOException ignored) {
+            // The peer may be gone already.
         }
     }
 
@@ -358,13 +364,20 @@ public final class TlsSocket implements Closeable {
             ByteBuffer src = ByteBuffer.wrap(b, off, len);
             while (src.hasRemaining()) {
                 int chunk = Math.min(src.remaining(), WRITE_CHUNK);
+                TlsException failure = null;
                 engineLock.lock();
                 try {
                     connection.write(src.slice(src.position(), chunk));
                 } catch (IllegalStateException e) {
                     throw new IOException("cannot write to " + peer + ": the TLS connection is closed for sending", e);
+                } catch (TlsException e) {
+                    failure = e;
                 } finally {
                     engineLock.unlock();
+                }
+                if (failure != null) {
+                    flushFailure(); // the alert this failure queued goes out before the error
+                    throw failure;
                 }
                 src.position(src.position() + chunk);
                 flushOutput();
@@ -482,7 +495,9 @@ public final class TlsSocket implements Closeable {
 
     /**
      * Sends close_notify if the handshake completed (best effort: skipped if a writer is stuck), then closes
-     * the socket. Idempotent.
+     * the socket. After a failure of ours, whose alert is already sent, the socket is first half-closed and
+     * what the peer still sends is read and dropped for a moment ({@link LingeringClose}): closing with unread
+     * bytes would send a TCP reset that can destroy the alert. Idempotent.
      */
     @Override
     public void close() throws IOException {
@@ -512,7 +527,23 @@ public final class TlsSocket implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (sentFatalAlert() && readLock.tryLock()) { // a blocked reader is woken by the close instead
+                try {
+                    LingeringClose.drain(socket);
+                } finally {
+                    readLock.unlock();
+                }
+            }
             socket.close();
+        }
+    }
+
+    private boolean sentFatalAlert() {
+        engineLock.lock();
+        try {
+            return connection.failure().orElse(null) instanceof TlsFatalAlertException;
+        } finally {
+            engineLock.unlock();
         }
     }
 

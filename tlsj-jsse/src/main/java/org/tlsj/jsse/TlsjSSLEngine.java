@@ -20,6 +20,7 @@ import org.tlsj.ServerConnection;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsConnection;
 import org.tlsj.TlsException;
+import org.tlsj.TlsFatalAlertException;
 
 /**
  * An {@code SSLEngine} over a tlsj {@link TlsConnection}. {@link #unwrap} consumes exactly one whole TLS
@@ -152,7 +153,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
             }
             int p = src.position();
-            if (!conn.isHandshakeComplete() && !rec.oversized() && (rec.type() == InboundRecord.HANDSHAKE
+            if (!conn.isHandshakeComplete() && !rec.malformed() && (rec.type() == InboundRecord.HANDSHAKE
                     || rec.type() == InboundRecord.APPLICATION_DATA)) {
                 task.hold(src, rec.size());
                 return result(Status.OK, rec.size(), 0);
@@ -165,8 +166,9 @@ public final class TlsjSSLEngine extends SettingsEngine {
             } finally {
                 src.position(p + record.position());
             }
-            if (rec.oversized()) {
-                throw failLocally(new SSLException("record of " + rec.length() + " bytes is longer than TLS allows"));
+            if (rec.malformed()) {
+                // The connection refuses every header InboundRecord hands on partly; this is a safety net.
+                throw failLocally(new SSLException("the peer's bytes are not a TLS record (length " + rec.length() + ")"));
             }
             pull();
             checkComplete();
@@ -425,6 +427,13 @@ public final class TlsjSSLEngine extends SettingsEngine {
     }
 
     // ---- for the adapters, the session and the socket ----
+
+    /** Whether the engine failed on its own side and so queued a fatal alert (not the peer's alert). */
+    boolean sentFatalAlert() {
+        synchronized (lock) {
+            return failure != null && failure.getCause() instanceof TlsFatalAlertException;
+        }
+    }
 
     TlsjSession handshakeSessionImpl() {
         synchronized (lock) {

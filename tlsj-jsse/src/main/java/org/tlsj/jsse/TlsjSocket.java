@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.HandshakeCompletedListener;
@@ -21,6 +22,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import org.tlsj.io.LingeringClose;
 
 /**
  * An {@code SSLSocket} layered over a connected plain {@link Socket}, driving a {@link TlsjSSLEngine}. The
@@ -33,7 +35,7 @@ final class TlsjSocket extends SSLSocket {
     private final TlsjSSLEngine engine;
     private final List<HandshakeCompletedListener> listeners = new CopyOnWriteArrayList<>();
     private final Object handshakeLock = new Object();
-    private final Object readLock = new Object();
+    private final ReentrantLock readLock = new ReentrantLock();
     private final Object writeLock = new Object();
     private final InputStream in = new AppInput();
     private final OutputStream out = new AppOutput();
@@ -68,10 +70,13 @@ final class TlsjSocket extends SSLSocket {
                     if (hs == HandshakeStatus.NEED_WRAP) {
                         flush();
                     } else {
-                        synchronized (readLock) {
+                        readLock.lock();
+                        try {
                             if (unwrapStep().getStatus() == SSLEngineResult.Status.CLOSED) {
                                 throw new SSLException("connection closed during the TLS handshake");
                             }
+                        } finally {
+                            readLock.unlock();
                         }
                     }
                 }
@@ -88,12 +93,16 @@ final class TlsjSocket extends SSLSocket {
     }
 
     private void abort() {
+        flushQuietly();
+        closeRaw();
+    }
+
+    private void flushQuietly() {
         try {
             flush();
         } catch (IOException ignored) {
-            // the peer may be gone already; the handshake error is what the caller needs
+            // the peer may be gone already; the TLS error is what the caller needs
         }
-        closeRaw();
     }
 
     /** One unwrap call; reads from the socket when a record is incomplete. Caller holds readLock. */
@@ -104,6 +113,9 @@ final class TlsjSocket extends SSLSocket {
             appIn.compact();
             try {
                 r = engine.unwrap(netIn, appIn);
+            } catch (SSLException e) {
+                flushQuietly(); // the alert the failure queued goes out before the error
+                throw e;
             } finally {
                 appIn.flip();
             }
@@ -189,7 +201,8 @@ final class TlsjSocket extends SSLSocket {
                 return 0;
             }
             startHandshake();
-            synchronized (readLock) {
+            readLock.lock();
+            try {
                 while (!appIn.hasRemaining()) {
                     if (truncation != null) {
                         throw truncation;
@@ -202,13 +215,18 @@ final class TlsjSocket extends SSLSocket {
                 int n = Math.min(len, appIn.remaining());
                 appIn.get(b, off, n);
                 return n;
+            } finally {
+                readLock.unlock();
             }
         }
 
         @Override
         public int available() {
-            synchronized (readLock) {
+            readLock.lock();
+            try {
                 return appIn.remaining();
+            } finally {
+                readLock.unlock();
             }
         }
 
@@ -254,9 +272,11 @@ final class TlsjSocket extends SSLSocket {
         }
         closed = true;
         try {
-            if (!raw.isClosed() && engine.getSession().isValid()) {
-                engine.closeOutbound();
-                flush();
+            if (!raw.isClosed()) {
+                if (engine.getSession().isValid()) {
+                    engine.closeOutbound();
+                }
+                flush(); // close_notify, or the alert of a failure not sent yet
             }
         } catch (IOException ignored) {
             // closing anyway: the peer may have gone
@@ -268,6 +288,13 @@ final class TlsjSocket extends SSLSocket {
     private void closeRaw() {
         closed = true;
         if (autoClose) {
+            if (engine.sentFatalAlert() && readLock.tryLock()) { // a blocked reader is woken by the close instead
+                try {
+                    LingeringClose.drain(raw); // a reset after our alert could destroy it
+                } finally {
+                    readLock.unlock();
+                }
+            }
             try {
                 raw.close();
             } catch (IOException ignored) {

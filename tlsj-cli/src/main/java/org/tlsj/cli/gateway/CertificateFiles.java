@@ -21,8 +21,11 @@ import org.tlsj.pki.PkixVerifier;
  * @param clientAuth whether clients must show a certificate
  * @param clientCa the CA certificates client certificates must chain to; needed unless clientAuth is NONE
  * @param crypto the crypto provider the server settings use
+ * @param requireExtendedMasterSecret whether TLS 1.2 clients without the extended master secret (RFC 7627) are
+ *     refused (the default; {@code --allow-no-ems} turns it off)
  */
-public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional<Path> clientCa, CryptoProvider crypto) {
+public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional<Path> clientCa, CryptoProvider crypto,
+                               boolean requireExtendedMasterSecret) {
     /** Validates and copies. */
     public CertificateFiles {
         pairs = List.copyOf(pairs);
@@ -38,7 +41,12 @@ public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional
         }
     }
 
-    /** Files served with the JDK's crypto provider. */
+    /** Files served with {@code crypto}, refusing TLS 1.2 clients without the extended master secret. */
+    public CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional<Path> clientCa, CryptoProvider crypto) {
+        this(pairs, clientAuth, clientCa, crypto, true);
+    }
+
+    /** Files served with the JDK's crypto provider, refusing TLS 1.2 clients without the extended master secret. */
     public CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional<Path> clientCa) {
         this(pairs, clientAuth, clientCa, JcaCryptoProvider.create());
     }
@@ -80,7 +88,8 @@ public record CertificateFiles(List<Pair> pairs, ClientAuth clientAuth, Optional
         for (Pair p : pairs) {
             keys.add(Pem.certifiedKey(p.chain(), p.key()));
         }
-        ServerConfig.Builder b = ServerConfig.builder(keys.toArray(CertifiedKey[]::new)).crypto(crypto);
+        ServerConfig.Builder b = ServerConfig.builder(keys.toArray(CertifiedKey[]::new)).crypto(crypto)
+                .requireExtendedMasterSecret(requireExtendedMasterSecret);
         if (clientAuth != ClientAuth.NONE) {
             b.clientAuth(clientAuth, PkixVerifier.fromCaFile(clientCa.orElseThrow()));
         }

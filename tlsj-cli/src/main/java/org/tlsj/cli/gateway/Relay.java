@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.tlsj.Reason;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsException;
 import org.tlsj.TlsFatalAlertException;
@@ -78,7 +79,7 @@ final class Relay {
             client.handshake();
             return null;
         } catch (IOException e) {
-            return cutOr("TLS handshake failed: " + describe(e));
+            return cutOr("TLS handshake failed: " + describeHandshake(e));
         }
     }
 
@@ -210,6 +211,15 @@ final class Relay {
         }
         Duration half = idle.dividedBy(2);
         return half.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : half;
+    }
+
+    /** A handshake failure; a TLS 1.2 client refused for lacking the extended master secret names the option. */
+    private static String describeHandshake(IOException e) {
+        if (e instanceof TlsFatalAlertException f && f.reason() == Reason.PeerIncompatible.NO_EXTENDED_MASTER_SECRET) {
+            return f.getMessage() + "; start the gateway with --allow-no-ems to accept such clients (sent alert "
+                    + f.sent().rfcName() + ")";
+        }
+        return describe(e);
     }
 
     static String describe(IOException e) {

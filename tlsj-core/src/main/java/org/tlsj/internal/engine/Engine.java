@@ -338,9 +338,11 @@ public final class Engine implements Effects {
             onChangeCipherSpec(buf, off, len);
             return;
         }
-        if (readProtection != null && !(type == ContentType.ALERT && !machine.isConnected())) {
-            // An unprotected alert is accepted during the handshake: a peer that failed before it had keys
-            // (for example on our ServerHello) can only send it in the clear.
+        if (readProtection != null && !(type == ContentType.ALERT && readProtection instanceof RecordProtection13
+                && !machine.isConnected())) {
+            // TLS 1.3: an unprotected alert is accepted during the handshake: a peer that failed before it had
+            // keys (for example on our ServerHello) can only send it in the clear. TLS 1.2 read keys exist only
+            // after the peer's change_cipher_spec, so from then on its alerts are sealed like everything else.
             // RFC 8446 section 5.2: TLS 1.3 hides the type (always application_data outside); TLS 1.2 keeps it.
             if (type != ContentType.APPLICATION_DATA && readProtection instanceof RecordProtection13) {
                 throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
@@ -359,7 +361,7 @@ public final class Engine implements Effects {
                     off += readProtection.contentOffset();
                 }
             } catch (TlsFatalAlertException e) {
-                if (earlyDataSkip >= len && !machine.isConnected()) {
+                if (skipsEarlyData(len)) {
                     earlyDataSkip -= len; // rejected 0-RTT data: dropped, the sequence number is unchanged
                     return;
                 }
@@ -468,7 +470,7 @@ public final class Engine implements Effects {
     }
 
     private void onApplicationData(byte[] buf, int off, int len) throws TlsFatalAlertException {
-        if (!machine.isConnected() && readProtection == null && earlyDataSkip >= len) {
+        if (readProtection == null && skipsEarlyData(len)) {
             earlyDataSkip -= len; // after our HelloRetryRequest: 0-RTT records before the second ClientHello
             return;
         }
@@ -489,6 +491,15 @@ public final class Engine implements Effects {
         }
         plainStart = 0;
         plainEnd = len;
+    }
+
+    /**
+     * Whether a record of {@code len} bytes is rejected 0-RTT data to drop: only while a server skips it (RFC 8446
+     * section 4.2.10), before the handshake completes. Otherwise even an empty record is what it is (an empty
+     * application_data record before the handshake is unexpected_message, an empty sealed one bad_record_mac).
+     */
+    private boolean skipsEarlyData(int len) {
+        return earlyDataSkip > 0 && earlyDataSkip >= len && !machine.isConnected();
     }
 
     /**

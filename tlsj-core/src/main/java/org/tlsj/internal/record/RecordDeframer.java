@@ -22,9 +22,13 @@ public final class RecordDeframer {
     /** Starts small and grows to the largest record seen (at most one record's bound): idle connections stay light. */
     private byte[] buf = new byte[HEADER_LENGTH + 512];
     private int filled;
+    /** Whether a whole record has been taken: only the first may be mistaken for an SSL 2.0 hello. */
+    private boolean recordSeen;
 
     /**
-     * Copies bytes from {@code src} until one record is complete or {@code src} is empty.
+     * Copies bytes from {@code src} until one record is complete or {@code src} is empty. Each header byte is
+     * checked as soon as it arrives, so a peer that is not speaking TLS is refused on its first byte instead of
+     * being waited for.
      *
      * @return whether a complete record is now available
      * @throws TlsFatalAlertException if the header is invalid or the record is too long
@@ -37,13 +41,14 @@ public final class RecordDeframer {
                 }
                 buf = new byte[HEADER_LENGTH + 512];
             }
+            int before = filled;
             int n = Math.min(HEADER_LENGTH - filled, src.remaining());
             src.get(buf, filled, n);
             filled += n;
+            checkHeader(before);
             if (filled < HEADER_LENGTH) {
                 return false;
             }
-            checkHeader();
         }
         int total = HEADER_LENGTH + bodyLength();
         if (total > buf.length) {
@@ -55,17 +60,27 @@ public final class RecordDeframer {
         return filled == total;
     }
 
-    private void checkHeader() throws TlsFatalAlertException {
-        int type = buf[0] & 0xff;
-        if (!ContentType.isKnown(type)) {
-            // RFC 8446 section 5: an unknown content type is unexpected_message.
-            throw Fatal.of(Reason.InvalidMessage.UNKNOWN_CONTENT_TYPE, "content type " + type);
+    /** Checks the header bytes from index {@code from} up to what has arrived. */
+    private void checkHeader(int from) throws TlsFatalAlertException {
+        if (from == 0 && filled > 0) {
+            int type = buf[0] & 0xff;
+            if (!recordSeen && (type & 0x80) != 0) {
+                // An SSL 2.0 record header starts with a length whose high bit is set: no TLS content type
+                // does. RFC 6176 forbids SSL 2.0 and RFC 8446 appendix D.5 its hello format; Go's crypto/tls
+                // answers such a hello with protocol_version.
+                throw Fatal.of(Reason.PeerIncompatible.SSL2_HELLO,
+                        String.format("the first byte is 0x%02x, an SSL 2.0 record header", type));
+            }
+            if (!ContentType.isKnown(type)) {
+                // RFC 8446 section 5: an unknown content type is unexpected_message.
+                throw Fatal.of(Reason.InvalidMessage.UNKNOWN_CONTENT_TYPE, "content type " + type);
+            }
         }
-        if ((buf[1] & 0xff) != 0x03) {
+        if (from <= 1 && filled > 1 && (buf[1] & 0xff) != 0x03) {
             throw Fatal.of(Reason.InvalidMessage.BAD_RECORD_VERSION,
-                    String.format("record version 0x%02x%02x is not TLS", buf[1], buf[2]));
+                    String.format("record version 0x%02x.. is not TLS (0x03..)", buf[1]));
         }
-        if (bodyLength() > MAX_CIPHERTEXT) {
+        if (filled == HEADER_LENGTH && bodyLength() > MAX_CIPHERTEXT) {
             throw Fatal.of(Reason.InvalidMessage.RECORD_TOO_LARGE,
                     bodyLength() + " bytes, the limit is " + MAX_CIPHERTEXT);
         }
@@ -118,5 +133,6 @@ public final class RecordDeframer {
     /** Drops the available record. */
     public void consume() {
         filled = 0;
+        recordSeen = true;
     }
 }

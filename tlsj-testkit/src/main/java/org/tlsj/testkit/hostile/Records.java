@@ -70,6 +70,18 @@ public final class Records {
         return record(HANDSHAKE, handshake(messages));
     }
 
+    /** A handshake byte stream in plaintext records of at most 2^14 bytes, as an honest peer fragments it. */
+    public static byte[] handshakeRecords(byte[] stream) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int at = 0; at < stream.length; at += 1 << 14) {
+            int n = Math.min(1 << 14, stream.length - at);
+            byte[] part = new byte[n];
+            System.arraycopy(stream, at, part, 0, n);
+            out.writeBytes(record(HANDSHAKE, part));
+        }
+        return out.toByteArray();
+    }
+
     /** A handshake message header with any type and length field. */
     public static byte[] handshakeHeader(int type, int lengthField) {
         return new byte[] {(byte) type, (byte) (lengthField >>> 16), (byte) (lengthField >>> 8), (byte) lengthField};

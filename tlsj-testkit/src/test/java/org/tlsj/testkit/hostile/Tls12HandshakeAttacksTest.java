@@ -1,5 +1,6 @@
 package org.tlsj.testkit.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.testkit.hostile.Hostile.assertAborted;
 
 import java.util.ArrayList;
@@ -8,12 +9,14 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsj.AlertDescription;
 import org.tlsj.CipherSuite;
 import org.tlsj.Reason;
 import org.tlsj.Reason.InvalidMessage;
 import org.tlsj.Reason.PeerMisbehaved;
+import org.tlsj.TlsPeerAlertException;
 import org.tlsj.internal.message.HelloRequest;
 import org.tlsj.internal.wire.Bytes;
 
@@ -81,6 +84,16 @@ class Tls12HandshakeAttacksTest {
                 p.send(plain(f.get(1)));
                 return p.sendProtected(ScriptedPeer.TLS12_CLIENT_WRITE, Records.APPLICATION_DATA, new byte[] {'h', 'i'});
             }), AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.EARLY_APPLICATION_DATA),
+            server("empty alert sealed after the client's change_cipher_spec", s -> clientFlight(s, (p, f) -> {
+                p.send(plain(f.get(0)));
+                p.send(plain(f.get(1)));
+                return p.sendProtected(ScriptedPeer.TLS12_CLIENT_WRITE, Records.ALERT, new byte[0]);
+            }), AlertDescription.DECODE_ERROR, InvalidMessage.BAD_ALERT),
+            server("alert in the clear after the client's change_cipher_spec", s -> clientFlight(s, (p, f) -> {
+                p.send(plain(f.get(0)));
+                p.send(plain(f.get(1)));
+                return p.sendRecord(Records.ALERT, new byte[] {2, 22});
+            }), AlertDescription.BAD_RECORD_MAC, PeerMisbehaved.BAD_RECORD_MAC),
             server("ClientKeyExchange with an all-zero X25519 share", s -> clientFlight(s, (p, f) -> p.sendRecord(
                     Records.HANDSHAKE, Records.concat(Records.handshakeHeader(CLIENT_KEY_EXCHANGE, 33), new byte[] {32},
                             new byte[32]))), AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
@@ -107,6 +120,10 @@ class Tls12HandshakeAttacksTest {
                 p.sealer(ScriptedPeer.TLS12_SERVER_WRITE).seal(Records.HANDSHAKE, new byte[1]);
                 return p.sendProtected(ScriptedPeer.TLS12_SERVER_WRITE, Records.HANDSHAKE, f.getLast().body().toArray());
             }), AlertDescription.BAD_RECORD_MAC, PeerMisbehaved.BAD_RECORD_MAC),
+            client("empty alert sealed after the server's change_cipher_spec", s -> serverFinishedFlight(s, (p, f) -> {
+                f.stream().filter(r -> !r.wasProtected()).forEach(r -> p.send(plain(r)));
+                return p.sendProtected(ScriptedPeer.TLS12_SERVER_WRITE, Records.ALERT, new byte[0]);
+            }), AlertDescription.DECODE_ERROR, InvalidMessage.BAD_ALERT),
             client("change_cipher_spec before ServerHelloDone", s -> serverFlight(s, ms -> ms.subList(0, ms.size() - 1),
                     new byte[][] {Records.record(Records.CHANGE_CIPHER_SPEC, new byte[] {1})}),
                     AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC),
@@ -146,6 +163,38 @@ class Tls12HandshakeAttacksTest {
     @MethodSource("cases")
     void handshakeAbortsWithTheExactAlert(Case c) {
         assertAborted(c.attack().run(c.suite()), c.alert(), c.reason());
+    }
+
+    /**
+     * BoGo "AlertAfterChangeCipherSpec": a fatal alert the peer seals after its change_cipher_spec (record type
+     * alert, sealed, in TLS 1.2) is the peer's alert: nothing is sent back.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suitesAndVictims")
+    void sealedAlertAfterChangeCipherSpecIsThePeersAlert(CipherSuite suite, Tls12.Victim v) {
+        ScriptedPeer p = v == Tls12.Victim.SERVER
+                ? clientFlight(suite, (peer, f) -> {
+                    peer.send(plain(f.get(0)));
+                    return peer.send(plain(f.get(1)));
+                })
+                : serverFinishedFlight(suite, (peer, f) -> {
+                    f.stream().filter(r -> !r.wasProtected()).forEach(r -> peer.send(plain(r)));
+                    return peer;
+                });
+        p.sendProtected(Tls12.readKey(v), Records.ALERT, new byte[] {2, (byte) AlertDescription.RECORD_OVERFLOW.code()});
+        assertThat(p.failure()).get().isInstanceOfSatisfying(TlsPeerAlertException.class,
+                e -> assertThat(e.description()).contains(AlertDescription.RECORD_OVERFLOW));
+        assertThat(p.response()).isEmpty();
+    }
+
+    static Stream<Arguments> suitesAndVictims() {
+        List<Arguments> out = new ArrayList<>();
+        for (CipherSuite suite : Tls12.SUITES) {
+            for (Tls12.Victim v : Tls12.Victim.values()) {
+                out.add(Arguments.of(suite, v));
+            }
+        }
+        return out.stream();
     }
 
     private static Case server(String name, Attack a, AlertDescription alert, Reason reason) {

@@ -47,6 +47,7 @@ import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerHelloDone;
 import org.tlsj.internal.message.ServerKeyExchangeEcdhe;
 import org.tlsj.internal.message.ServerNameExt;
+import org.tlsj.internal.message.SupportedVersionsClientExt;
 import org.tlsj.internal.message.SessionTicketExt;
 import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
@@ -159,8 +160,11 @@ public final class Tls12ServerFlow implements Tls12Machine {
     /** Starts the TLS 1.2 server for a ClientHello that negotiates TLS 1.2. */
     static Tls12ServerFlow onClientHello(ServerConfig config, ClientHello m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
-        // RFC 5246 appendix E.1: a client that offers less than TLS 1.2 gets protocol_version.
-        if (m.legacyVersion().code() < ProtocolVersion.TLS12.code()) {
+        // RFC 5246 appendix E.1: a client that offers less than TLS 1.2 gets protocol_version. RFC 8446 section
+        // 4.2.1: a client that lists supported_versions (which offered TLS 1.2 to get here) is not judged by
+        // legacy_version (BoGo ConflictingVersionNegotiation-2: legacy_version TLS 1.1, supported_versions 1.2).
+        if (m.extensions().find(SupportedVersionsClientExt.class).isEmpty()
+                && m.legacyVersion().code() < ProtocolVersion.TLS12.code()) {
             throw Fatal.of(Reason.PeerIncompatible.NO_COMMON_VERSION, "client offers " + m.legacyVersion()
                     + "; we accept " + config.versions());
         }

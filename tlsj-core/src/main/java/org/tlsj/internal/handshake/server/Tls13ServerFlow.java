@@ -124,6 +124,9 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         }
     }
 
+    /** SSL 3.0: the lowest ClientHello.legacy_version a TLS client can send. */
+    private static final int LOWEST_LEGACY_VERSION = 0x0300;
+
     private final Effects out;
     private State state;
     /** The TLS 1.2 flow, once a ClientHello negotiated TLS 1.2. */
@@ -141,6 +144,13 @@ public final class Tls13ServerFlow implements HandshakeMachine {
 
     @Override
     public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+        if (state instanceof ExpectClientHello && message instanceof ClientHello m
+                && m.legacyVersion().code() < LOWEST_LEGACY_VERSION) {
+            // Below SSL 3.0 (SSL 2.0's 0x0002, or garbage such as 0x0100): refused before negotiation, even when
+            // supported_versions offers TLS 1.3, as BoringSSL does (BoGo "VersionTooLow": UNSUPPORTED_PROTOCOL).
+            throw Fatal.of(Reason.PeerIncompatible.LEGACY_VERSION_TOO_LOW,
+                    String.format("legacy_version 0x%04x", m.legacyVersion().code()));
+        }
         if (state instanceof ExpectClientHello s && message instanceof ClientHello m && negotiatesTls12(s.config(), m)) {
             out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
             tls12 = Tls12ServerFlow.onClientHello(s.config(), m, raw, out);
