@@ -74,6 +74,8 @@ public sealed interface Reason permits Reason.InvalidMessage, Reason.PeerMisbeha
         BAD_RECORD_MAC(AlertDescription.BAD_RECORD_MAC, "record failed authentication"),
         DOWNGRADE_SENTINEL(AlertDescription.ILLEGAL_PARAMETER, "server random carries a downgrade sentinel"),
         KEY_CHANGE_MID_MESSAGE(AlertDescription.UNEXPECTED_MESSAGE, "key change with a partial message buffered"),
+        EXCESS_HANDSHAKE_DATA(AlertDescription.UNEXPECTED_MESSAGE,
+                "handshake data after a message that ends the peer's flight, before it could see our answer"),
         INTERLEAVED_RECORD(AlertDescription.UNEXPECTED_MESSAGE, "record of another type inside a fragmented message"),
         TOO_MANY_EMPTY_RECORDS(AlertDescription.UNEXPECTED_MESSAGE, "too many records that carry no progress"),
         TOO_MANY_KEY_UPDATES(AlertDescription.UNEXPECTED_MESSAGE, "too many KeyUpdate messages in a row"),

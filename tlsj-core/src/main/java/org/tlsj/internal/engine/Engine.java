@@ -23,6 +23,7 @@ import org.tlsj.internal.handshake.client.Tls13ClientFlow;
 import org.tlsj.internal.handshake.server.Tls13ServerFlow;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.record.ContentType;
 import org.tlsj.internal.record.HandshakeAssembler;
 import org.tlsj.internal.record.RecordWriter;
@@ -444,9 +445,23 @@ public final class Engine implements Effects {
         assembler.add(buf, off, len);
         Bytes raw;
         while ((raw = assembler.next()) != null) {
-            machine.onMessage(machine.decode(raw), raw);
+            HandshakeMessage message = machine.decode(raw);
+            if (assembler.hasPartial() && endsPeersFlight(message)) {
+                // The peer waits for our answer after this message, so it cannot have written more handshake
+                // bytes behind it in the same record (BoringSSL: EXCESS_HANDSHAKE_DATA; RFC 8446 section 5.1).
+                throw Fatal.of(Reason.PeerMisbehaved.EXCESS_HANDSHAKE_DATA, "handshake bytes follow "
+                        + message.getClass().getSimpleName() + " in its record");
+            }
+            machine.onMessage(message, raw);
             machine = machine.successor(); // a TLS 1.2 answer hands over to the TLS 1.2 flow
         }
+    }
+
+    /** A ClientHello, a HelloRetryRequest or a ServerHelloDone: the peer's flight ends, it waits for ours. */
+    private static boolean endsPeersFlight(HandshakeMessage m) {
+        return m instanceof org.tlsj.internal.message.ClientHello
+                || m instanceof org.tlsj.internal.message.HelloRetryRequest
+                || m instanceof org.tlsj.internal.message.ServerHelloDone;
     }
 
     private void onAlert(byte[] buf, int off, int len) throws TlsException {

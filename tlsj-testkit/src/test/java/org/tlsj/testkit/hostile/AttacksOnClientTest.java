@@ -132,6 +132,16 @@ class AttacksOnClientTest {
                     p.send(hrr);
                     return p.send(hrr);
                 }, AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.SECOND_HRR),
+                new Case("HelloRetryRequest followed by part of another message in its record", () -> {
+                    ScriptedPeer p = fresh();
+                    byte[] m = Records.handshake(HelloRetryRequest.of(p.clientHello().legacySessionId(),
+                            CipherSuite.TLS_AES_128_GCM_SHA256, Extensions.of(
+                                    new SupportedVersionsServerExt(ProtocolVersion.TLS13),
+                                    new KeyShareHrrExt(NamedGroup.SECP256R1))));
+                    byte[] body = java.util.Arrays.copyOf(m, m.length + 10);
+                    System.arraycopy(m, 0, body, m.length, 10);
+                    return p.sendRecord(Records.HANDSHAKE, body);
+                }, AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.EXCESS_HANDSHAKE_DATA),
                 new Case("HelloRetryRequest for an unoffered group", () -> {
                     ScriptedPeer p = fresh();
                     return p.send(hrr(p.clientHello(), NamedGroup.SECP384R1));

@@ -70,6 +70,11 @@ class AttacksOnServerTest {
                     m[extensionsLengthOffset(m) + 1] += 1;
                     return m;
                 }), AlertDescription.DECODE_ERROR, InvalidMessage.TRUNCATED),
+                new Case("ClientHello followed by part of another message in its record", () -> raw(m -> {
+                    byte[] out = java.util.Arrays.copyOf(m, m.length + 10);
+                    System.arraycopy(m, 0, out, m.length, 10);
+                    return out;
+                }), AlertDescription.UNEXPECTED_MESSAGE, PeerMisbehaved.EXCESS_HANDSHAKE_DATA),
                 new Case("handshake length field one short", () -> raw(m -> {
                     m[3]--;
                     return m;
