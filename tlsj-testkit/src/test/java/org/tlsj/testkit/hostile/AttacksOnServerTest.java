@@ -52,6 +52,11 @@ class AttacksOnServerTest {
                 new Case("P-256 point not on the curve", () -> hello(Hostile.client(), ch -> withShare(ch,
                         new KeyShareEntry(NamedGroup.SECP256R1, offCurvePoint()))),
                         AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("P-521 point not on the curve, server accepting secp521r1", () -> hello(
+                        Hostile.server().groups(List.of(NamedGroup.X25519, NamedGroup.SECP521R1)),
+                        Hostile.client().groups(List.of(NamedGroup.SECP521R1)), ch -> withShare(ch,
+                                new KeyShareEntry(NamedGroup.SECP521R1, offCurveP521Point()))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
                 new Case("ML-KEM encapsulation key one byte short", () -> hello(
                         Hostile.client().groups(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519))
                                 .keyShareGroups(List.of(NamedGroup.X25519MLKEM768)),
@@ -135,7 +140,13 @@ class AttacksOnServerTest {
 
     /** Sends an honest client's ClientHello, changed by {@code f}. */
     private static ScriptedPeer hello(ClientConfig.Builder client, UnaryOperator<ClientHello> f) throws TlsException {
-        ScriptedPeer p = fresh().withHonestClient(client, "localhost");
+        return hello(Hostile.server(), client, f);
+    }
+
+    /** Sends an honest client's ClientHello, changed by {@code f}, to a server with this config. */
+    private static ScriptedPeer hello(ServerConfig.Builder server, ClientConfig.Builder client,
+                                      UnaryOperator<ClientHello> f) throws TlsException {
+        ScriptedPeer p = ScriptedPeer.againstServer(server).withHonestClient(client, "localhost");
         ClientHello ch = (ClientHello) HandshakeCodec.decode(Records.messages(
                 ScriptedPeer.handshakeStream(p.takeFromHonest(), false)).getFirst());
         return p.send(Records.handshakeRecord(f.apply(ch)));
@@ -172,6 +183,15 @@ class AttacksOnServerTest {
     /** Plaintext records again, as they were on the wire. */
     private static byte[] reframe(List<Records.Record> records) {
         return Records.concat(records.stream().map(r -> Records.record(r.type(), r.body().toArray())).toArray(byte[][]::new));
+    }
+
+    /** (1, 1) on P-521: 1 is not 1 + a + b modulo p. */
+    private static Bytes offCurveP521Point() {
+        byte[] p = new byte[133];
+        p[0] = 4;
+        p[66] = 1;
+        p[132] = 1;
+        return Bytes.of(p);
     }
 
     private static Bytes offCurvePoint() {
