@@ -54,6 +54,17 @@ final class ConfigChecks {
         }
     }
 
+    /** A scheme list that is not empty and names at least one scheme the crypto provider implements. */
+    static void schemes(String what, List<SignatureScheme> schemes, CryptoProvider crypto) {
+        if (schemes.isEmpty()) {
+            throw new IllegalArgumentException("no " + what + " enabled");
+        }
+        if (schemes.stream().noneMatch(crypto.signatureSchemes()::contains)) {
+            throw new IllegalArgumentException("none of the " + what + " " + schemes
+                    + " is implemented by the crypto provider");
+        }
+    }
+
     static void common(List<SignatureScheme> schemes, List<String> alpn, int recordSizeLimit,
                        int maxHandshakeMessageSize, long keyUpdateRecordLimit) {
         if (schemes.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.testkit.hostile.Hostile.HS_CLIENT;
 import static org.tlsj.testkit.hostile.Hostile.assertAborted;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -16,7 +17,11 @@ import org.tlsj.Reason;
 import org.tlsj.Reason.InvalidMessage;
 import org.tlsj.Reason.PeerMisbehaved;
 import org.tlsj.ServerConfig;
+import org.tlsj.SignatureScheme;
 import org.tlsj.TlsException;
+import org.tlsj.certs.CertificateMinter;
+import org.tlsj.certs.CertificateMinter.Usage;
+import org.tlsj.certs.KeyType;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.KeyShareClientExt;
@@ -24,6 +29,7 @@ import org.tlsj.internal.message.KeyShareEntry;
 import org.tlsj.internal.message.SupportedGroupsExt;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.pki.CertifiedKey;
+import org.tlsj.testkit.TestPki;
 
 /** A lying client against our TLS 1.3 server: each case asserts the exact alert and reason. */
 class AttacksOnServerTest {
@@ -109,6 +115,12 @@ class AttacksOnServerTest {
                         Hostile.client().certificates(List.of(new CertifiedKey(Hostile.CLIENT_KEY.chain(),
                                 Hostile.OTHER_KEY.privateKey()))), Hostile.mutualServer(), UnaryOperator.identity()),
                         AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_SIGNATURE),
+                new Case("client CertificateVerify with a scheme the server does not accept", () -> clientFlight(
+                        Hostile.client().certificates(List.of(rsaClientKey())),
+                        Hostile.mutualServer().clientSignatureSchemes(List.of(SignatureScheme.RSA_PSS_RSAE_SHA256)),
+                        ms -> ms.stream().map(m -> Records.typeOf(m) == CERTIFICATE_VERIFY
+                                ? withScheme(m, SignatureScheme.ECDSA_SECP256R1_SHA256) : m).toList()),
+                        AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED),
                 new Case("no client certificate where one is required", () -> clientFlight(Hostile.client(),
                         Hostile.mutualServer(), UnaryOperator.identity()),
                         AlertDescription.CERTIFICATE_REQUIRED, PeerMisbehaved.CERTIFICATE_REQUIRED));
@@ -183,6 +195,21 @@ class AttacksOnServerTest {
     /** Plaintext records again, as they were on the wire. */
     private static byte[] reframe(List<Records.Record> records) {
         return Records.concat(records.stream().map(r -> Records.record(r.type(), r.body().toArray())).toArray(byte[][]::new));
+    }
+
+    /** A client certificate with an RSA key, which signs rsa_pss_rsae_* in TLS 1.3. */
+    private static CertifiedKey rsaClientKey() {
+        return CertificateMinter.leaf(Hostile.PKI.ca(), "alice", List.of(), KeyType.RSA_2048,
+                TestPki.NOW.minusSeconds(3600), TestPki.NOW.plusSeconds(3600), EnumSet.of(Usage.CLIENT))
+                .withChain(Hostile.PKI.ca());
+    }
+
+    /** A CertificateVerify message naming another scheme (its signature unchanged). */
+    private static Bytes withScheme(Bytes certificateVerify, SignatureScheme scheme) {
+        byte[] m = certificateVerify.toArray();
+        m[4] = (byte) (scheme.code() >> 8);
+        m[5] = (byte) scheme.code();
+        return Bytes.of(m);
     }
 
     /** (1, 1) on P-521: 1 is not 1 + a + b modulo p. */
