@@ -23,10 +23,10 @@ import org.tlsj.trace.TraceListener;
  * @param signatureSchemes schemes accepted in CertificateVerify and ServerKeyExchange (TLS 1.2 adds PKCS#1 v1.5
  *     with SHA-256/384/512); a {@link SignatureScheme#isLegacy() legacy} scheme listed here (rsa_pkcs1_sha1, say)
  *     is offered and accepted in TLS 1.2 only, never in a TLS 1.3 CertificateVerify
- * @param clientSignatureSchemes schemes we sign our CertificateVerify with when the server asks for a client
- *     certificate, in our preference order (the first the server accepts and our key fits is used; default
- *     {@link SignatureScheme#SIGNING_DEFAULTS}); TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512 after them; TLS 1.3
- *     never signs with a {@link SignatureScheme#isLegacy() legacy} scheme listed here
+ * @param clientSignatureSchemes the only schemes we sign our CertificateVerify with when the server asks for a
+ *     client certificate, in our preference order (the first the server accepts and our key fits is used; default
+ *     {@link SignatureScheme#SIGNING_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}); TLS 1.3 never signs with
+ *     a {@link SignatureScheme#isLegacy() legacy} scheme listed here
  * @param certificateSignatureSchemes schemes accepted in certificate signatures
  * @param applicationProtocols ALPN protocols offered, in preference order; empty for none
  * @param certificates client certificates offered when the server asks (mutual TLS); empty for none
@@ -120,7 +120,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
         private List<NamedGroup> keyShareGroups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
         private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
-        private List<SignatureScheme> clientSignatureSchemes = SignatureScheme.SIGNING_DEFAULTS;
+        private List<SignatureScheme> clientSignatureSchemes =
+                ConfigChecks.withTls12Pkcs1(SignatureScheme.SIGNING_DEFAULTS);
         private List<SignatureScheme> certificateSignatureSchemes = SignatureScheme.CERTIFICATE_DEFAULTS;
         private List<String> applicationProtocols = List.of();
         private List<CertifiedKey> certificates = List.of();
@@ -157,9 +158,9 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         /** Signature schemes accepted in CertificateVerify. */
         public Builder signatureSchemes(List<SignatureScheme> v) { signatureSchemes = v; return this; }
         /**
-         * Signature schemes our client certificate signs CertificateVerify with, in our preference order (default
-         * {@link SignatureScheme#SIGNING_DEFAULTS}). If the server accepts none that our key fits, we send no
-         * certificate (RFC 8446 section 4.4.2.3).
+         * The only signature schemes our client certificate signs CertificateVerify with, in our preference order
+         * (default {@link SignatureScheme#SIGNING_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}). If the
+         * server accepts none that our key fits, we send no certificate (RFC 8446 section 4.4.2.3).
          */
         public Builder clientSignatureSchemes(List<SignatureScheme> v) { clientSignatureSchemes = v; return this; }
         /** Signature schemes accepted in certificates. */

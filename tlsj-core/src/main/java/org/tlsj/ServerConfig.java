@@ -22,11 +22,11 @@ import org.tlsj.trace.TraceListener;
  * @param signatureSchemes schemes we sign with, in preference order (default {@link SignatureScheme#SIGNING_DEFAULTS});
  *     TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512; TLS 1.3 never signs with a {@link SignatureScheme#isLegacy()
  *     legacy} scheme listed here
- * @param clientSignatureSchemes schemes a client may sign its CertificateVerify with, in preference order: advertised
- *     in the CertificateRequest and enforced on the client's signature (default
- *     {@link SignatureScheme#HANDSHAKE_DEFAULTS}); those the crypto provider does not implement are left out; TLS 1.2
- *     adds PKCS#1 v1.5 with SHA-256/384/512; TLS 1.3 never accepts a {@link SignatureScheme#isLegacy() legacy}
- *     scheme listed here
+ * @param clientSignatureSchemes schemes a client may sign its CertificateVerify with, in preference order: exactly
+ *     what the CertificateRequest advertises (less those the crypto provider does not implement) and what the
+ *     client's signature is checked against, in both versions (default {@link SignatureScheme#HANDSHAKE_DEFAULTS}
+ *     then {@link SignatureScheme#TLS12_PKCS1}); TLS 1.3 still refuses a {@link SignatureScheme#isLegacy() legacy}
+ *     scheme listed here in CertificateVerify (it may sign the client's certificates)
  * @param applicationProtocols ALPN protocols accepted, in server preference order; empty for none
  * @param clientAuth whether to ask for a client certificate
  * @param clientVerifier checks client certificates; required unless clientAuth is NONE
@@ -135,7 +135,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private List<CipherSuite> cipherSuites = CipherSuite.DEFAULTS;
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
         private List<SignatureScheme> signatureSchemes = SignatureScheme.SIGNING_DEFAULTS;
-        private List<SignatureScheme> clientSignatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+        private List<SignatureScheme> clientSignatureSchemes =
+                ConfigChecks.withTls12Pkcs1(SignatureScheme.HANDSHAKE_DEFAULTS);
         private List<String> applicationProtocols = List.of();
         private ClientAuth clientAuth = ClientAuth.NONE;
         private ClientCertificateVerifier clientVerifier;
@@ -169,10 +170,11 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         /** Signature schemes we sign with, in preference order. */
         public Builder signatureSchemes(List<SignatureScheme> v) { signatureSchemes = v; return this; }
         /**
-         * Signature schemes a client certificate's CertificateVerify may use, in preference order: what the
-         * CertificateRequest advertises and what the server accepts (default
-         * {@link SignatureScheme#HANDSHAKE_DEFAULTS}; add {@link SignatureScheme#ECDSA_SECP521R1_SHA512} for P-521
-         * client keys). A client signing with another scheme fails the handshake with illegal_parameter.
+         * Signature schemes a client certificate's CertificateVerify may use, in preference order: exactly what
+         * the CertificateRequest advertises and what the server accepts (default
+         * {@link SignatureScheme#HANDSHAKE_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}; add
+         * {@link SignatureScheme#ECDSA_SECP521R1_SHA512} for P-521 client keys). A client signing with another
+         * scheme fails the handshake with illegal_parameter.
          */
         public Builder clientSignatureSchemes(List<SignatureScheme> v) { clientSignatureSchemes = v; return this; }
         /** ALPN protocols accepted. */

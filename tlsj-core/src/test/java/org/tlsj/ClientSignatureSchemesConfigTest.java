@@ -12,9 +12,13 @@ class ClientSignatureSchemesConfigTest {
     private static final List<SignatureScheme> PSS256 = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256);
 
     @Test
-    void serverAcceptsTheHandshakeDefaultsUnlessConfigured() {
+    void serverAcceptsTheHandshakeDefaultsAndPkcs1UnlessConfigured() {
         ServerConfig.Builder b = ServerConfig.builder(TestCertificates.localhost());
-        assertThat(b.build().clientSignatureSchemes()).isEqualTo(SignatureScheme.HANDSHAKE_DEFAULTS);
+        assertThat(b.build().clientSignatureSchemes()).containsExactly(SignatureScheme.ECDSA_SECP256R1_SHA256,
+                SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.ED25519, SignatureScheme.RSA_PSS_RSAE_SHA256,
+                SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+                SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
+                SignatureScheme.RSA_PKCS1_SHA512);
         ServerConfig configured = b.clientSignatureSchemes(PSS256).build();
         assertThat(configured.clientSignatureSchemes()).isEqualTo(PSS256);
         assertThat(configured.toBuilder().build().clientSignatureSchemes()).isEqualTo(PSS256);
@@ -22,9 +26,13 @@ class ClientSignatureSchemesConfigTest {
     }
 
     @Test
-    void clientSignsWithTheSigningDefaultsUnlessConfigured() {
+    void clientSignsWithTheSigningDefaultsAndPkcs1UnlessConfigured() {
         ClientConfig.Builder b = ClientConfig.builder();
-        assertThat(b.build().clientSignatureSchemes()).isEqualTo(SignatureScheme.SIGNING_DEFAULTS);
+        List<SignatureScheme> defaults = b.build().clientSignatureSchemes();
+        assertThat(defaults.subList(0, SignatureScheme.SIGNING_DEFAULTS.size()))
+                .isEqualTo(SignatureScheme.SIGNING_DEFAULTS);
+        assertThat(defaults.subList(SignatureScheme.SIGNING_DEFAULTS.size(), defaults.size()))
+                .isEqualTo(SignatureScheme.TLS12_PKCS1);
         ClientConfig configured = b.clientSignatureSchemes(PSS256).build();
         assertThat(configured.clientSignatureSchemes()).isEqualTo(PSS256);
         assertThat(configured.toBuilder().build().clientSignatureSchemes()).isEqualTo(PSS256);

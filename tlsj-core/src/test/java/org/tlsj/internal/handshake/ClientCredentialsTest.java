@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tlsj.ClientConfig;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.crypto.CryptoProvider;
@@ -26,6 +27,9 @@ class ClientCredentialsTest {
     private static CertifiedKey p521;
 
     private final CryptoProvider crypto = JcaCryptoProvider.create();
+    /** ClientConfig's default client signature schemes. */
+    private final List<SignatureScheme> defaults = ClientConfig.builder().crypto(crypto)
+            .verifier((chain, name, now) -> { throw new AssertionError("not called"); }).build().clientSignatureSchemes();
 
     @BeforeAll
     static void keys() throws GeneralSecurityException {
@@ -45,7 +49,7 @@ class ClientCredentialsTest {
     }
 
     private Optional<SignatureScheme> chosen(CertifiedKey key, ProtocolVersion version, SignatureScheme... accepted) {
-        return chosen(SignatureScheme.SIGNING_DEFAULTS, key, version, accepted);
+        return chosen(defaults, key, version, accepted);
     }
 
     private Optional<SignatureScheme> chosen(List<SignatureScheme> signing, CertifiedKey key, ProtocolVersion version,
@@ -111,12 +115,20 @@ class ClientCredentialsTest {
     }
 
     @Test
-    void tls12AddsPkcs1AfterTheConfiguredSchemes() {
-        List<SignatureScheme> pss = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256);
-        assertThat(chosen(pss, rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA256,
+    void theDefaultListEndsWithPkcs1SoTls12RsaKeysPreferPss() {
+        assertThat(defaults).endsWith(SignatureScheme.TLS12_PKCS1.toArray(SignatureScheme[]::new));
+        assertThat(chosen(rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA256,
                 SignatureScheme.RSA_PSS_RSAE_SHA256)).contains(SignatureScheme.RSA_PSS_RSAE_SHA256);
-        assertThat(chosen(pss, rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA256))
-                .contains(SignatureScheme.RSA_PKCS1_SHA256);
+    }
+
+    @Test
+    void aConfiguredListIsExactInTls12Too() {
+        // BoGo NoCommonAlgorithms: configured for rsa_pkcs1_sha256, the server takes only sha512 and sha1.
+        List<SignatureScheme> pkcs1Sha256 = List.of(SignatureScheme.RSA_PKCS1_SHA256);
+        assertThat(chosen(pkcs1Sha256, rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA512,
+                SignatureScheme.RSA_PKCS1_SHA1)).isEmpty();
+        List<SignatureScheme> pss = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256);
+        assertThat(chosen(pss, rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
     }
 
     @Test

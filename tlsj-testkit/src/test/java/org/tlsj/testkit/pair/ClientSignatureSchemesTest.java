@@ -71,9 +71,14 @@ class ClientSignatureSchemesTest {
     }
 
     @Test
-    void defaultsAcceptTheHandshakeDefaultsAndSignWithTheSigningDefaults() {
-        assertThat(server(TLS13).build().clientSignatureSchemes()).isEqualTo(SignatureScheme.HANDSHAKE_DEFAULTS);
-        assertThat(pki.client().build().clientSignatureSchemes()).isEqualTo(SignatureScheme.SIGNING_DEFAULTS);
+    void defaultTls13CertificateRequestListsTheHandshakeDefaultsThenPkcs1ForCertificates() {
+        // RFC 8446 section 4.2.3: without signature_algorithms_cert the list also covers the client's chain.
+        List<HandshakeEvent> clientSaw = new ArrayList<>();
+        TestPair.of(client(TLS13, rsaClient).trace(clientSaw::add).build(), server(TLS13).build(), "localhost")
+                .handshake();
+        assertThat(detail(clientSaw, Role.SERVER, "CertificateRequest", "signature_algorithms")).isEqualTo(
+                "ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384, ed25519, rsa_pss_rsae_sha256, rsa_pss_rsae_sha384, "
+                        + "rsa_pss_rsae_sha512, rsa_pss_pss_sha256, rsa_pkcs1_sha256, rsa_pkcs1_sha384, rsa_pkcs1_sha512");
     }
 
     @Test
@@ -89,16 +94,15 @@ class ClientSignatureSchemesTest {
     }
 
     @Test
-    void tls12CertificateRequestAdvertisesTheConfiguredSchemesThenPkcs1() {
-        // RFC 5246 section 7.4.4: certificate_types ecdsa_sign (64), rsa_sign (1), then the scheme list; TLS 1.2
-        // adds rsa_pkcs1_sha256/384/512 after the configured rsa_pss_rsae_sha256, as documented.
+    void tls12CertificateRequestAdvertisesExactlyTheConfiguredSchemes() {
+        // RFC 5246 section 7.4.4: certificate_types ecdsa_sign (64), rsa_sign (1), then the scheme list.
         ByteArrayOutputStream toClient = new ByteArrayOutputStream();
         TestPair.of(client(TLS12, rsaClient).build(), server(TLS12).clientSignatureSchemes(List.of(PSS256)).build(),
                 "localhost").tamperToClient(b -> {
                     toClient.writeBytes(b);
                     return b;
                 }).handshake();
-        assertThat(HexFormat.of().formatHex(toClient.toByteArray())).contains("02400100080804040105010601");
+        assertThat(HexFormat.of().formatHex(toClient.toByteArray())).contains("02400100020804");
     }
 
     @Test
@@ -123,6 +127,17 @@ class ClientSignatureSchemesTest {
             assertThat(detail(clientSaw, Role.CLIENT, "CertificateVerify", "signature_scheme")).as("%s", version)
                     .isEqualTo("rsa_pss_rsae_sha512");
         }
+    }
+
+    @Test
+    void tls12ServerConfiguredForPssOnlyRefusesPkcs1() {
+        // The default client would sign rsa_pkcs1_sha256 if asked; on the way the server's list gains it.
+        TestPair pair = TestPair.of(client(TLS12, rsaClient).build(),
+                server(TLS12).clientSignatureSchemes(List.of(PSS256)).build(), "localhost")
+                .tamperToClient(b -> SignatureSchemeNegotiationTest.replaceOnce(b, "02400100020804", "02400100020401"))
+                .run();
+        assertFatal(pair.serverFailure(), AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED);
+        assertThat(pair.serverFailure().get().getMessage()).contains("rsa_pkcs1_sha256");
     }
 
     @Test

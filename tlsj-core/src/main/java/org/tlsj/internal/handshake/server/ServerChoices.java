@@ -83,8 +83,9 @@ final class ServerChoices {
     }
 
     /**
-     * The schemes a TLS 1.3 client may sign its CertificateVerify with: the config's client signature schemes
-     * that the crypto provider implements, advertised in the CertificateRequest and then enforced.
+     * The schemes a client may sign its CertificateVerify with: the config's client signature schemes that the
+     * crypto provider implements, advertised in the CertificateRequest (TLS 1.3 and 1.2) and then enforced (TLS
+     * 1.3 also refuses the legacy ones among them, RFC 8446 section 4.4.3).
      */
     static List<SignatureScheme> clientSchemes(ServerConfig config) {
         return config.clientSignatureSchemes().stream().filter(config.crypto().signatureSchemes()::contains).toList();
