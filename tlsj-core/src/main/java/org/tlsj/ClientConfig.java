@@ -23,6 +23,10 @@ import org.tlsj.trace.TraceListener;
  * @param signatureSchemes schemes accepted in CertificateVerify and ServerKeyExchange (TLS 1.2 adds PKCS#1 v1.5
  *     with SHA-256/384/512); a {@link SignatureScheme#isLegacy() legacy} scheme listed here (rsa_pkcs1_sha1, say)
  *     is offered and accepted in TLS 1.2 only, never in a TLS 1.3 CertificateVerify
+ * @param clientSignatureSchemes the only schemes we sign our CertificateVerify with when the server asks for a
+ *     client certificate, in our preference order (the first the server accepts and our key fits is used; default
+ *     {@link SignatureScheme#SIGNING_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}); TLS 1.3 never signs with
+ *     a {@link SignatureScheme#isLegacy() legacy} scheme listed here
  * @param certificateSignatureSchemes schemes accepted in certificate signatures
  * @param applicationProtocols ALPN protocols offered, in preference order; empty for none
  * @param certificates client certificates offered when the server asks (mutual TLS); empty for none
@@ -41,6 +45,7 @@ import org.tlsj.trace.TraceListener;
  */
 public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cipherSuites, List<NamedGroup> groups,
                            List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureSchemes,
+                           List<SignatureScheme> clientSignatureSchemes,
                            List<SignatureScheme> certificateSignatureSchemes, List<String> applicationProtocols,
                            List<CertifiedKey> certificates, ServerCertificateVerifier verifier, CryptoProvider crypto, Clock clock,
                            boolean middleboxCompat, int recordSizeLimit, int maxHandshakeMessageSize,
@@ -55,6 +60,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         groups = List.copyOf(groups);
         keyShareGroups = List.copyOf(keyShareGroups);
         signatureSchemes = List.copyOf(signatureSchemes);
+        clientSignatureSchemes = List.copyOf(clientSignatureSchemes);
         certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
         applicationProtocols = List.copyOf(applicationProtocols);
         certificates = List.copyOf(certificates);
@@ -71,6 +77,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
             throw new IllegalArgumentException("key share groups " + keyShareGroups
                     + " must be among the offered groups " + groups);
         }
+        ConfigChecks.schemes("client signature schemes", clientSignatureSchemes, crypto);
         ConfigChecks.common(signatureSchemes, applicationProtocols, recordSizeLimit, maxHandshakeMessageSize,
                 keyUpdateRecordLimit);
     }
@@ -88,6 +95,7 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         b.groups = groups;
         b.keyShareGroups = keyShareGroups;
         b.signatureSchemes = signatureSchemes;
+        b.clientSignatureSchemes = clientSignatureSchemes;
         b.certificateSignatureSchemes = certificateSignatureSchemes;
         b.applicationProtocols = applicationProtocols;
         b.certificates = certificates;
@@ -112,6 +120,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
         private List<NamedGroup> keyShareGroups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
         private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+        private List<SignatureScheme> clientSignatureSchemes =
+                ConfigChecks.withTls12Pkcs1(SignatureScheme.SIGNING_DEFAULTS);
         private List<SignatureScheme> certificateSignatureSchemes = SignatureScheme.CERTIFICATE_DEFAULTS;
         private List<String> applicationProtocols = List.of();
         private List<CertifiedKey> certificates = List.of();
@@ -147,6 +157,12 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         public Builder keyShareGroups(List<NamedGroup> v) { keyShareGroups = v; return this; }
         /** Signature schemes accepted in CertificateVerify. */
         public Builder signatureSchemes(List<SignatureScheme> v) { signatureSchemes = v; return this; }
+        /**
+         * The only signature schemes our client certificate signs CertificateVerify with, in our preference order
+         * (default {@link SignatureScheme#SIGNING_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}). If the
+         * server accepts none that our key fits, we send no certificate (RFC 8446 section 4.4.2.3).
+         */
+        public Builder clientSignatureSchemes(List<SignatureScheme> v) { clientSignatureSchemes = v; return this; }
         /** Signature schemes accepted in certificates. */
         public Builder certificateSignatureSchemes(List<SignatureScheme> v) { certificateSignatureSchemes = v; return this; }
         /** ALPN protocols offered. */
@@ -194,8 +210,8 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
             CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
             ServerCertificateVerifier v = verifier != null ? verifier : PkixVerifier.withDefaultTrust();
             return new ClientConfig(versions, cipherSuites, groups, keyShareGroups, signatureSchemes,
-                    certificateSignatureSchemes, applicationProtocols, certificates, v, c, clock, middleboxCompat,
-                    recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
+                    clientSignatureSchemes, certificateSignatureSchemes, applicationProtocols, certificates, v, c, clock,
+                    middleboxCompat, recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
                     sessionCache != null ? sessionCache : ClientSessionCache.inMemory(64),
                     requireExtendedMasterSecret, keyLog, trace);
         }

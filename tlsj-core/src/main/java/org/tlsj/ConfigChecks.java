@@ -54,6 +54,22 @@ final class ConfigChecks {
         }
     }
 
+    /** The list followed by PKCS#1 v1.5 with SHA-256/384/512 (the default client-certificate lists). */
+    static List<SignatureScheme> withTls12Pkcs1(List<SignatureScheme> schemes) {
+        return java.util.stream.Stream.concat(schemes.stream(), SignatureScheme.TLS12_PKCS1.stream()).toList();
+    }
+
+    /** A scheme list that is not empty and names at least one scheme the crypto provider implements. */
+    static void schemes(String what, List<SignatureScheme> schemes, CryptoProvider crypto) {
+        if (schemes.isEmpty()) {
+            throw new IllegalArgumentException("no " + what + " enabled");
+        }
+        if (schemes.stream().noneMatch(crypto.signatureSchemes()::contains)) {
+            throw new IllegalArgumentException("none of the " + what + " " + schemes
+                    + " is implemented by the crypto provider");
+        }
+    }
+
     static void common(List<SignatureScheme> schemes, List<String> alpn, int recordSizeLimit,
                        int maxHandshakeMessageSize, long keyUpdateRecordLimit) {
         if (schemes.isEmpty()) {

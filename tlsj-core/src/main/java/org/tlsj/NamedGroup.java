@@ -9,7 +9,11 @@ public record NamedGroup(int code) {
     public static final NamedGroup SECP256R1 = new NamedGroup(0x0017);
     /** NIST P-384, RFC 8422. */
     public static final NamedGroup SECP384R1 = new NamedGroup(0x0018);
-    /** NIST P-521 (recognized, not implemented). */
+    /**
+     * NIST P-521, RFC 8422: implemented by the crypto providers, but neither offered nor accepted unless a config
+     * lists it, as in BoringSSL and rustls: in the JDK it costs about three times P-256, and peers that offer it
+     * (Go, OpenSSL, SunJSSE) offer P-256 and P-384 before it.
+     */
     public static final NamedGroup SECP521R1 = new NamedGroup(0x0019);
     /** Curve25519 ECDH, RFC 7748 / RFC 8446. */
     public static final NamedGroup X25519 = new NamedGroup(0x001D);
@@ -23,7 +27,10 @@ public record NamedGroup(int code) {
     /** No group: a TLS 1.2 session with static RSA key exchange, or a resumed TLS 1.2 session. */
     public static final NamedGroup NONE = new NamedGroup(0);
 
-    /** Groups tlsj implements, in default preference order. */
+    /**
+     * The default groups, in preference order: what configs offer and accept unless told otherwise, and what
+     * every {@link org.tlsj.crypto.CryptoProvider} must implement. {@link #SECP521R1} is implemented but opt-in.
+     */
     public static final List<NamedGroup> SUPPORTED = List.of(X25519MLKEM768, X25519, SECP256R1, SECP384R1);
 
     /** The registry name, for example {@code x25519}; hex for unknown values. */
@@ -42,9 +49,9 @@ public record NamedGroup(int code) {
         };
     }
 
-    /** Whether tlsj implements this group. */
+    /** Whether tlsj implements this group: the default groups ({@link #SUPPORTED}) and the opt-in secp521r1. */
     public boolean isSupported() {
-        return SUPPORTED.contains(this);
+        return SUPPORTED.contains(this) || equals(SECP521R1);
     }
 
     /** Whether this is a GREASE value (RFC 8701). */
@@ -52,13 +59,14 @@ public record NamedGroup(int code) {
         return (code & 0x0f0f) == 0x0a0a && (code >> 8) == (code & 0xff);
     }
 
-    /** Parses a name: x25519, secp256r1 (or P-256), secp384r1 (or P-384), X25519MLKEM768. */
+    /** Parses a name: x25519, secp256r1 (or P-256), secp384r1 (or P-384), secp521r1 (or P-521), X25519MLKEM768. */
     public static Optional<NamedGroup> byName(String name) {
         String n = name.trim().toLowerCase(java.util.Locale.ROOT);
         return Optional.ofNullable(switch (n) {
             case "x25519" -> X25519;
             case "secp256r1", "p-256", "p256", "prime256v1" -> SECP256R1;
             case "secp384r1", "p-384", "p384" -> SECP384R1;
+            case "secp521r1", "p-521", "p521" -> SECP521R1;
             case "x25519mlkem768" -> X25519MLKEM768;
             default -> null;
         });

@@ -22,6 +22,11 @@ import org.tlsj.trace.TraceListener;
  * @param signatureSchemes schemes we sign with, in preference order (default {@link SignatureScheme#SIGNING_DEFAULTS});
  *     TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512; TLS 1.3 never signs with a {@link SignatureScheme#isLegacy()
  *     legacy} scheme listed here
+ * @param clientSignatureSchemes schemes a client may sign its CertificateVerify with, in preference order: exactly
+ *     what the CertificateRequest advertises (less those the crypto provider does not implement) and what the
+ *     client's signature is checked against, in both versions (default {@link SignatureScheme#HANDSHAKE_DEFAULTS}
+ *     then {@link SignatureScheme#TLS12_PKCS1}); TLS 1.3 still refuses a {@link SignatureScheme#isLegacy() legacy}
+ *     scheme listed here in CertificateVerify (it may sign the client's certificates)
  * @param applicationProtocols ALPN protocols accepted, in server preference order; empty for none
  * @param clientAuth whether to ask for a client certificate
  * @param clientVerifier checks client certificates; required unless clientAuth is NONE
@@ -43,8 +48,8 @@ import org.tlsj.trace.TraceListener;
  */
 public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion> versions,
                            List<CipherSuite> cipherSuites, List<NamedGroup> groups,
-                           List<SignatureScheme> signatureSchemes, List<String> applicationProtocols,
-                           ClientAuth clientAuth, Optional<ClientCertificateVerifier> clientVerifier,
+                           List<SignatureScheme> signatureSchemes, List<SignatureScheme> clientSignatureSchemes,
+                           List<String> applicationProtocols, ClientAuth clientAuth, Optional<ClientCertificateVerifier> clientVerifier,
                            CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
                            int maxHandshakeMessageSize, long keyUpdateRecordLimit, TicketKeys ticketKeys,
                            int ticketsPerHandshake, Duration ticketLifetime, ServerSessionCache sessionCache,
@@ -62,6 +67,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         cipherSuites = List.copyOf(cipherSuites);
         groups = List.copyOf(groups);
         signatureSchemes = List.copyOf(signatureSchemes);
+        clientSignatureSchemes = List.copyOf(clientSignatureSchemes);
         applicationProtocols = List.copyOf(applicationProtocols);
         Objects.requireNonNull(clientAuth);
         Objects.requireNonNull(clientVerifier);
@@ -84,6 +90,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         ConfigChecks.versions(versions);
         ConfigChecks.suites(cipherSuites);
         ConfigChecks.groups(groups, crypto);
+        ConfigChecks.schemes("client signature schemes", clientSignatureSchemes, crypto);
         ConfigChecks.common(signatureSchemes, applicationProtocols, recordSizeLimit, maxHandshakeMessageSize,
                 keyUpdateRecordLimit);
     }
@@ -100,6 +107,7 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         b.cipherSuites = cipherSuites;
         b.groups = groups;
         b.signatureSchemes = signatureSchemes;
+        b.clientSignatureSchemes = clientSignatureSchemes;
         b.applicationProtocols = applicationProtocols;
         b.clientAuth = clientAuth;
         b.clientVerifier = clientVerifier.orElse(null);
@@ -127,6 +135,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         private List<CipherSuite> cipherSuites = CipherSuite.DEFAULTS;
         private List<NamedGroup> groups = NamedGroup.SUPPORTED;
         private List<SignatureScheme> signatureSchemes = SignatureScheme.SIGNING_DEFAULTS;
+        private List<SignatureScheme> clientSignatureSchemes =
+                ConfigChecks.withTls12Pkcs1(SignatureScheme.HANDSHAKE_DEFAULTS);
         private List<String> applicationProtocols = List.of();
         private ClientAuth clientAuth = ClientAuth.NONE;
         private ClientCertificateVerifier clientVerifier;
@@ -159,6 +169,14 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public Builder groups(List<NamedGroup> v) { groups = v; return this; }
         /** Signature schemes we sign with, in preference order. */
         public Builder signatureSchemes(List<SignatureScheme> v) { signatureSchemes = v; return this; }
+        /**
+         * Signature schemes a client certificate's CertificateVerify may use, in preference order: exactly what
+         * the CertificateRequest advertises and what the server accepts (default
+         * {@link SignatureScheme#HANDSHAKE_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}; add
+         * {@link SignatureScheme#ECDSA_SECP521R1_SHA512} for P-521 client keys). A client signing with another
+         * scheme fails the handshake with illegal_parameter.
+         */
+        public Builder clientSignatureSchemes(List<SignatureScheme> v) { clientSignatureSchemes = v; return this; }
         /** ALPN protocols accepted. */
         public Builder applicationProtocols(List<String> v) { applicationProtocols = v; return this; }
         /** Asks for client certificates (mutual TLS), checked by {@code verifier}. */
@@ -213,8 +231,8 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         public ServerConfig build() {
             CryptoProvider c = crypto != null ? crypto : JcaCryptoProvider.create();
             return new ServerConfig(certificates, versions, cipherSuites, groups, signatureSchemes,
-                    applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock, helloRetryCookie,
-                    recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
+                    clientSignatureSchemes, applicationProtocols, clientAuth, Optional.ofNullable(clientVerifier), c, clock,
+                    helloRetryCookie, recordSizeLimit, maxHandshakeMessageSize, keyUpdateRecordLimit,
                     ticketKeys != null ? ticketKeys : TicketKeys.random(c.random(), Duration.ofHours(12)),
                     ticketsPerHandshake, ticketLifetime,
                     sessionCache != null ? sessionCache : ServerSessionCache.inMemory(1024), requireExtendedMasterSecret,

@@ -58,6 +58,15 @@ public record SignatureScheme(int code) {
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512, ED25519,
             RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256);
 
+    /**
+     * PKCS#1 v1.5 with SHA-256/384/512: TLS 1.2's RSA handshake signatures. TLS 1.3 refuses them in
+     * CertificateVerify but lists them for certificate signatures (RFC 8446 section 4.2.3). The default
+     * client-certificate lists ({@code ServerConfig} and {@code ClientConfig} {@code clientSignatureSchemes}) end
+     * with them.
+     */
+    public static final List<SignatureScheme> TLS12_PKCS1 = List.of(RSA_PKCS1_SHA256, RSA_PKCS1_SHA384,
+            RSA_PKCS1_SHA512);
+
     /** Schemes we accept in certificate signatures (signature_algorithms_cert). */
     public static final List<SignatureScheme> CERTIFICATE_DEFAULTS = List.of(
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512, ED25519,

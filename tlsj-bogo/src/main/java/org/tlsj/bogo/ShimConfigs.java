@@ -68,8 +68,9 @@ final class ShimConfigs {
         if (!verify.isEmpty()) {
             b.signatureSchemes(verify);
         }
-        if (!ShimSettings.schemes(f, "-signing-prefs", crypto).isEmpty()) {
-            throw new ShimFlags.Unimplemented("-signing-prefs on a client: tlsj picks the client's scheme itself");
+        List<SignatureScheme> signing = ShimSettings.schemes(f, "-signing-prefs", crypto);
+        if (!signing.isEmpty()) {
+            b.clientSignatureSchemes(signing);
         }
         f.string("-advertise-alpn").map(ShimSettings::alpnList).ifPresent(b::applicationProtocols);
         Optional<CertifiedKey> credential = ShimSettings.credential(f);
@@ -99,8 +100,9 @@ final class ShimConfigs {
         if (!signing.isEmpty()) {
             b.signatureSchemes(signing);
         }
-        if (!ShimSettings.schemes(f, "-verify-prefs", crypto).isEmpty()) {
-            throw new ShimFlags.Unimplemented("-verify-prefs on a server: tlsj's CertificateRequest schemes are fixed");
+        List<SignatureScheme> verify = ShimSettings.schemes(f, "-verify-prefs", crypto);
+        if (!verify.isEmpty()) {
+            b.clientSignatureSchemes(verify);
         }
         verifier.configure(f, true);
         if (f.has("-require-any-client-certificate")) {

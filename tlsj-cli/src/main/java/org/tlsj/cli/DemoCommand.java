@@ -37,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
     private boolean resume;
 
     @Option(names = "--group", paramLabel = "G", converter = GroupConverter.class,
-            description = "the one key exchange group the client offers: X25519MLKEM768, x25519, secp256r1, secp384r1")
+            description = "the one key exchange group the client offers: X25519MLKEM768, x25519, secp256r1, secp384r1, "
+                    + "secp521r1")
     private NamedGroup group;
 
     @Option(names = "--mtls", description = "mutual TLS: the client shows a certificate from the local CA too")
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (group != null && scenario != DemoOptions.Scenario.TLS13 && group.equals(NamedGroup.X25519MLKEM768)) {
             throw new CliException("--group X25519MLKEM768 is for TLS 1.3 only; TLS 1.2 ECDHE uses x25519, "
-                    + "secp256r1 or secp384r1");
+                    + "secp256r1, secp384r1 or secp521r1");
         }
         return scenario;
     }

@@ -111,6 +111,9 @@ final class DemoRunner {
             sb.versions(List.of(scenario.version())).cipherSuites(scenario.suites());
             cb.versions(List.of(scenario.version())).cipherSuites(scenario.suites());
         }
+        // An opt-in group (secp521r1) is not among the server's defaults: the demo server accepts the one asked for.
+        options.group().filter(g -> !NamedGroup.SUPPORTED.contains(g)).ifPresent(g -> sb.groups(
+                java.util.stream.Stream.concat(NamedGroup.SUPPORTED.stream(), java.util.stream.Stream.of(g)).toList()));
         ServerConfig serverConfig = Options.build(sb::build);
         if (options.group().isPresent()) {
             cb.groups(List.of(options.group().get()));

@@ -152,7 +152,8 @@ final class DemoSteps12 {
 
     private static String groupIn(Optional<HandshakeEvent> check) {
         String text = check.map(c -> c.details().isEmpty() ? "" : c.details().getFirst().value()).orElse("");
-        for (NamedGroup g : NamedGroup.SUPPORTED) {
+        for (NamedGroup g : java.util.stream.Stream.concat(NamedGroup.SUPPORTED.stream(),
+                java.util.stream.Stream.of(NamedGroup.SECP521R1)).toList()) {
             if (text.contains(" " + g.displayName() + " ")) {
                 return g.displayName();
             }
@@ -166,6 +167,7 @@ final class DemoSteps12 {
             case "x25519" -> 32;
             case "secp256r1" -> 65;
             case "secp384r1" -> 97;
+            case "secp521r1" -> 133;
             default -> 0;
         };
     }

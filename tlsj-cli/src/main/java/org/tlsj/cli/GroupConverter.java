@@ -8,6 +8,7 @@ final class GroupConverter implements CommandLine.ITypeConverter<NamedGroup> {
     @Override
     public NamedGroup convert(String value) {
         return NamedGroup.byName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                "unknown group '" + value + "'; use one of X25519MLKEM768, x25519, secp256r1, secp384r1"));
+                "unknown group '" + value + "'; use one of X25519MLKEM768, x25519, secp256r1, secp384r1, "
+                        + "secp521r1"));
     }
 }

@@ -77,7 +77,8 @@ final class TlsOptions {
     List<CipherSuite> ciphers;
 
     @Option(names = {"--groups", "--group"}, paramLabel = "LIST", split = ",", converter = GroupConverter.class,
-            description = "key exchange groups, comma-separated, in preference order: X25519MLKEM768, x25519, secp256r1, secp384r1")
+            description = "key exchange groups, comma-separated, in preference order: X25519MLKEM768, x25519, secp256r1, secp384r1 "
+                    + "(the default), secp521r1")
     List<NamedGroup> groups;
 
     @Mixin

@@ -96,6 +96,13 @@ class DemoScenariosTest {
     }
 
     @Test
+    void tls13WithTheOptInSecp521r1Group() {
+        CommandLineTest.Run r = demo("--tls", "1.3", "--group", "secp521r1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(row(firstTable(r.out()), "Secure communication begins").happened()).contains("secp521r1");
+    }
+
+    @Test
     void tls13IsTheDefault() {
         CommandLineTest.Run r = demo("--tls", "1.3");
         assertThat(r.code()).as(r.err()).isZero();

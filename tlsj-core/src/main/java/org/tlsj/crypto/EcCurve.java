@@ -19,7 +19,7 @@ public enum EcCurve {
     P256("secp256r1", 32),
     /** NIST P-384. */
     P384("secp384r1", 48),
-    /** NIST P-521 (signatures only). */
+    /** NIST P-521: ECDSA, and ECDHE when a config enables secp521r1 (not a default group). */
     P521("secp521r1", 66);
 
     private final String jcaName;
@@ -41,7 +41,7 @@ public enum EcCurve {
     /**
      * The curve of a key-exchange group.
      *
-     * @param group secp256r1 or secp384r1
+     * @param group secp256r1, secp384r1 or secp521r1
      * @return the curve
      * @throws IllegalArgumentException if the group is not an ECDHE group tlsj implements
      */
@@ -51,6 +51,9 @@ public enum EcCurve {
         }
         if (group.equals(NamedGroup.SECP384R1)) {
             return P384;
+        }
+        if (group.equals(NamedGroup.SECP521R1)) {
+            return P521;
         }
         throw new IllegalArgumentException("not an ECDHE group: " + group);
     }

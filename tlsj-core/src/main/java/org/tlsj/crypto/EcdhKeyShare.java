@@ -20,8 +20,9 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.Bytes;
 
 /**
- * ECDHE over secp256r1 or secp384r1. Shares are uncompressed points, {@code 0x04 || X || Y} with X and Y
- * padded to the field size (RFC 8446 section 4.2.8.2); the shared secret is the X coordinate, padded.
+ * ECDHE over secp256r1, secp384r1 or secp521r1. Shares are uncompressed points, {@code 0x04 || X || Y} with X
+ * and Y padded to the field size (32, 48 or 66 bytes: P-521's 521 bits round up to 66 bytes, so the top 7 bits
+ * of each coordinate are zero; RFC 8446 section 4.2.8.2); the shared secret is the X coordinate, padded.
  */
 final class EcdhKeyShare implements KeyShare {
     private final NamedGroup group;

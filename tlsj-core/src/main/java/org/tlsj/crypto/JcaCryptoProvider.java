@@ -29,8 +29,9 @@ import org.tlsj.internal.wire.Bytes;
  * one connection and are not thread-safe; signers, verifiers and HKDF objects are.
  */
 public final class JcaCryptoProvider implements CryptoProvider {
-    private static final List<NamedGroup> GROUPS = List.of(
-            NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+    /** What it implements; secp521r1 is here but not in {@link NamedGroup#SUPPORTED}, so configs opt in to it. */
+    private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
+            NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
 
     private static final List<SignatureScheme> SCHEMES = List.of(
             SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
@@ -120,7 +121,8 @@ public final class JcaCryptoProvider implements CryptoProvider {
         if (group.equals(NamedGroup.X25519)) {
             return X25519KeyShare.generate(random);
         }
-        if (group.equals(NamedGroup.SECP256R1) || group.equals(NamedGroup.SECP384R1)) {
+        if (group.equals(NamedGroup.SECP256R1) || group.equals(NamedGroup.SECP384R1)
+                || group.equals(NamedGroup.SECP521R1)) {
             return EcdhKeyShare.generate(group, secureRandom);
         }
         throw new IllegalArgumentException("group " + group + " is not implemented by " + this);

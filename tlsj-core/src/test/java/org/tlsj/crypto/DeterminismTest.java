@@ -24,8 +24,8 @@ class DeterminismTest {
 
     @Test
     void groupsAreInPreferenceOrder() {
-        assertThat(JcaCryptoProvider.create().groups()).containsExactly(
-                NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+        assertThat(JcaCryptoProvider.create().groups()).containsExactly(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
+                NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
     }
 
     @Test

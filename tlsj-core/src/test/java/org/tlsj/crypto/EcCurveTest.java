@@ -51,6 +51,7 @@ class EcCurveTest {
     void mapsOnlyTheEcdheGroups() {
         assertThat(EcCurve.forGroup(NamedGroup.SECP256R1)).isEqualTo(EcCurve.P256);
         assertThat(EcCurve.forGroup(NamedGroup.SECP384R1)).isEqualTo(EcCurve.P384);
+        assertThat(EcCurve.forGroup(NamedGroup.SECP521R1)).isEqualTo(EcCurve.P521);
         assertThatThrownBy(() -> EcCurve.forGroup(NamedGroup.X25519)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -10,7 +10,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.Bytes;
 
-/** ECDHE over secp256r1 and secp384r1: round trips and rejection of malformed points. */
+/** ECDHE over secp256r1, secp384r1 and secp521r1: round trips and rejection of malformed points. */
 class EcdhKeyShareTest {
     private final CryptoProvider provider = JcaCryptoProvider.create();
 
@@ -22,6 +22,43 @@ class EcdhKeyShareTest {
     @Test
     void p384ClientAndServerDeriveTheSameSecret() throws TlsFatalAlertException {
         assertRoundTrip(NamedGroup.SECP384R1, 97, 48);
+    }
+
+    @Test
+    void p521ClientAndServerDeriveTheSameSecretOf66Bytes() throws TlsFatalAlertException {
+        // 521-bit coordinates and secret, each left-padded to 66 bytes (RFC 8446 section 4.2.8.2, 7.4.2).
+        assertRoundTrip(NamedGroup.SECP521R1, 133, 66);
+    }
+
+    @Test
+    void p521IsImplementedButNotADefaultGroup() {
+        assertThat(provider.groups()).contains(NamedGroup.SECP521R1);
+        assertThat(NamedGroup.SUPPORTED).doesNotContain(NamedGroup.SECP521R1);
+        assertThat(NamedGroup.SECP521R1.isSupported()).isTrue();
+        assertThat(NamedGroup.byName("P-521")).contains(NamedGroup.SECP521R1);
+    }
+
+    @Test
+    void rejectsP521PointOffTheCurve() {
+        byte[] share = provider.startKeyExchange(NamedGroup.SECP521R1).publicShare().toArray();
+        share[132] ^= 0x01;
+        assertIllegalParameter(NamedGroup.SECP521R1, Bytes.wrap(share));
+    }
+
+    @Test
+    void rejectsP521CoordinateAboveTheFieldPrime() {
+        // p = 2^521 - 1: all 521 bits set is p itself, not below it; 66 bytes of 0xff is far above.
+        byte[] share = provider.startKeyExchange(NamedGroup.SECP521R1).publicShare().toArray();
+        share[1] = 0x01;
+        Arrays.fill(share, 2, 67, (byte) 0xff);
+        assertIllegalParameter(NamedGroup.SECP521R1, Bytes.wrap(share));
+        Arrays.fill(share, 1, 67, (byte) 0xff);
+        assertIllegalParameter(NamedGroup.SECP521R1, Bytes.wrap(share));
+    }
+
+    @Test
+    void rejectsP256ShareOfferedAsP521() {
+        assertIllegalParameter(NamedGroup.SECP521R1, provider.startKeyExchange(NamedGroup.SECP256R1).publicShare());
     }
 
     @Test

@@ -38,6 +38,7 @@ record BaseConfigs(ClientConfig client, ServerConfig server) {
         }
         s.defaultGroups = s.groups;
         s.defaultSchemes = s.schemes;
+        s.baseSchemes = true;
         return s;
     }
 

@@ -25,10 +25,21 @@ final class EngineSettings {
     List<ProtocolVersion> versions;
     List<CipherSuite> suites;
     List<NamedGroup> groups = NamedGroup.SUPPORTED;
-    List<SignatureScheme> schemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+    /**
+     * The signature schemes, as SunJSSE has one list for both what this side signs with and what it accepts. The
+     * default is the signing defaults, P-521 included, as in SunJSSE's default list.
+     */
+    List<SignatureScheme> schemes = SignatureScheme.SIGNING_DEFAULTS;
     /** What SSLParameters without named groups or signature schemes mean (a base config's, or tlsj's defaults). */
     List<NamedGroup> defaultGroups = NamedGroup.SUPPORTED;
-    List<SignatureScheme> defaultSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
+    List<SignatureScheme> defaultSchemes = SignatureScheme.SIGNING_DEFAULTS;
+    /**
+     * Whether the default schemes are a base config's ({@link BaseConfigs}): its client-certificate schemes
+     * then stay its own until the application names signature schemes.
+     */
+    boolean baseSchemes;
+    /** Whether the application named signature schemes other than the defaults (SSLParameters.setSignatureSchemes). */
+    boolean schemesSet;
     List<String> alpn = List.of();
     List<SNIServerName> serverNames;
     Collection<SNIMatcher> matchers;
@@ -81,20 +92,38 @@ final class EngineSettings {
         }
     }
 
-    /** The JSSE choices a client engine layers on its config: protocols, suites, groups, schemes and ALPN. */
+    /**
+     * The JSSE choices a client engine layers on its config: protocols, suites, groups, schemes (to verify the
+     * server and, see {@link #clientCertificateSchemes()}, to sign with) and ALPN.
+     */
     ClientConfig.Builder applyTo(ClientConfig.Builder b) {
-        return b.versions(versions).cipherSuites(suites).groups(groups).signatureSchemes(schemes)
-                .applicationProtocols(alpn);
+        b.versions(versions).cipherSuites(suites).groups(groups).signatureSchemes(schemes).applicationProtocols(alpn);
+        return ownsClientCertificateSchemes() ? b.clientSignatureSchemes(clientCertificateSchemes()) : b;
     }
 
     /**
-     * The JSSE choices a server engine layers on its config: protocols, suites, groups, schemes and ALPN, with
-     * the engine's {@code hook} deciding per ClientHello. Client authentication is left to the caller: where
+     * The JSSE choices a server engine layers on its config: protocols, suites, groups, schemes (to sign with
+     * and, see {@link #clientCertificateSchemes()}, to accept from clients) and ALPN, with the engine's
+     * {@code hook} deciding per ClientHello. Client authentication is left to the caller: where
      * its verifier comes from differs.
      */
     ServerConfig.Builder applyTo(ServerConfig.Builder b, ServerHelloHook hook) {
-        return b.clientHelloHandler(hook).versions(versions).cipherSuites(suites).groups(groups)
+        b.clientHelloHandler(hook).versions(versions).cipherSuites(suites).groups(groups)
                 .signatureSchemes(schemes).applicationProtocols(alpn);
+        return ownsClientCertificateSchemes() ? b.clientSignatureSchemes(clientCertificateSchemes()) : b;
+    }
+
+    private boolean ownsClientCertificateSchemes() {
+        return schemesSet || !baseSchemes;
+    }
+
+    /**
+     * The schemes for the client certificate's CertificateVerify (signed by a client, accepted by a server): the
+     * one JSSE list, then PKCS#1 v1.5 for TLS 1.2, which the configs' other scheme lists also add there.
+     */
+    private List<SignatureScheme> clientCertificateSchemes() {
+        return java.util.stream.Stream.concat(schemes.stream(), SignatureScheme.TLS12_PKCS1.stream()).distinct()
+                .toList();
     }
 
     /** Whether endpoint identification is "HTTPS" (host name checking against the certificate). */
@@ -146,6 +175,7 @@ final class EngineSettings {
         groups = g == null ? defaultGroups : nonEmpty(JsseNames.groups(g), "named groups", g);
         String[] s = p.getSignatureSchemes();
         schemes = s == null ? defaultSchemes : nonEmpty(JsseNames.schemes(s), "signature schemes", s);
+        schemesSet = s != null && !schemes.equals(defaultSchemes);
         alpn = List.of(p.getApplicationProtocols());
         if (p.getServerNames() != null) {
             serverNames = List.copyOf(p.getServerNames());

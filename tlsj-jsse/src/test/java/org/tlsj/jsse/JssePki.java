@@ -1,6 +1,8 @@
 package org.tlsj.jsse;
 
+import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +31,15 @@ final class JssePki {
     final CertifiedKey client;
 
     JssePki(KeyType serverKey) {
+        this(serverKey.generate(new SecureRandom()));
+    }
+
+    /** A PKI whose server certificate holds these keys (a P-521 key, say, which KeyType does not offer). */
+    JssePki(KeyPair serverKeys) {
         Instant from = Instant.now().minus(Duration.ofDays(1));
         Instant to = Instant.now().plus(Duration.ofDays(30));
         ca = CertificateMinter.ca("jsse test CA", KeyType.EC_P256, from, to);
-        server = CertificateMinter.leaf(ca, "localhost", List.of("localhost", "127.0.0.1"), serverKey, from, to,
+        server = CertificateMinter.leaf(ca, "localhost", List.of("localhost", "127.0.0.1"), serverKeys, from, to,
                 EnumSet.of(Usage.SERVER)).withChain(ca);
         client = CertificateMinter.leaf(ca, "jsse client", List.of(), KeyType.EC_P256, from, to,
                 EnumSet.of(Usage.CLIENT)).withChain(ca);

@@ -26,19 +26,20 @@ public final class ClientCredentials {
     /**
      * The first configured certificate whose key can sign with a scheme the server accepts and, if the
      * server named CAs, that chains to one of them; empty if none fits (the client then sends an empty
-     * Certificate, RFC 8446 section 4.4.2.3 and RFC 5246 section 7.4.6). We sign with
-     * {@link SignatureScheme#SIGNING_DEFAULTS}; in TLS 1.2 also with PKCS#1 v1.5 (SHA-256/384/512), where an
-     * ECDSA scheme names only its hash; in TLS 1.3 never with a legacy scheme, whatever the server lists.
+     * Certificate, RFC 8446 section 4.4.2.3 and RFC 5246 section 7.4.6). The scheme is the first of
+     * {@code signing} (the config's client signature schemes, our preference order, nothing else) that the
+     * provider implements, the server accepts and the key fits; in TLS 1.2 an ECDSA scheme names only its hash;
+     * in TLS 1.3 never a legacy scheme, whatever either side lists.
      */
-    public static Optional<Choice> choose(List<CertifiedKey> mine, List<SignatureScheme> accepted,
-                                          List<X500Principal> authorities, CryptoProvider crypto,
-                                          ProtocolVersion version) {
+    public static Optional<Choice> choose(List<CertifiedKey> mine, List<SignatureScheme> signing,
+                                          List<SignatureScheme> accepted, List<X500Principal> authorities,
+                                          CryptoProvider crypto, ProtocolVersion version) {
         boolean tls12 = version.equals(ProtocolVersion.TLS12);
-        List<SignatureScheme> ours = tls12 ? Tls12Common.tls12Schemes(SignatureScheme.SIGNING_DEFAULTS, crypto)
-                : SignatureScheme.SIGNING_DEFAULTS.stream().filter(s -> !s.isLegacy()).toList();
+        List<SignatureScheme> ours = signing.stream().filter(s -> tls12 || !s.isLegacy())
+                .filter(crypto.signatureSchemes()::contains).toList();
         for (CertifiedKey key : mine) {
-            Optional<SignatureScheme> scheme = accepted.stream()
-                    .filter(ours::contains)
+            Optional<SignatureScheme> scheme = ours.stream()
+                    .filter(accepted::contains)
                     .filter(s -> (tls12 ? crypto.tls12Signer(key.privateKey(), s) : crypto.signer(key.privateKey(), s))
                             .isPresent())
                     .findFirst();

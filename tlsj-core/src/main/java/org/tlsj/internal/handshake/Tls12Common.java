@@ -32,8 +32,7 @@ public final class Tls12Common {
     /** RFC 8446 section 4.1.3: the same for a TLS 1.1-or-older answer. */
     public static final Bytes DOWNGRADE_TLS11 = Bytes.fromHex("444F574E47524400");
     /** Signature schemes TLS 1.2 adds for its own handshake signatures (PKCS#1 v1.5 is legal there). */
-    public static final List<SignatureScheme> TLS12_EXTRA_SCHEMES = List.of(SignatureScheme.RSA_PKCS1_SHA256,
-            SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+    public static final List<SignatureScheme> TLS12_EXTRA_SCHEMES = SignatureScheme.TLS12_PKCS1;
 
     private Tls12Common() {
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tlsj.ClientConfig;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.crypto.CryptoProvider;
@@ -26,6 +27,9 @@ class ClientCredentialsTest {
     private static CertifiedKey p521;
 
     private final CryptoProvider crypto = JcaCryptoProvider.create();
+    /** ClientConfig's default client signature schemes. */
+    private final List<SignatureScheme> defaults = ClientConfig.builder().crypto(crypto)
+            .verifier((chain, name, now) -> { throw new AssertionError("not called"); }).build().clientSignatureSchemes();
 
     @BeforeAll
     static void keys() throws GeneralSecurityException {
@@ -45,7 +49,12 @@ class ClientCredentialsTest {
     }
 
     private Optional<SignatureScheme> chosen(CertifiedKey key, ProtocolVersion version, SignatureScheme... accepted) {
-        return ClientCredentials.choose(List.of(key), List.of(accepted), List.of(), crypto, version)
+        return chosen(defaults, key, version, accepted);
+    }
+
+    private Optional<SignatureScheme> chosen(List<SignatureScheme> signing, CertifiedKey key, ProtocolVersion version,
+                                             SignatureScheme... accepted) {
+        return ClientCredentials.choose(List.of(key), signing, List.of(accepted), List.of(), crypto, version)
                 .map(ClientCredentials.Choice::scheme);
     }
 
@@ -85,5 +94,48 @@ class ClientCredentialsTest {
         assertThat(chosen(p256, ProtocolVersion.TLS12, SignatureScheme.ECDSA_SECP384R1_SHA384))
                 .contains(SignatureScheme.ECDSA_SECP384R1_SHA384);
         assertThat(chosen(p256, ProtocolVersion.TLS13, SignatureScheme.ECDSA_SECP384R1_SHA384)).isEmpty();
+    }
+
+    @Test
+    void clientSignsWithItsOwnFirstPreferenceAmongWhatTheServerAccepts() {
+        List<SignatureScheme> pss384First = List.of(SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA256);
+        for (ProtocolVersion v : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            assertThat(chosen(pss384First, rsa, v, SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384))
+                    .as("%s", v).contains(SignatureScheme.RSA_PSS_RSAE_SHA384);
+        }
+    }
+
+    @Test
+    void clientSignsOnlyWithConfiguredSchemesInTls13() {
+        // The server would take PSS-SHA256 too, but the client is configured for PSS-SHA512 only.
+        List<SignatureScheme> pss512 = List.of(SignatureScheme.RSA_PSS_RSAE_SHA512);
+        assertThat(chosen(pss512, rsa, ProtocolVersion.TLS13, SignatureScheme.RSA_PSS_RSAE_SHA256)).isEmpty();
+        assertThat(chosen(pss512, rsa, ProtocolVersion.TLS13, SignatureScheme.RSA_PSS_RSAE_SHA256,
+                SignatureScheme.RSA_PSS_RSAE_SHA512)).contains(SignatureScheme.RSA_PSS_RSAE_SHA512);
+    }
+
+    @Test
+    void theDefaultListEndsWithPkcs1SoTls12RsaKeysPreferPss() {
+        assertThat(defaults).endsWith(SignatureScheme.TLS12_PKCS1.toArray(SignatureScheme[]::new));
+        assertThat(chosen(rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA256,
+                SignatureScheme.RSA_PSS_RSAE_SHA256)).contains(SignatureScheme.RSA_PSS_RSAE_SHA256);
+    }
+
+    @Test
+    void aConfiguredListIsExactInTls12Too() {
+        // BoGo NoCommonAlgorithms: configured for rsa_pkcs1_sha256, the server takes only sha512 and sha1.
+        List<SignatureScheme> pkcs1Sha256 = List.of(SignatureScheme.RSA_PKCS1_SHA256);
+        assertThat(chosen(pkcs1Sha256, rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA512,
+                SignatureScheme.RSA_PKCS1_SHA1)).isEmpty();
+        List<SignatureScheme> pss = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256);
+        assertThat(chosen(pss, rsa, ProtocolVersion.TLS12, SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
+    }
+
+    @Test
+    void configuredSha1SignsInTls12OnlyWhenListed() {
+        List<SignatureScheme> sha1 = List.of(SignatureScheme.ECDSA_SHA1);
+        assertThat(chosen(sha1, p256, ProtocolVersion.TLS12, SignatureScheme.ECDSA_SHA1))
+                .contains(SignatureScheme.ECDSA_SHA1);
+        assertThat(chosen(sha1, p256, ProtocolVersion.TLS13, SignatureScheme.ECDSA_SHA1)).isEmpty();
     }
 }

@@ -37,8 +37,8 @@ import org.tlsj.internal.wire.Bytes;
  * A {@link CryptoProvider} whose elliptic-curve work runs on Bouncy Castle's lightweight API (pure Java, no
  * JCA provider registered): X25519 key shares (also inside X25519MLKEM768), secp256r1/secp384r1 ECDHE,
  * ECDSA P-256/P-384 and Ed25519 signing and verification. Everything else (AES-GCM, ChaCha20-Poly1305,
- * HKDF, HMAC, transcript hashes, RSA, ML-KEM-768) delegates to {@link JcaCryptoProvider}, whose JDK
- * implementations are intrinsified or already fast enough.
+ * HKDF, HMAC, transcript hashes, RSA, ML-KEM-768, and the opt-in secp521r1 ECDHE and P-521 ECDSA) delegates to
+ * {@link JcaCryptoProvider}, whose JDK implementations are intrinsified or already fast enough.
  *
  * <p>Randomness: every random byte comes from the {@link RandomSource}. The X25519 scalar is exactly the
  * next 32 bytes drawn (as with the JCA provider, so tests can script RFC keys); an ECDHE scalar is drawn as
@@ -122,9 +122,12 @@ public final class BcCryptoProvider implements CryptoProvider {
         if (group.equals(NamedGroup.X25519MLKEM768)) {
             return HybridKeyShare.client(random, secureRandom, BcX25519KeyShare::generate);
         }
-        BcNistCurve curve = BcNistCurve.forGroup(group)
-                .orElseThrow(() -> new IllegalArgumentException("group " + group + " is not implemented by " + this));
-        return BcEcdhKeyShare.generate(curve, random);
+        Optional<BcNistCurve> curve = BcNistCurve.forGroup(group);
+        if (curve.isPresent()) {
+            return BcEcdhKeyShare.generate(curve.get(), random);
+        }
+        return jca.startKeyExchange(group); // secp521r1; anything else the delegate refuses as not implemented
+
     }
 
     /**

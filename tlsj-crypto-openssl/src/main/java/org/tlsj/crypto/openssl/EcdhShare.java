@@ -12,7 +12,7 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.Bytes;
 
 /**
- * ECDHE over secp256r1 or secp384r1 in libcrypto. Shares are uncompressed points, {@code 0x04 || X || Y}
+ * ECDHE over secp256r1, secp384r1 or secp521r1 in libcrypto. Shares are uncompressed points, {@code 0x04 || X || Y}
  * (RFC 8446 section 4.2.8.2); the secret is the X coordinate, padded to the field size. The private key
  * comes from OpenSSL's own generator, not the {@link RandomSource}, so these shares are not reproducible
  * under a seeded source (see {@link #generate}).

@@ -29,14 +29,14 @@ import org.tlsj.internal.wire.Bytes;
 
 /**
  * A {@link CryptoProvider} whose elliptic-curve work runs in OpenSSL 3's libcrypto, called through the
- * Foreign Function and Memory API: X25519, secp256r1 and secp384r1 key exchange (and the X25519 half of
- * X25519MLKEM768), ECDSA on P-256, P-384 and P-521, and Ed25519. Everything else (AES-GCM and
+ * Foreign Function and Memory API: X25519, secp256r1, secp384r1 and secp521r1 key exchange (and the X25519
+ * half of X25519MLKEM768), ECDSA on P-256, P-384 and P-521, and Ed25519. Everything else (AES-GCM and
  * ChaCha20-Poly1305, HKDF, HMAC, hashes, RSA, ML-KEM) is the JDK's, through a {@link JcaCryptoProvider} on the
  * same random source: the JDK is as fast there.
  *
  * <p>Randomness: X25519 scalars are the next 32 bytes of the {@link RandomSource}, exactly as in the JCA
  * provider, so a seeded source gives identical X25519 and X25519MLKEM768 shares in both. <b>Not
- * reproducible under a seeded source</b>: P-256/P-384 ephemeral keys and ECDSA nonces, which come from
+ * reproducible under a seeded source</b>: P-256/P-384/P-521 ephemeral keys and ECDSA nonces, which come from
  * OpenSSL's own generator (building a key from our own scalar goes through OpenSSL 3.0's DER decoder, slower
  * than the JDK; OpenSSL 3.0 cannot take ECDSA nonces from outside). Tests that need byte-for-byte
  * reproducible handshakes use X25519 (or the JCA provider).
@@ -47,8 +47,8 @@ import org.tlsj.internal.wire.Bytes;
  * returns belong to one connection each and are completed at most once.
  */
 public final class OpenSslCryptoProvider implements CryptoProvider {
-    private static final List<NamedGroup> GROUPS = List.of(
-            NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+    private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
+            NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
 
     private final LibCrypto lib;
     private final RandomSource random;
@@ -134,7 +134,8 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
         if (group.equals(NamedGroup.X25519)) {
             return X25519Share.generate(lib, random);
         }
-        if (group.equals(NamedGroup.SECP256R1) || group.equals(NamedGroup.SECP384R1)) {
+        if (group.equals(NamedGroup.SECP256R1) || group.equals(NamedGroup.SECP384R1)
+                || group.equals(NamedGroup.SECP521R1)) {
             return EcdhShare.generate(lib, group);
         }
         throw new IllegalArgumentException("group " + group + " is not implemented by " + this);

@@ -1,6 +1,7 @@
 package org.tlsj.testkit.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +36,8 @@ import org.tlsj.testkit.TestPki;
  * the provider on one side and JCA on the other, in both directions, over each group and certificate type.
  *
  * <p>The kit is provider-neutral: it uses only the {@link CryptoProvider} interface, and it assumes the
- * provider implements every group in {@link NamedGroup#SUPPORTED} and the usual signature schemes.
+ * provider implements every group in {@link NamedGroup#SUPPORTED} and the usual signature schemes. The opt-in
+ * secp521r1 group is tested only if the provider lists it.
  */
 public abstract class CryptoProviderConformance extends SignatureConformance {
     private static final TestPki PKI = TestPki.create("tlsj conformance CA");
@@ -85,6 +87,16 @@ public abstract class CryptoProviderConformance extends SignatureConformance {
         handshake(TLS12, clientGroups, group, key, providerSide);
     }
 
+    @ParameterizedTest(name = "opt-in secp521r1, provider as {0}")
+    @ValueSource(strings = {"client", "server"})
+    void secp521r1HandshakesWhenBothSidesEnableIt(String providerSide) throws TlsException {
+        assumeTrue(provider().groups().contains(NamedGroup.SECP521R1), "the provider does not implement secp521r1");
+        List<NamedGroup> p521 = List.of(NamedGroup.SECP521R1);
+        handshake(TLS13, p521, p521, NamedGroup.SECP521R1, KeyType.EC_P256, providerSide);
+        handshake(TLS12, List.of(NamedGroup.SECP521R1, NamedGroup.SECP256R1), p521, NamedGroup.SECP521R1,
+                KeyType.EC_P256, providerSide);
+    }
+
     @ParameterizedTest(name = "mutual TLS 1.3, provider as {0}")
     @ValueSource(strings = {"client", "server"})
     void mutualTlsClientCertificateVerifyCrossesProviders(String providerSide) throws TlsException {
@@ -102,10 +114,15 @@ public abstract class CryptoProviderConformance extends SignatureConformance {
 
     private void handshake(List<ProtocolVersion> version, List<NamedGroup> clientGroups, NamedGroup group,
                            KeyType key, String providerSide) throws TlsException {
+        handshake(version, clientGroups, NamedGroup.SUPPORTED, group, key, providerSide);
+    }
+
+    private void handshake(List<ProtocolVersion> version, List<NamedGroup> clientGroups, List<NamedGroup> serverGroups,
+                           NamedGroup group, KeyType key, String providerSide) throws TlsException {
         boolean providerIsClient = providerSide.equals("client");
         ClientConfig client = PKI.client().versions(version).groups(clientGroups)
                 .crypto(providerIsClient ? provider() : reference()).build();
-        ServerConfig server = TestPki.server(certificate(key)).versions(version)
+        ServerConfig server = TestPki.server(certificate(key)).versions(version).groups(serverGroups)
                 .crypto(providerIsClient ? reference() : provider()).build();
         TestPair pair = TestPair.of(client, server, "localhost").handshake();
         SessionInfo session = pair.client().session().orElseThrow();

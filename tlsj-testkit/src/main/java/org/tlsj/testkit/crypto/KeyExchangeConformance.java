@@ -2,8 +2,12 @@ package org.tlsj.testkit.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECPoint;
 import java.util.HexFormat;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -16,6 +20,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.EcCurve;
 import org.tlsj.crypto.Encapsulation;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.KeyShare;
@@ -52,9 +57,15 @@ public abstract class KeyExchangeConformance {
         return JcaCryptoProvider.create(SYSTEM::nextBytes);
     }
 
-    /** The ECDHE groups over NIST curves. */
+    /** The ECDHE groups over NIST curves; secp521r1 is optional and its tests run only if the provider lists it. */
     static List<NamedGroup> nistGroups() {
-        return List.of(NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+        return List.of(NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
+    }
+
+    /** Skips a NIST-group test for an optional group the provider does not list. */
+    private void assumeImplemented(NamedGroup group) {
+        assumeTrue(NamedGroup.SUPPORTED.contains(group) || provider().groups().contains(group),
+                () -> "the provider does not implement the optional group " + group);
     }
 
     @Test
@@ -120,14 +131,16 @@ public abstract class KeyExchangeConformance {
     @ParameterizedTest
     @MethodSource("nistGroups")
     void ecdhAgreesWithJcaInBothRoles(NamedGroup group) throws TlsFatalAlertException {
+        assumeImplemented(group);
         agreesWithReference(group);
     }
 
     @ParameterizedTest
     @MethodSource("nistGroups")
     void ecdhSharesAreUncompressedPointsOfTheFieldSize(NamedGroup group) {
+        assumeImplemented(group);
         Bytes share = provider().startKeyExchange(group).publicShare();
-        int field = group.equals(NamedGroup.SECP256R1) ? 32 : 48;
+        int field = EcCurve.forGroup(group).fieldBytes();
         assertThat(share.length()).isEqualTo(1 + 2 * field);
         assertThat(share.get(0)).isEqualTo(0x04);
     }
@@ -135,6 +148,7 @@ public abstract class KeyExchangeConformance {
     @ParameterizedTest
     @MethodSource("nistGroups")
     void rejectsEcdhPointOffTheCurve(NamedGroup group) {
+        assumeImplemented(group);
         byte[] point = reference().startKeyExchange(group).publicShare().toArray();
         point[point.length - 1] ^= 0x01;
         assertPeerShareRejected(group, Bytes.wrap(point));
@@ -143,6 +157,7 @@ public abstract class KeyExchangeConformance {
     @ParameterizedTest
     @MethodSource("nistGroups")
     void rejectsMalformedEcdhPoints(NamedGroup group) {
+        assumeImplemented(group);
         Bytes valid = reference().startKeyExchange(group).publicShare();
         int field = (valid.length() - 1) / 2;
         byte[] compressed = valid.slice(0, 1 + field).toArray();
@@ -165,6 +180,34 @@ public abstract class KeyExchangeConformance {
         assertPeerShareRejected(NamedGroup.SECP256R1, xIsP);
         Bytes yIsP = valid.slice(0, 33).concat(Bytes.fromHex(ConformanceVectors.P256_PRIME));
         assertPeerShareRejected(NamedGroup.SECP256R1, yIsP);
+    }
+
+    @ParameterizedTest
+    @MethodSource("nistGroups")
+    void rejectsEcdhPointWithCoordinateNotBelowThePrime(NamedGroup group) {
+        assumeImplemented(group);
+        // p itself (and x + p for a valid x) reduces to a point on the curve; an unreduced coordinate is still invalid.
+        EcCurve curve = EcCurve.forGroup(group);
+        int n = curve.fieldBytes();
+        Bytes valid = reference().startKeyExchange(group).publicShare();
+        Bytes prime = Bytes.wrap(curve.uncompressed(new ECPoint(primeOf(curve), BigInteger.ZERO))).slice(1, 1 + n);
+        assertPeerShareRejected(group, Bytes.fromHex("04").concat(prime).concat(valid.slice(1 + n, 1 + 2 * n)));
+        assertPeerShareRejected(group, valid.slice(0, 1 + n).concat(prime));
+    }
+
+    @Test
+    void p521CoordinatesUseOnly521BitsOf66Bytes() throws TlsFatalAlertException {
+        assumeImplemented(NamedGroup.SECP521R1);
+        // 521-bit coordinates in 66 bytes: a peer X whose top byte exceeds 0x01 is at least 2^521 > p.
+        Bytes valid = reference().startKeyExchange(NamedGroup.SECP521R1).publicShare();
+        byte[] high = valid.toArray();
+        high[1] = (byte) 0x02;
+        assertPeerShareRejected(NamedGroup.SECP521R1, Bytes.wrap(high));
+        assertThat(provider().startKeyExchange(NamedGroup.SECP521R1).publicShare().get(1)).isLessThanOrEqualTo(1);
+    }
+
+    private static BigInteger primeOf(EcCurve curve) {
+        return ((ECFieldFp) curve.params().getCurve().getField()).getP();
     }
 
     @Test

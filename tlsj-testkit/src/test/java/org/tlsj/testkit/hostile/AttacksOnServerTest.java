@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.testkit.hostile.Hostile.HS_CLIENT;
 import static org.tlsj.testkit.hostile.Hostile.assertAborted;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -16,7 +17,11 @@ import org.tlsj.Reason;
 import org.tlsj.Reason.InvalidMessage;
 import org.tlsj.Reason.PeerMisbehaved;
 import org.tlsj.ServerConfig;
+import org.tlsj.SignatureScheme;
 import org.tlsj.TlsException;
+import org.tlsj.certs.CertificateMinter;
+import org.tlsj.certs.CertificateMinter.Usage;
+import org.tlsj.certs.KeyType;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.KeyShareClientExt;
@@ -24,6 +29,7 @@ import org.tlsj.internal.message.KeyShareEntry;
 import org.tlsj.internal.message.SupportedGroupsExt;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.pki.CertifiedKey;
+import org.tlsj.testkit.TestPki;
 
 /** A lying client against our TLS 1.3 server: each case asserts the exact alert and reason. */
 class AttacksOnServerTest {
@@ -51,6 +57,11 @@ class AttacksOnServerTest {
                         AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
                 new Case("P-256 point not on the curve", () -> hello(Hostile.client(), ch -> withShare(ch,
                         new KeyShareEntry(NamedGroup.SECP256R1, offCurvePoint()))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("P-521 point not on the curve, server accepting secp521r1", () -> hello(
+                        Hostile.server().groups(List.of(NamedGroup.X25519, NamedGroup.SECP521R1)),
+                        Hostile.client().groups(List.of(NamedGroup.SECP521R1)), ch -> withShare(ch,
+                                new KeyShareEntry(NamedGroup.SECP521R1, offCurveP521Point()))),
                         AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
                 new Case("ML-KEM encapsulation key one byte short", () -> hello(
                         Hostile.client().groups(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519))
@@ -109,6 +120,12 @@ class AttacksOnServerTest {
                         Hostile.client().certificates(List.of(new CertifiedKey(Hostile.CLIENT_KEY.chain(),
                                 Hostile.OTHER_KEY.privateKey()))), Hostile.mutualServer(), UnaryOperator.identity()),
                         AlertDescription.DECRYPT_ERROR, PeerMisbehaved.BAD_SIGNATURE),
+                new Case("client CertificateVerify with a scheme the server does not accept", () -> clientFlight(
+                        Hostile.client().certificates(List.of(rsaClientKey())),
+                        Hostile.mutualServer().clientSignatureSchemes(List.of(SignatureScheme.RSA_PSS_RSAE_SHA256)),
+                        ms -> ms.stream().map(m -> Records.typeOf(m) == CERTIFICATE_VERIFY
+                                ? withScheme(m, SignatureScheme.ECDSA_SECP256R1_SHA256) : m).toList()),
+                        AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED),
                 new Case("no client certificate where one is required", () -> clientFlight(Hostile.client(),
                         Hostile.mutualServer(), UnaryOperator.identity()),
                         AlertDescription.CERTIFICATE_REQUIRED, PeerMisbehaved.CERTIFICATE_REQUIRED));
@@ -140,7 +157,13 @@ class AttacksOnServerTest {
 
     /** Sends an honest client's ClientHello, changed by {@code f}. */
     private static ScriptedPeer hello(ClientConfig.Builder client, UnaryOperator<ClientHello> f) throws TlsException {
-        ScriptedPeer p = fresh().withHonestClient(client, "localhost");
+        return hello(Hostile.server(), client, f);
+    }
+
+    /** Sends an honest client's ClientHello, changed by {@code f}, to a server with this config. */
+    private static ScriptedPeer hello(ServerConfig.Builder server, ClientConfig.Builder client,
+                                      UnaryOperator<ClientHello> f) throws TlsException {
+        ScriptedPeer p = ScriptedPeer.againstServer(server).withHonestClient(client, "localhost");
         ClientHello ch = (ClientHello) HandshakeCodec.decode(Records.messages(
                 ScriptedPeer.handshakeStream(p.takeFromHonest(), false)).getFirst());
         return p.send(Records.handshakeRecord(f.apply(ch)));
@@ -177,6 +200,30 @@ class AttacksOnServerTest {
     /** Plaintext records again, as they were on the wire. */
     private static byte[] reframe(List<Records.Record> records) {
         return Records.concat(records.stream().map(r -> Records.record(r.type(), r.body().toArray())).toArray(byte[][]::new));
+    }
+
+    /** A client certificate with an RSA key, which signs rsa_pss_rsae_* in TLS 1.3. */
+    private static CertifiedKey rsaClientKey() {
+        return CertificateMinter.leaf(Hostile.PKI.ca(), "alice", List.of(), KeyType.RSA_2048,
+                TestPki.NOW.minusSeconds(3600), TestPki.NOW.plusSeconds(3600), EnumSet.of(Usage.CLIENT))
+                .withChain(Hostile.PKI.ca());
+    }
+
+    /** A CertificateVerify message naming another scheme (its signature unchanged). */
+    private static Bytes withScheme(Bytes certificateVerify, SignatureScheme scheme) {
+        byte[] m = certificateVerify.toArray();
+        m[4] = (byte) (scheme.code() >> 8);
+        m[5] = (byte) scheme.code();
+        return Bytes.of(m);
+    }
+
+    /** (1, 1) on P-521: 1 is not 1 + a + b modulo p. */
+    private static Bytes offCurveP521Point() {
+        byte[] p = new byte[133];
+        p[0] = 4;
+        p[66] = 1;
+        p[132] = 1;
+        return Bytes.of(p);
     }
 
     private static Bytes offCurvePoint() {

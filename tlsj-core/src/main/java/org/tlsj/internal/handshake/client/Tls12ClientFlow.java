@@ -353,8 +353,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
         if (s.request().isPresent()) {
             List<javax.security.auth.x500.X500Principal> cas = s.request().get().authorities().stream()
                     .map(b -> new javax.security.auth.x500.X500Principal(b.toArray())).toList();
-            cred = ClientCredentials.choose(config.certificates(), s.request().get().schemes(), cas, config.crypto(),
-                    ProtocolVersion.TLS12);
+            cred = ClientCredentials.choose(config.certificates(), config.clientSignatureSchemes(),
+                    s.request().get().schemes(), cas, config.crypto(), ProtocolVersion.TLS12);
             Certificate12 cert = new Certificate12(cred.map(c -> PeerCertificates.encode(c.key().chain())).orElse(List.of()));
             Bytes r = send(out, cert);
             t = t.add(r);

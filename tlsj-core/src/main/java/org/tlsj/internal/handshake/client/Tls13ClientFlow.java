@@ -598,7 +598,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             throws TlsFatalAlertException {
         List<SignatureScheme> accepted = request.extensions().find(SignatureAlgorithmsExt.class)
                 .map(SignatureAlgorithmsExt::schemes).orElse(List.of());
-        return ClientCredentials.choose(config.certificates(), accepted,
+        return ClientCredentials.choose(config.certificates(), config.clientSignatureSchemes(), accepted,
                 CertificateAuthorities.parse(request.extensions()), config.crypto(), ProtocolVersion.TLS13);
     }
 

@@ -82,6 +82,15 @@ final class ServerChoices {
                 "client accepts " + clientSchemes + "; our keys sign with none of them");
     }
 
+    /**
+     * The schemes a client may sign its CertificateVerify with: the config's client signature schemes that the
+     * crypto provider implements, advertised in the CertificateRequest (TLS 1.3 and 1.2) and then enforced (TLS
+     * 1.3 also refuses the legacy ones among them, RFC 8446 section 4.4.3).
+     */
+    static List<SignatureScheme> clientSchemes(ServerConfig config) {
+        return config.clientSignatureSchemes().stream().filter(config.crypto().signatureSchemes()::contains).toList();
+    }
+
     /** RFC 7301 section 3.2: the first of our protocols the client offered; none in common is an error. */
     static Optional<String> alpn(ServerConfig config, Optional<AlpnExt> offered) throws TlsFatalAlertException {
         if (offered.isEmpty() || config.applicationProtocols().isEmpty()) {

@@ -296,8 +296,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
             List<Bytes> cas = config.clientVerifier().orElseThrow().acceptedIssuers().stream()
                     .map(p -> Bytes.wrap(p.getEncoded())).toList();
             r = send(out, new CertificateRequest12(List.of(CertificateRequest12.ECDSA_SIGN,
-                    CertificateRequest12.RSA_SIGN), Tls12Common.tls12Schemes(SignatureScheme.HANDSHAKE_DEFAULTS,
-                    config.crypto()), cas));
+                    CertificateRequest12.RSA_SIGN), ServerChoices.clientSchemes(config), cas));
             t = t.add(r);
             messages.bytes(r);
         }
@@ -365,7 +364,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
             throws TlsFatalAlertException {
         out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.hello().config();
-        Tls12Common.verify(config.crypto(), Tls12Common.tls12Schemes(SignatureScheme.HANDSHAKE_DEFAULTS, config.crypto()),
+        Tls12Common.verify(config.crypto(), ServerChoices.clientSchemes(config),
                 s.keys().clientChain().getFirst().getPublicKey(), m.scheme(), s.messages(), m.signature());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
                 m.scheme() + " signature over the handshake messages verifies with the client certificate's key: ok")));

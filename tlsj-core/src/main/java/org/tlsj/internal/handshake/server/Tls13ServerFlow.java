@@ -386,8 +386,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
     /** RFC 8446 section 4.3.2: the schemes we accept for the client's signature, and the CAs we trust. */
     private static CertificateRequest13 certificateRequest(ServerConfig config) {
         List<Extension> ext = new ArrayList<>();
-        ext.add(new SignatureAlgorithmsExt(SignatureScheme.HANDSHAKE_DEFAULTS.stream()
-                .filter(config.crypto().signatureSchemes()::contains).toList()));
+        ext.add(new SignatureAlgorithmsExt(ServerChoices.clientSchemes(config)));
         List<javax.security.auth.x500.X500Principal> cas = config.clientVerifier().orElseThrow().acceptedIssuers();
         if (!cas.isEmpty()) {
             ext.add(CertificateAuthorities.extension(cas));
@@ -428,10 +427,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                                                    Effects out) throws TlsFatalAlertException {
         out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.pending().hello().config();
-        List<SignatureScheme> accepted = SignatureScheme.HANDSHAKE_DEFAULTS.stream()
-                .filter(config.crypto().signatureSchemes()::contains).toList();
-        SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), accepted, s.chain().getFirst().getPublicKey(),
-                m.scheme(), Tls13Checks.CLIENT_CONTEXT, s.transcript().current(), m.signature());
+        SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), ServerChoices.clientSchemes(config),
+                s.chain().getFirst().getPublicKey(), m.scheme(), Tls13Checks.CLIENT_CONTEXT, s.transcript().current(), m.signature());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
                 m.scheme() + " signature over the transcript verifies with the client certificate's key: ok")));
         return new ExpectFinished(s.pending(), s.transcript().add(raw),
