@@ -114,7 +114,7 @@ class DemoScenariosTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "1.3|TLSv1.3 TLS_AES_128_GCM_SHA256 X25519MLKEM768, resumed (no certificate exchanged)|pre_shared_key: the session ticket from connection 1",
-        "1.2|TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, resumed (no certificate exchanged)|session_ticket: the ticket from connection 1"})
+        "1.2|TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 x25519, resumed (no certificate exchanged)|session_ticket: the ticket from connection 1"})
     void resumeShowsASecondShorterHandshakeThatIsResumed(String version, String negotiated, String offered) {
         CommandLineTest.Run r = demo("--tls", version, "--resume");
         assertThat(r.code()).as(r.err()).isZero();
