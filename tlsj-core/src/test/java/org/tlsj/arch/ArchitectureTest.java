@@ -55,7 +55,7 @@ class ArchitectureTest {
 
     @Test
     void internalPackagesAreNotUsedByOtherModulesMainCode() throws IOException {
-        for (String module : List.of("tlsj-certs", "tlsj-cli", "tlsj-jsse")) {
+        for (String module : List.of("tlsj-certs", "tlsj-cli", "tlsj-jsse", "tlsj-jetty", "tlsj-bogo")) {
             assertThat(javaFiles(ROOT.resolve(module).resolve("src/main/java")))
                     .as(module + " main code importing org.tlsj.internal")
                     .noneMatch(f -> imports(f, "org.tlsj.internal"));
