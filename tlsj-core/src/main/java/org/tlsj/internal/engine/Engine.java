@@ -70,7 +70,7 @@ public final class Engine implements Effects {
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
         try {
             e.machine = Tls13ClientFlow.start(config, serverName, e);
-            e.records.flushHandshake();
+            e.records.out().flushHandshake();
         } catch (TlsFatalAlertException ex) {
             throw new IllegalStateException("cannot build a ClientHello: " + ex.getMessage(), ex);
         }
@@ -84,7 +84,7 @@ public final class Engine implements Effects {
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
         e.machine = Tls13ClientFlow.startWithHello(config, serverName,
                 (ClientHello) HandshakeCodec.decode(clientHello), e);
-        e.records.flushHandshake();
+        e.records.out().flushHandshake();
         return e;
     }
 
@@ -113,7 +113,7 @@ public final class Engine implements Effects {
             if (inboundClosed) {
                 src.position(src.limit()); // RFC 8446 section 6.1: data after close_notify is ignored
             }
-            records.flushHandshake();
+            records.out().flushHandshake();
             releaseOutbound();
         } catch (TlsFatalAlertException e) {
             throw fail(e);
@@ -127,7 +127,7 @@ public final class Engine implements Effects {
 
     /** See {@code TlsConnection.drainOutput}. */
     public int drainOutput(ByteBuffer dst) {
-        int n = records.drain(dst);
+        int n = records.out().drain(dst);
         releaseOutbound();
         return n;
     }
@@ -154,7 +154,7 @@ public final class Engine implements Effects {
 
     /** See {@code TlsConnection.hasPendingOutput}. */
     public boolean hasPendingOutput() {
-        return records.hasPendingOutput();
+        return records.out().pending() > 0;
     }
 
     /** See {@code TlsConnection.read}. */
@@ -189,7 +189,7 @@ public final class Engine implements Effects {
                 sendKeyUpdate(false); // the answer to the peer's update_requested, before our data
             }
             while (src.hasRemaining()) {
-                if (records.writeApplicationData(src)) {
+                if (records.out().writeApplicationData(src)) {
                     sendKeyUpdate(false); // RFC 8446 section 5.5: rekey before the AEAD limit
                 }
             }
@@ -205,7 +205,7 @@ public final class Engine implements Effects {
             return;
         }
         try {
-            records.writeAlert(1, AlertDescription.CLOSE_NOTIFY);
+            records.out().writeAlert(1, AlertDescription.CLOSE_NOTIFY);
         } catch (TlsFatalAlertException e) {
             fail(e);
         }
@@ -229,7 +229,7 @@ public final class Engine implements Effects {
     private void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
         machine.sendKeyUpdate(requestPeerUpdate);
         keyUpdateOwed = false;
-        records.flushHandshake();
+        records.out().flushHandshake();
     }
 
     /** See {@code TlsConnection.status}. */
@@ -267,7 +267,7 @@ public final class Engine implements Effects {
                     List.of(new Detail("reason", e.getMessage())), 0));
             if (!outboundClosed) {
                 try {
-                    records.writeAlert(2, e.sent());
+                    records.out().writeAlert(2, e.sent());
                 } catch (TlsFatalAlertException ignored) {
                     // The alert cannot be protected; the connection is failed either way.
                 }
@@ -343,12 +343,12 @@ public final class Engine implements Effects {
 
     @Override
     public void sendHandshake(Bytes encoded) {
-        records.sendHandshake(encoded);
+        records.out().queueHandshake(encoded);
     }
 
     @Override
     public void sendCompatChangeCipherSpec() throws TlsFatalAlertException {
-        if (records.sendCompatChangeCipherSpec()) {
+        if (records.out().writeCompatChangeCipherSpec()) {
             trace(new HandshakeEvent(HandshakeEvent.Kind.INFO, role, "ChangeCipherSpec",
                     List.of(new Detail("why", "middlebox compatibility mode (RFC 8446 D.4); carries no keys")), 0));
         }
@@ -356,7 +356,7 @@ public final class Engine implements Effects {
 
     @Override
     public void sendChangeCipherSpec() throws TlsFatalAlertException {
-        records.sendChangeCipherSpec();
+        records.out().writeChangeCipherSpec();
     }
 
     @Override

@@ -1,19 +1,17 @@
 package org.tlsj.internal.record;
 
 import java.nio.ByteBuffer;
-import org.tlsj.AlertDescription;
 import org.tlsj.Fatal;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
 
 /**
  * The record layer of one connection, for both versions (RFC 8446 section 5, RFC 5246 section 6), sans-IO and
  * separate from the handshake like rustls's: it deframes the peer's bytes one record at a time, opens them with
  * the installed read protection (stripping TLS 1.3's inner content type), joins handshake messages, keeps one
- * record of decrypted application data, counts records that carry no progress, and on the way out coalesces a
- * flight's handshake messages, fragments, seals and queues records.
+ * record of decrypted application data and counts records that carry no progress. Its {@link #out() writer}
+ * coalesces a flight's handshake messages, fragments, seals and queues records for the peer.
  *
  * <p>Inbound, the engine calls {@link #nextRecord} then {@link #process} for each record: the record layer
  * enforces the record rules and hands back only what the handshake or the connection must act on (a
@@ -43,10 +41,7 @@ public final class RecordLayer {
     private final RecordDeframer deframer = new RecordDeframer();
     private final HandshakeAssembler assembler;
     private final RecordWriter writer;
-    /** Records sent under one TLS 1.3 key before an automatic KeyUpdate; 0 for the AEAD's limit. */
-    private final long keyUpdateRecordLimit;
     private RecordProtection readProtection;
-    private long writeRecordLimit = Long.MAX_VALUE;
     /** One record of decrypted data, allocated when the first large one arrives. */
     private byte[] plaintext = EMPTY_PLAINTEXT;
     private int plainStart;
@@ -58,9 +53,6 @@ public final class RecordLayer {
     private int earlyDataSkip;
     private int alertLevel;
     private int alertDescription;
-    private boolean compatCcsSent;
-    /** Handshake messages of the flight being built; null between flights (an idle connection holds none). */
-    private ByteWriter pendingHandshake;
     /** Whether the handshake's inbound and outbound buffers were dropped once it completed. */
     private boolean inboundReleased;
     private boolean outboundReleased;
@@ -74,8 +66,7 @@ public final class RecordLayer {
      */
     public RecordLayer(boolean client, int maxHandshakeMessage, long keyUpdateRecordLimit) {
         this.assembler = new HandshakeAssembler(maxHandshakeMessage);
-        this.writer = new RecordWriter(client);
-        this.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        this.writer = new RecordWriter(client, keyUpdateRecordLimit);
     }
 
     // ---- inbound --------------------------------------------------------------------------------------------
@@ -346,11 +337,7 @@ public final class RecordLayer {
 
     /** Seals records written from now on with {@code protection}; what is queued goes out under the old one. */
     public void installWriteProtection(RecordProtection protection) throws TlsFatalAlertException {
-        flushHandshake();
         writer.protect(protection);
-        long limit = protection.keyUpdateLimit();
-        // RFC 8446 section 5.5: rekey before the AEAD's limit; TLS 1.2 (no KeyUpdate) never does.
-        writeRecordLimit = limit == 0 ? Long.MAX_VALUE : keyUpdateRecordLimit > 0 ? keyUpdateRecordLimit : limit;
     }
 
     /** RFC 8449: the peer's limit bounds the protected records we send, ours those we receive. */
@@ -364,70 +351,9 @@ public final class RecordLayer {
         earlyDataSkip = EARLY_DATA_SKIP_LIMIT;
     }
 
-    // ---- outbound -------------------------------------------------------------------------------------------
-
-    /** Queues a handshake message; a flight's messages under one key share records (RFC 8446 section 5.1). */
-    public void sendHandshake(Bytes encoded) {
-        if (pendingHandshake == null) {
-            pendingHandshake = new ByteWriter(Math.max(256, encoded.length()));
-        }
-        pendingHandshake.bytes(encoded);
-    }
-
-    /** Writes the queued handshake messages as records under the current protection. */
-    public void flushHandshake() throws TlsFatalAlertException {
-        if (pendingHandshake != null) {
-            byte[] a = pendingHandshake.toArray();
-            pendingHandshake = null;
-            if (a.length > 0) {
-                writer.write(ContentType.HANDSHAKE, a, 0, a.length);
-            }
-        }
-    }
-
-    /** Writes an alert after the queued handshake messages. */
-    public void writeAlert(int level, AlertDescription description) throws TlsFatalAlertException {
-        flushHandshake();
-        writer.write(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()}, 0, 2);
-    }
-
-    /**
-     * Writes the change_cipher_spec of middlebox compatibility mode, unless one was sent.
-     *
-     * @return whether it was written now (RFC 8446 appendix D.4: only one)
-     */
-    public boolean sendCompatChangeCipherSpec() throws TlsFatalAlertException {
-        if (compatCcsSent) {
-            return false;
-        }
-        compatCcsSent = true;
-        sendChangeCipherSpec();
-        return true;
-    }
-
-    /** Writes a change_cipher_spec record after the queued handshake messages. */
-    public void sendChangeCipherSpec() throws TlsFatalAlertException {
-        flushHandshake();
-        writer.writeChangeCipherSpec();
-    }
-
-    /**
-     * Writes one record of application data taken from {@code src}.
-     *
-     * @return whether the write key reached its record limit: the caller sends a KeyUpdate before more data
-     */
-    public boolean writeApplicationData(ByteBuffer src) throws TlsFatalAlertException {
-        return writer.writeApplicationData(src) >= writeRecordLimit;
-    }
-
-    /** Moves queued records into {@code dst}; returns the bytes moved. */
-    public int drain(ByteBuffer dst) {
-        return writer.drain(dst);
-    }
-
-    /** Whether records wait to be drained. */
-    public boolean hasPendingOutput() {
-        return writer.pending() > 0;
+    /** The outbound half: handshake flights, change_cipher_spec, alerts and application data for the peer. */
+    public RecordWriter out() {
+        return writer;
     }
 
     // ---- buffers ----------------------------------------------------------------------------------------------
