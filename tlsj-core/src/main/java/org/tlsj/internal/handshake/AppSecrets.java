@@ -43,11 +43,10 @@ public record AppSecrets(Role self, CryptoProvider crypto, CipherSuite suite, Se
      * next application data (the engine sends it then, once however many requests came meanwhile).
      */
     public AppSecrets onKeyUpdate(KeyUpdate m, Effects out) throws TlsFatalAlertException {
-        out.keyUpdateReceived();
         out.trace(() -> new HandshakeEvent(HandshakeEvent.Kind.MESSAGE, self.peer(), "KeyUpdate",
                 List.of(new Detail("update_requested", String.valueOf(m.updateRequested()))), 0));
         Secret newPeer = KeySchedule13.nextTrafficSecret(crypto, suite.hash(), peer());
-        out.installReadKeys(suite, newPeer);
+        out.installReadProtection(KeySchedule13.recordProtection(crypto, suite, newPeer));
         if (m.updateRequested()) {
             out.keyUpdateRequested();
         }
@@ -61,7 +60,7 @@ public record AppSecrets(Role self, CryptoProvider crypto, CipherSuite suite, Se
         out.trace(() -> new HandshakeEvent(HandshakeEvent.Kind.MESSAGE, self, "KeyUpdate",
                 List.of(new Detail("update_requested", String.valueOf(requestPeer))), 0));
         Secret newOwn = KeySchedule13.nextTrafficSecret(crypto, suite.hash(), own());
-        out.installWriteKeys(suite, newOwn);
+        out.installWriteProtection(KeySchedule13.recordProtection(crypto, suite, newOwn));
         return with(newOwn, peer());
     }
 

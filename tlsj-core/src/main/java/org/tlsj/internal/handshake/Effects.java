@@ -1,52 +1,48 @@
 package org.tlsj.internal.handshake;
 
-import org.tlsj.CipherSuite;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Secret;
+import org.tlsj.internal.record.RecordProtection;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 
 /**
- * What a handshake handler may do besides returning the next state: the engine implements it. Handlers
- * call these in protocol order; the engine writes records immediately under the keys installed so far.
+ * What a handshake handler may do besides returning the next state: the engine implements it over its record
+ * layer. Handlers call these in protocol order; records are written at once under the protection installed so
+ * far. Handlers derive record protection themselves ({@code KeySchedule13.recordProtection} for TLS 1.3,
+ * {@code Tls12KeySchedule.protections} for TLS 1.2); the record layer only installs it.
  */
 public interface Effects {
-    /** Sends one encoded handshake message under the current write keys. */
+    /** Sends one encoded handshake message under the current write protection. */
     void sendHandshake(Bytes encoded) throws TlsFatalAlertException;
 
-    /** Sends the unprotected change_cipher_spec record of middlebox compatibility mode (RFC 8446 D.4). */
+    /** Sends the unprotected change_cipher_spec record of middlebox compatibility mode (RFC 8446 D.4), once. */
     void sendCompatChangeCipherSpec() throws TlsFatalAlertException;
-
-    /** Protects records read from now on with keys from this traffic secret. */
-    void installReadKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException;
-
-    /** Protects records written from now on with keys from this traffic secret. */
-    void installWriteKeys(CipherSuite suite, Secret trafficSecret) throws TlsFatalAlertException;
-
-    /** Protects records read from now on (TLS 1.2: the flow derives the key block itself). */
-    void installReadProtection(org.tlsj.internal.record.RecordProtection protection) throws TlsFatalAlertException;
-
-    /** Protects records written from now on (TLS 1.2). */
-    void installWriteProtection(org.tlsj.internal.record.RecordProtection protection) throws TlsFatalAlertException;
 
     /** Sends TLS 1.2's change_cipher_spec record (the flow then installs its write protection). */
     void sendChangeCipherSpec() throws TlsFatalAlertException;
 
-    /** The peer's record_size_limit (RFC 8449) applies to protected records we send from now on. */
-    void peerRecordSizeLimit(int limit);
+    /**
+     * Opens records read from now on with this protection (either version). Fails with unexpected_message if
+     * part of a handshake message is buffered: a key change must fall on a record boundary (RFC 8446 5.1).
+     */
+    void installReadProtection(RecordProtection protection) throws TlsFatalAlertException;
 
-    /** Our advertised record_size_limit was acknowledged and applies to protected records we receive. */
-    void ownRecordSizeLimit(int limit);
+    /** Seals records written from now on with this protection (either version), after what is queued. */
+    void installWriteProtection(RecordProtection protection) throws TlsFatalAlertException;
+
+    /**
+     * Both sides sent record_size_limit (RFC 8449 section 4): the peer's bounds the protected records we send,
+     * ours the protected records we receive.
+     */
+    void recordSizeLimits(int peerLimit, int ownLimit);
 
     /**
      * The client offered 0-RTT data that we do not accept: skip (up to a bound) the records we cannot open
      * until its first real one (RFC 8446 section 4.2.10).
      */
     void skipEarlyData();
-
-    /** A KeyUpdate arrived (for flood control). */
-    void keyUpdateReceived() throws TlsFatalAlertException;
 
     /**
      * The peer's KeyUpdate asked for ours (RFC 8446 section 4.6.3): it is sent before our next application data

@@ -19,13 +19,11 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule;
-import org.tlsj.internal.keyschedule.Tls12KeySchedule.KeyBlock;
-import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.internal.wire.ConstantTime;
 
-/** What both TLS 1.2 sides compute the same way: keys, Finished, ServerKeyExchange signatures, sentinels. */
+/** What both TLS 1.2 sides compute the same way: the master secret, Finished, ServerKeyExchange signatures, sentinels. */
 public final class Tls12Common {
     /** RFC 8446 section 4.1.3: the last 8 bytes of a TLS 1.2 ServerHello.random from a TLS 1.3 server. */
     public static final Bytes DOWNGRADE_TLS12 = Bytes.fromHex("444F574E47524401");
@@ -35,22 +33,6 @@ public final class Tls12Common {
     public static final List<SignatureScheme> TLS12_EXTRA_SCHEMES = SignatureScheme.TLS12_PKCS1;
 
     private Tls12Common() {
-    }
-
-    /**
-     * The record protections for both directions from the master secret (RFC 5246 section 6.3).
-     *
-     * @param client whether we are the client
-     * @return {read, write}
-     */
-    public static RecordProtection12[] protections(CryptoProvider crypto, CipherSuite suite, Secret master,
-                                                   Bytes clientRandom, Bytes serverRandom, boolean client) {
-        KeyBlock kb = Tls12KeySchedule.keyBlock(crypto, suite, master, clientRandom, serverRandom);
-        RecordProtection12 c = RecordProtection12.of(crypto, suite.aead(), kb.clientWriteKey(), kb.clientWriteIv());
-        RecordProtection12 s = RecordProtection12.of(crypto, suite.aead(), kb.serverWriteKey(), kb.serverWriteIv());
-        kb.clientWriteKey().destroy();
-        kb.serverWriteKey().destroy();
-        return client ? new RecordProtection12[] {s, c} : new RecordProtection12[] {c, s};
     }
 
     /** The master secret: extended (RFC 7627, over the session hash) or classic (over the randoms). */

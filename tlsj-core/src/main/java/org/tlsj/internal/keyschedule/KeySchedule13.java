@@ -1,11 +1,13 @@
 package org.tlsj.internal.keyschedule;
 
 import java.util.Optional;
+import org.tlsj.CipherSuite;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.TranscriptHash;
+import org.tlsj.internal.record.RecordProtection13;
 import org.tlsj.internal.wire.Bytes;
 
 /**
@@ -130,6 +132,20 @@ public final class KeySchedule13 {
     /** write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length) (7.3). */
     public static Secret trafficIv(CryptoProvider crypto, HashAlgorithm hash, Secret trafficSecret, int length) {
         return HkdfLabel.expand(crypto.hkdf(hash), trafficSecret, "iv", Bytes.EMPTY, length);
+    }
+
+    /**
+     * The record protection of one direction from its traffic secret (RFC 8446 section 7.3): write_key and
+     * write_iv expanded with the suite's hash, the AEAD keyed once for every record under this key.
+     */
+    public static RecordProtection13 recordProtection(CryptoProvider crypto, CipherSuite suite, Secret trafficSecret) {
+        var aead = suite.aead();
+        Secret key = trafficKey(crypto, suite.hash(), trafficSecret, aead.keyLength());
+        Secret iv = trafficIv(crypto, suite.hash(), trafficSecret, aead.ivLength());
+        RecordProtection13 p = new RecordProtection13(crypto.aead(aead, key), iv);
+        key.destroy();
+        iv.destroy();
+        return p;
     }
 
     /**

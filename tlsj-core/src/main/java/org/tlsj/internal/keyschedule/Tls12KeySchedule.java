@@ -10,6 +10,7 @@ import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.Hmac;
 import org.tlsj.crypto.Secret;
+import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
 
@@ -125,6 +126,36 @@ public final class Tls12KeySchedule {
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
+    }
+
+    /**
+     * The record protections of one connection's two directions, as seen from one side.
+     *
+     * @param read opens the peer's records
+     * @param write seals ours
+     */
+    public record Protections(RecordProtection12 read, RecordProtection12 write) {
+        /** Checks the parts are present. */
+        public Protections {
+            Objects.requireNonNull(read, "read");
+            Objects.requireNonNull(write, "write");
+        }
+    }
+
+    /**
+     * The record protections of both directions from the master secret: the {@link #keyBlock key block}'s
+     * write keys and fixed IVs, each AEAD keyed once (RFC 5246 section 6.3).
+     *
+     * @param client whether we are the client (our write key is then client_write_key)
+     */
+    public static Protections protections(CryptoProvider crypto, CipherSuite suite, Secret master,
+                                          Bytes clientRandom, Bytes serverRandom, boolean client) {
+        KeyBlock kb = keyBlock(crypto, suite, master, clientRandom, serverRandom);
+        RecordProtection12 c = RecordProtection12.of(crypto, suite.aead(), kb.clientWriteKey(), kb.clientWriteIv());
+        RecordProtection12 s = RecordProtection12.of(crypto, suite.aead(), kb.serverWriteKey(), kb.serverWriteIv());
+        kb.clientWriteKey().destroy();
+        kb.serverWriteKey().destroy();
+        return client ? new Protections(s, c) : new Protections(c, s);
     }
 
     /**

@@ -22,6 +22,20 @@ public sealed interface RecordProtection permits RecordProtection13, RecordProte
     int overhead();
 
     /**
+     * Whether the real content type travels inside the protected plaintext: TLS 1.3 (RFC 8446 section 5.2)
+     * writes application_data in every protected record's header and opens to a TLSInnerPlaintext (content,
+     * type byte, zero padding); TLS 1.2 keeps the type in the header.
+     */
+    boolean hidesContentType();
+
+    /**
+     * Records this key may seal before a KeyUpdate must replace it (RFC 8446 section 5.5: about 2^24.5 for
+     * AES-GCM, {@link Long#MAX_VALUE} for ChaCha20-Poly1305), or 0 when the version has no KeyUpdate (TLS 1.2:
+     * the 64-bit sequence number bounds the key's use, and renegotiation is refused).
+     */
+    long keyUpdateLimit();
+
+    /**
      * Protects one record in place: the content is at {@code buf[at + 5 + contentOffset()]}, {@code len}
      * bytes; this writes the header at {@code at} and returns the whole record's length. {@code buf} must have
      * room for {@link #overhead()} more bytes.

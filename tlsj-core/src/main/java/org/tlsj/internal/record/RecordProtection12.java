@@ -87,6 +87,16 @@ public final class RecordProtection12 implements RecordProtection {
         return contentOffset() + tagLength();
     }
 
+    @Override
+    public boolean hidesContentType() {
+        return false;
+    }
+
+    @Override
+    public long keyUpdateLimit() {
+        return 0; // TLS 1.2 has no KeyUpdate
+    }
+
     /** Builds the nonce's implicit part and the sequence number of the AAD; advances the sequence number. */
     private void nextSequence() throws TlsFatalAlertException {
         if (sequence == -1L) {

@@ -4,6 +4,7 @@ import org.tlsj.Fatal;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Aead;
+import org.tlsj.crypto.AeadAlgorithm;
 import org.tlsj.crypto.Secret;
 
 /**
@@ -12,6 +13,9 @@ import org.tlsj.crypto.Secret;
  * additional data. Reuses its scratch arrays: no allocation per record.
  */
 public final class RecordProtection13 implements RecordProtection {
+    /** RFC 8446 section 5.5: AES-GCM keys protect at most 2^24.5 records. */
+    private static final long AES_GCM_RECORD_LIMIT = 23_726_566L;
+
     private final Aead aead;
     private final byte[] iv;
     private final byte[] nonce = new byte[12];
@@ -47,6 +51,16 @@ public final class RecordProtection13 implements RecordProtection {
     @Override
     public int overhead() {
         return 1 + tagLength();
+    }
+
+    @Override
+    public boolean hidesContentType() {
+        return true;
+    }
+
+    @Override
+    public long keyUpdateLimit() {
+        return aead.algorithm() == AeadAlgorithm.CHACHA20_POLY1305 ? Long.MAX_VALUE : AES_GCM_RECORD_LIMIT;
     }
 
     /** Sets the nonce for the current sequence number; the caller advances it once the record is done. */

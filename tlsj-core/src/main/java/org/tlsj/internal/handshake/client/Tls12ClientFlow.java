@@ -27,6 +27,7 @@ import org.tlsj.internal.handshake.Proofs.SignatureVerified;
 import org.tlsj.internal.handshake.Tls12Common;
 import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule;
+import org.tlsj.internal.keyschedule.Tls12KeySchedule.Protections;
 import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.AlpnExt;
 import org.tlsj.internal.message.Certificate12;
@@ -245,11 +246,11 @@ public final class Tls12ClientFlow implements Tls12Machine {
         if (resume.isPresent()) {
             // RFC 5246 section 7.3 / RFC 5077 section 3.4: the server resumed; keys come from the old master.
             Secret master = Secret.copyOf(resume.get().secret().expose());
-            RecordProtection12[] p = Tls12Common.protections(config.crypto(), suite, master, offer.random(),
+            Protections p = Tls12KeySchedule.protections(config.crypto(), suite, master, offer.random(),
                     m.random(), true);
             out.trace(() -> TraceEvents.keys(Role.CLIENT, "Session keys (resumed)", List.of(new Detail("derived",
                     "key block from the resumed master secret: " + suite.aead() + " keys and IVs"))));
-            Keys keys = new Keys(master, p[0], resume.get().serverChain(), resume.get().scheme(), resume.get().group(),
+            Keys keys = new Keys(master, p.read(), resume.get().serverChain(), resume.get().scheme(), resume.get().group(),
                     Optional.empty(), true, List.of());
             return new Tls12ClientFlow(out, ticket ? new ExpectTicket(hello, t, keys)
                     : new ExpectChangeCipherSpec(hello, t, keys));
@@ -385,16 +386,16 @@ public final class Tls12ClientFlow implements Tls12Machine {
             t = t.add(send(out, new CertificateVerify(cred.get().scheme(), signature)));
         }
         out.keyLog("CLIENT_RANDOM", hello.offer().random(), master);
-        RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.offer().random(),
+        Protections p = Tls12KeySchedule.protections(config.crypto(), hello.suite(), master, hello.offer().random(),
                 hello.serverRandom(), true);
         out.trace(() -> TraceEvents.keys(Role.CLIENT, "Session keys", List.of(
                 new Detail("key_exchange", s.ecdhe().map(e -> "ECDHE " + e.group()).orElse("RSA: pre-master secret "
                         + "(48 bytes) encrypted to the server's certificate key")),
                 new Detail("derived", "master secret (48 bytes" + (ems ? ", extended" : "") + "), key block: "
                         + hello.suite().aead() + " keys (" + hello.suite().aead().keyLength() + " bytes) and IVs"))));
-        t = sendFinished(config, hello, master, t, p[1], out);
+        t = sendFinished(config, hello, master, t, p.write(), out);
         SignatureScheme scheme = s.ecdhe().map(Ecdhe::scheme).orElse(SignatureScheme.NONE);
-        Keys keys = new Keys(master, p[0], s.chain(), scheme, s.ecdhe().map(Ecdhe::group).orElse(NamedGroup.NONE),
+        Keys keys = new Keys(master, p.read(), s.chain(), scheme, s.ecdhe().map(Ecdhe::group).orElse(NamedGroup.NONE),
                 Optional.of(s.chainOk()), false, cred.map(c -> c.key().chain()).orElse(List.of()));
         return hello.ticketExpected() ? new ExpectTicket(hello, t, keys) : new ExpectChangeCipherSpec(hello, t, keys);
     }
@@ -442,9 +443,9 @@ public final class Tls12ClientFlow implements Tls12Machine {
         Transcript t = s.t().add(raw);
         if (s.keys().resumed()) {
             // RFC 5246 section 7.3: in an abbreviated handshake the client's CCS and Finished come last.
-            RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), s.keys().master(),
+            Protections p = Tls12KeySchedule.protections(config.crypto(), hello.suite(), s.keys().master(),
                     hello.offer().random(), hello.serverRandom(), true);
-            sendFinished(config, hello, s.keys().master(), t, p[1], out);
+            sendFinished(config, hello, s.keys().master(), t, p.write(), out);
         } else if (!hello.sessionId().isEmpty() && hello.offer().verifyName().isPresent() && !hello.ticketExpected()) {
             config.sessionCache().put(hello.offer().verifyName().get(), new ResumableSession(ProtocolVersion.TLS12,
                     hello.suite(), Bytes.EMPTY, hello.sessionId(), Secret.copyOf(s.keys().master().expose()), 0,

@@ -336,12 +336,12 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                         ? "64 bytes (ML-KEM-768 32 + X25519 32)" : "computed")),
                 new Detail("derived", "client/server handshake traffic secrets (" + suite.hash().length()
                         + " bytes each), " + suite.aead() + " keys (" + suite.aead().keyLength() + " bytes) and IVs (12 bytes)"))));
-        out.installReadKeys(suite, keys.server());
+        out.installReadProtection(KeySchedule13.recordProtection(offer.config().crypto(), suite, keys.server()));
         if (offer.config().middleboxCompat()) {
             out.sendCompatChangeCipherSpec(); // RFC 8446 appendix D.4: before our first protected record
         }
         // From here our records (Finished, or an alert if we must abort) use the handshake key.
-        out.installWriteKeys(suite, keys.client());
+        out.installWriteProtection(KeySchedule13.recordProtection(offer.config().crypto(), suite, keys.client()));
         return new ExpectEncryptedExtensions(offer, new Chosen(suite, group, Optional.empty(), false), keys, t, resumed);
     }
 
@@ -489,8 +489,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
         Optional<RecordSizeLimitExt> limit = m.extensions().find(RecordSizeLimitExt.class);
         if (limit.isPresent()) {
-            out.peerRecordSizeLimit(limit.get().limit());
-            out.ownRecordSizeLimit(config.recordSizeLimit());
+            out.recordSizeLimits(limit.get().limit(), config.recordSizeLimit());
         }
         if (s.resumed().isPresent()) {
             // RFC 8446 section 2.2: a resumed handshake goes straight to the server's Finished.
@@ -571,7 +570,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.keyLog("SERVER_TRAFFIC_SECRET_0", random, serverApp);
         Secret exporterMaster = master.exporterMasterSecret(t.current());
         out.keyLog("EXPORTER_SECRET", random, exporterMaster);
-        out.installReadKeys(suite, serverApp);
+        out.installReadProtection(KeySchedule13.recordProtection(config.crypto(), suite, serverApp));
         List<X509Certificate> sent = List.of();
         if (s.request().isPresent()) {
             Optional<ClientCredentials.Choice> choice = credential(config, s.request().get());
@@ -581,7 +580,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         Finished fin = new Finished(Tls13Checks.finishedData(config.crypto(), suite.hash(), s.keys().client(),
                 t.current()));
         t = t.add(send(out, fin));
-        out.installWriteKeys(suite, clientApp);
+        out.installWriteProtection(KeySchedule13.recordProtection(config.crypto(), suite, clientApp));
         out.trace(() -> TraceEvents.keys(Role.CLIENT, "Application keys", List.of(new Detail("derived",
                 "client/server application traffic secrets and " + suite.aead() + " keys; secure communication begins"))));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),

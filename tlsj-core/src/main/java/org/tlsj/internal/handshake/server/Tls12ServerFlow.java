@@ -27,6 +27,7 @@ import org.tlsj.internal.handshake.Tickets;
 import org.tlsj.internal.handshake.Tls12Common;
 import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule;
+import org.tlsj.internal.keyschedule.Tls12KeySchedule.Protections;
 import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.AlpnExt;
 import org.tlsj.internal.message.Certificate12;
@@ -345,13 +346,13 @@ public final class Tls12ServerFlow implements Tls12Machine {
                 hello.ch().random(), hello.serverRandom());
         preMaster.destroy();
         out.keyLog("CLIENT_RANDOM", hello.ch().random(), master);
-        RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
+        Protections p = Tls12KeySchedule.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
                 hello.serverRandom(), false);
         out.trace(() -> TraceEvents.keys(Role.SERVER, "Session keys", List.of(new Detail("derived",
                 "master secret (48 bytes" + (hello.ems() ? ", extended" : "") + "), key block: " + hello.suite().aead()
                         + " keys and IVs"))));
         NamedGroup group = s.share().map(KeyShare::group).orElse(NamedGroup.NONE);
-        Keys keys = new Keys(master, p[0], p[1], group, s.scheme(), s.clientChain(), false,
+        Keys keys = new Keys(master, p.read(), p.write(), group, s.scheme(), s.clientChain(), false,
                 hello.sessionId().isEmpty() ? ServerResumption.newSessionId(config) : hello.sessionId());
         if (s.clientOk().isPresent()) {
             // RFC 5246 section 7.4.8: the client's signature covers every handshake message so far.
@@ -374,9 +375,9 @@ public final class Tls12ServerFlow implements Tls12Machine {
     private static State resume(Hello hello, Tickets.State st, Transcript t, Effects out) throws TlsFatalAlertException {
         ServerConfig config = hello.config();
         Secret master = Secret.copyOf(st.secret().expose());
-        RecordProtection12[] p = Tls12Common.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
+        Protections p = Tls12KeySchedule.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
                 hello.serverRandom(), false);
-        Keys keys = new Keys(master, p[0], p[1], st.group(), st.scheme(), PeerCertificates.decode(st.peerChain()),
+        Keys keys = new Keys(master, p.read(), p.write(), st.group(), st.scheme(), PeerCertificates.decode(st.peerChain()),
                 true, st.sessionId().isEmpty() ? hello.sessionId() : st.sessionId());
         t = sendTicketCcsFinished(hello, keys, t, out);
         return new ExpectChangeCipherSpec(hello, t, keys);

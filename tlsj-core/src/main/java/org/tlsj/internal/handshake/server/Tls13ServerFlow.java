@@ -346,8 +346,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.trace(() -> TraceEvents.keys(Role.SERVER, "Handshake keys", List.of(new Detail("key_exchange",
                 clientShare.group() + ": shared secret computed"), new Detail("derived",
                 "client/server handshake traffic secrets, " + suite.aead() + " keys and IVs"))));
-        out.installWriteKeys(suite, serverHs);
-        out.installReadKeys(suite, clientHs);
+        out.installWriteProtection(KeySchedule13.recordProtection(config.crypto(), suite, serverHs));
+        out.installReadProtection(KeySchedule13.recordProtection(config.crypto(), suite, clientHs));
         t = t.add(send(out, encryptedExtensions(hello, out)));
         // RFC 8446 section 4.3.2 and 4.4.2: a PSK handshake has no CertificateRequest, Certificate or CertificateVerify.
         boolean askClient = config.clientAuth() != ClientAuth.NONE && resumed.isEmpty();
@@ -366,7 +366,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.keyLog("SERVER_TRAFFIC_SECRET_0", ch.random(), serverApp);
         Secret exporterMaster = master.exporterMasterSecret(t.current());
         out.keyLog("EXPORTER_SECRET", ch.random(), exporterMaster);
-        out.installWriteKeys(suite, serverApp);
+        out.installWriteProtection(KeySchedule13.recordProtection(config.crypto(), suite, serverApp));
         Pending pending = new Pending(hello, clientShare.group(), master, clientHs,
                 new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), resumed, exporterMaster);
         return askClient ? new ExpectClientCertificate(pending, t) : new ExpectFinished(pending, t, Optional.empty());
@@ -445,8 +445,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         if (limit.isPresent()) {
             // RFC 8449 section 4: answer with our limit; theirs governs the records we protect from now.
             ext.add(new RecordSizeLimitExt(hello.config().recordSizeLimit()));
-            out.peerRecordSizeLimit(limit.get().limit());
-            out.ownRecordSizeLimit(hello.config().recordSizeLimit());
+            out.recordSizeLimits(limit.get().limit(), hello.config().recordSizeLimit());
         }
         return new EncryptedExtensions(Extensions.of(ext));
     }
@@ -461,7 +460,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                 s.transcript().current(), m.verifyData());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client Finished", List.of(
                 "verify_data matches HMAC of the transcript: the handshake was not tampered with")));
-        out.installReadKeys(suite, p.app().client());
+        out.installReadProtection(KeySchedule13.recordProtection(hello.config().crypto(), suite, p.app().client()));
         List<java.security.cert.X509Certificate> clientChain = p.resumed().isPresent()
                 ? PeerCertificates.decode(p.resumed().get().state().peerChain())
                 : s.client().map(ClientIdentity::chain).orElse(List.of());
