@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.certs.KeyType;
-import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.ChainChecks;
 import org.tlsj.pki.PkixVerifier;
 
 /**
@@ -45,7 +45,7 @@ public class VerifyBench {
 
     /** Verifies the same chain for the same host again. */
     @Benchmark
-    public CertificateVerified sameServerAgain() throws TlsFatalAlertException {
+    public ChainChecks sameServerAgain() throws TlsFatalAlertException {
         return verifier.verify(chain, Optional.of(Fixtures.HOST), Instant.now());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.tlsj.AlertDescription;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.ChainChecks;
 import org.tlsj.pki.ClientCertificateVerifier;
 import org.tlsj.pki.ServerCertificateVerifier;
 
@@ -39,23 +39,23 @@ final class ShimVerifier implements ServerCertificateVerifier, ClientCertificate
     }
 
     @Override
-    public CertificateVerified verify(List<X509Certificate> chain, Optional<String> serverName, Instant now)
+    public ChainChecks verify(List<X509Certificate> chain, Optional<String> serverName, Instant now)
             throws TlsFatalAlertException {
         return check();
     }
 
     @Override
-    public CertificateVerified verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException {
+    public ChainChecks verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException {
         return check();
     }
 
-    private CertificateVerified check() throws TlsFatalAlertException {
+    private ChainChecks check() throws TlsFatalAlertException {
         failed = refuse;
         if (refuse && fatal) {
             throw new TlsFatalAlertException(Reason.CertificateProblem.INVALID, alert,
                     "certificate chain is invalid: refused by -verify-fail", null);
         }
-        return new CertificateVerified(List.of(refuse ? "chain: refused by -verify-fail, ignored (soft fail)"
+        return new ChainChecks(List.of(refuse ? "chain: refused by -verify-fail, ignored (soft fail)"
                 : "chain: accepted by the conformance shim"));
     }
 }

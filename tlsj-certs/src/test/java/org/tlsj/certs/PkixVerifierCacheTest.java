@@ -15,7 +15,7 @@ import org.tlsj.Reason.CertificateProblem;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
-import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.ChainChecks;
 import org.tlsj.pki.PkixVerifier;
 
 /**
@@ -48,9 +48,9 @@ class PkixVerifierCacheTest {
     @Test
     void reconnectingGetsTheSameChecksWithTheNewTime() throws Exception {
         List<X509Certificate> chain = chain(leaf(CA, List.of("localhost"), IN_A_YEAR), CA);
-        CertificateVerified first = verifier.verify(chain, Optional.of("localhost"), NOW);
+        ChainChecks first = verifier.verify(chain, Optional.of("localhost"), NOW);
 
-        CertificateVerified again = verifier.verify(chain, Optional.of("localhost"), NOW.plusSeconds(30));
+        ChainChecks again = verifier.verify(chain, Optional.of("localhost"), NOW.plusSeconds(30));
 
         assertThat(again.checks()).hasSize(first.checks().size());
         assertThat(again.checks().getFirst()).isEqualTo(first.checks().getFirst());

@@ -22,7 +22,7 @@ import org.tlsj.Reason.CertificateProblem;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
-import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.ChainChecks;
 import org.tlsj.pki.InsecureTrustAllVerifier;
 import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;
@@ -62,7 +62,7 @@ class PkixVerifierTest {
 
     @Test
     void acceptsValidChainAndNamesEachCheck() throws Exception {
-        CertificateVerified ok = VERIFIER.verify(chain(localhost(), CA), Optional.of("localhost"), NOW);
+        ChainChecks ok = VERIFIER.verify(chain(localhost(), CA), Optional.of("localhost"), NOW);
 
         assertThat(ok.checks()).containsExactly(
                 "chain: certificate for localhost, 127.0.0.1 chains to trusted CA 'CN=Test CA' (1 certificate plus the CA)",
@@ -80,7 +80,7 @@ class PkixVerifierTest {
 
         for (List<X509Certificate> sent : List.of(chain(leaf, intermediate), chain(leaf, intermediate, CA),
                 chain(leaf, CA, intermediate))) {
-            CertificateVerified ok = VERIFIER.verify(sent, Optional.of("localhost"), NOW);
+            ChainChecks ok = VERIFIER.verify(sent, Optional.of("localhost"), NOW);
             assertThat(ok.checks().getFirst()).contains("(2 certificates plus the CA)");
         }
     }
@@ -272,7 +272,7 @@ class PkixVerifierTest {
     void insecureVerifierAcceptsAnythingAndSaysSo() {
         Issued evil = CertificateMinter.ca("Evil CA", KeyType.EC_P256, YEAR_AGO, YEAR_AGO.plusSeconds(60));
 
-        CertificateVerified result = InsecureTrustAllVerifier.INSTANCE.verify(chain(evil), Optional.of("x"), NOW);
+        ChainChecks result = InsecureTrustAllVerifier.INSTANCE.verify(chain(evil), Optional.of("x"), NOW);
 
         assertThat(result.checks()).isNotEmpty().allMatch(c -> c.endsWith("NOT CHECKED (insecure)"));
     }

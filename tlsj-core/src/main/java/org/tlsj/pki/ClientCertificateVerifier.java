@@ -13,10 +13,11 @@ public interface ClientCertificateVerifier {
      *
      * @param chain the chain as the client sent it, leaf first, never empty
      * @param now the time to check validity against
-     * @return the proof, listing the checks made
+     * @return the checks made, in plain words; returning (not throwing) accepts the chain, and the handshake then
+     *         records its own proof of that
      * @throws TlsFatalAlertException with a {@code Reason.CertificateProblem} naming the cause
      */
-    CertificateVerified verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException;
+    ChainChecks verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException;
 
     /** The CA names to send in CertificateRequest (certificate_authorities); empty sends none. */
     default List<X500Principal> acceptedIssuers() {

@@ -19,8 +19,8 @@ public final class InsecureTrustAllVerifier implements ServerCertificateVerifier
 
     /** Accepts the chain and records that nothing was checked. */
     @Override
-    public CertificateVerified verify(List<X509Certificate> chain, Optional<String> serverName, Instant now) {
-        return new CertificateVerified(List.of(
+    public ChainChecks verify(List<X509Certificate> chain, Optional<String> serverName, Instant now) {
+        return new ChainChecks(List.of(
                 "chain: NOT CHECKED (insecure)",
                 "validity: NOT CHECKED (insecure)",
                 "purpose: NOT CHECKED (insecure)",

@@ -130,7 +130,7 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
      * @throws TlsFatalAlertException with a {@code CertificateProblem} naming the cause
      */
     @Override
-    public CertificateVerified verify(List<X509Certificate> chain, Optional<String> serverName, Instant now)
+    public ChainChecks verify(List<X509Certificate> chain, Optional<String> serverName, Instant now)
             throws TlsFatalAlertException {
         List<String> checks = validatePath(chain, serverName, SERVER_AUTH, now);
         X509Certificate leaf = chain.getFirst();
@@ -140,7 +140,7 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
         } else {
             checks.add(checkHostname(leaf, serverName.get()));
         }
-        return new CertificateVerified(checks);
+        return new ChainChecks(checks);
     }
 
     /**
@@ -149,10 +149,10 @@ public final class PkixVerifier implements ServerCertificateVerifier, ClientCert
      * @throws TlsFatalAlertException with a {@code CertificateProblem} naming the cause
      */
     @Override
-    public CertificateVerified verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException {
+    public ChainChecks verifyClient(List<X509Certificate> chain, Instant now) throws TlsFatalAlertException {
         List<String> checks = validatePath(chain, Optional.empty(), CLIENT_AUTH, now);
         checks.add(checkPurpose(chain.getFirst(), CLIENT_AUTH));
-        return new CertificateVerified(checks);
+        return new ChainChecks(checks);
     }
 
     @Override

@@ -15,9 +15,10 @@ public interface ServerCertificateVerifier {
      * @param chain the chain as the server sent it, leaf first, never empty
      * @param serverName the host name or IP literal the client connects to; empty if none is known
      * @param now the time to check validity against (from the injected clock)
-     * @return the proof, listing the checks made
+     * @return the checks made, in plain words; returning (not throwing) accepts the chain, and the handshake then
+     *         records its own proof of that
      * @throws TlsFatalAlertException with a {@code Reason.CertificateProblem} and a message naming the cause
      */
-    CertificateVerified verify(List<X509Certificate> chain, Optional<String> serverName, Instant now)
+    ChainChecks verify(List<X509Certificate> chain, Optional<String> serverName, Instant now)
             throws TlsFatalAlertException;
 }

@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import org.tlsj.Fatal;
 import org.tlsj.Reason;
-import org.tlsj.pki.CertificateVerified;
 import org.tlsj.pki.CertifiedKey;
+import org.tlsj.pki.ChainChecks;
 import org.tlsj.pki.ServerCertificateVerifier;
 
 /** The checked-in localhost test certificate, and verifiers that pin it (no PKIX needed for socket tests). */
@@ -43,7 +43,7 @@ public final class TestCertificates {
             if (!chain.getFirst().equals(expected)) {
                 throw Fatal.of(Reason.CertificateProblem.UNKNOWN_ISSUER, "not the pinned test certificate");
             }
-            return new CertificateVerified(List.of("pinned test certificate"));
+            return new ChainChecks(List.of("pinned test certificate"));
         };
     }
 

@@ -18,7 +18,7 @@ import javax.security.auth.x500.X500Principal;
 import org.tlsj.Fatal;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.ChainChecks;
 import org.tlsj.pki.ClientCertificateVerifier;
 import org.tlsj.pki.HostnameMatcher;
 import org.tlsj.pki.ServerCertificateVerifier;
@@ -68,7 +68,7 @@ final class TrustAdapter {
                 }
                 checks.add("hostname: " + host + " matches " + HostnameMatcher.describeNames(chain.getFirst()));
             }
-            return new CertificateVerified(checks);
+            return new ChainChecks(checks);
         };
     }
 
@@ -76,7 +76,7 @@ final class TrustAdapter {
     static ClientCertificateVerifier forClient(X509TrustManager tm, TlsjSSLEngine engine) {
         return new ClientCertificateVerifier() {
             @Override
-            public CertificateVerified verifyClient(List<X509Certificate> chain, Instant now)
+            public ChainChecks verifyClient(List<X509Certificate> chain, Instant now)
                     throws TlsFatalAlertException {
                 X509Certificate[] certs = chain.toArray(X509Certificate[]::new);
                 String authType = chain.getFirst().getPublicKey().getAlgorithm();
@@ -93,7 +93,7 @@ final class TrustAdapter {
                 } catch (CertificateException | RuntimeException e) {
                     throw failure(e, "client");
                 }
-                return new CertificateVerified(List.of("trust: client chain accepted by " + tm.getClass().getSimpleName()));
+                return new ChainChecks(List.of("trust: client chain accepted by " + tm.getClass().getSimpleName()));
             }
 
             @Override

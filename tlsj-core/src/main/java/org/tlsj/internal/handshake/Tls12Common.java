@@ -63,11 +63,13 @@ public final class Tls12Common {
 
     /**
      * Verifies a TLS 1.2 signature (ServerKeyExchange or CertificateVerify) with a scheme we offered. An ECDSA
-     * scheme names only its hash here, so the key may be on another curve than the scheme's name says.
+     * scheme names only its hash here, so the key may be on another curve than the scheme's name says. The key is
+     * the verified {@code chain}'s.
      */
-    public static Proofs.SignatureVerified verify(CryptoProvider crypto, List<SignatureScheme> offered, PublicKey key,
-                                                  SignatureScheme scheme, Bytes content, Bytes signature)
-            throws TlsFatalAlertException {
+    public static Proofs.SignatureVerified verify(CryptoProvider crypto, List<SignatureScheme> offered,
+                                                  Proofs.ChainVerified chain, SignatureScheme scheme, Bytes content,
+                                                  Bytes signature) throws TlsFatalAlertException {
+        PublicKey key = chain.key();
         if (!offered.contains(scheme)) {
             throw Fatal.of(Reason.PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED, scheme + " (we offered " + offered + ")");
         }
@@ -76,7 +78,7 @@ public final class Tls12Common {
         if (!v.verify(content, signature)) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_SIGNATURE, "with " + scheme);
         }
-        return Proofs.signatureVerified();
+        return Proofs.signatureVerified(chain);
     }
 
     /** Signs a TLS 1.2 handshake message (ServerKeyExchange or CertificateVerify) with a scheme the key fits. */

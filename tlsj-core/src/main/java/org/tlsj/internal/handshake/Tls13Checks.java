@@ -51,11 +51,12 @@ public final class Tls13Checks {
 
     /**
      * Checks the peer's CertificateVerify: the scheme must be one TLS 1.3 allows in handshakes, one we offered,
-     * and fit the key (RFC 8446 section 4.4.3), and the signature must verify.
+     * and fit the key (RFC 8446 section 4.4.3), and the signature must verify with the key of the verified
+     * {@code chain}.
      */
     public static Proofs.SignatureVerified verifySignature(CryptoProvider crypto, List<SignatureScheme> offered,
-                                                           PublicKey key, SignatureScheme scheme, String context,
-                                                           Bytes transcriptHash, Bytes signature)
+                                                           Proofs.ChainVerified chain, SignatureScheme scheme,
+                                                           String context, Bytes transcriptHash, Bytes signature)
             throws TlsFatalAlertException {
         // RFC 8446 section 4.4.3: RSA signatures MUST use RSASSA-PSS "regardless of whether RSASSA-PKCS1-v1_5
         // algorithms appear in signature_algorithms", and SHA-1 MUST NOT be used: offering them (for TLS 1.2)
@@ -66,12 +67,13 @@ public final class Tls13Checks {
         if (!offered.contains(scheme)) {
             throw Fatal.of(Reason.PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED, scheme + " (we offered " + offered + ")");
         }
+        PublicKey key = chain.key();
         Verifier verifier = crypto.verifier(key, scheme).orElseThrow(() -> Fatal.of(
                 Reason.PeerMisbehaved.SIGNATURE_SCHEME_KEY_MISMATCH, scheme + " with a " + key.getAlgorithm() + " key"));
         if (!verifier.verify(signedContent(context, transcriptHash), signature)) {
             throw Fatal.of(Reason.PeerMisbehaved.BAD_SIGNATURE, "with " + scheme);
         }
-        return Proofs.signatureVerified();
+        return Proofs.signatureVerified(chain);
     }
 
     /** verify_data for a Finished message (RFC 8446 section 4.4.4). */

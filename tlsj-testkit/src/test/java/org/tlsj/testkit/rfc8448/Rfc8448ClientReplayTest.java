@@ -13,7 +13,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.internal.engine.Engine;
 import org.tlsj.internal.wire.Bytes;
-import org.tlsj.pki.CertificateVerified;
+import org.tlsj.pki.ChainChecks;
 import org.tlsj.testkit.Rfc8448;
 import org.tlsj.testkit.ScriptedRandom;
 
@@ -39,7 +39,7 @@ class Rfc8448ClientReplayTest {
                 // confirms it is that exact certificate.
                 .verifier((chain, name, now) -> {
                     assertThat(chain).containsExactly(rfcCert);
-                    return new CertificateVerified(List.of("the RFC 8448 certificate"));
+                    return new ChainChecks(List.of("the RFC 8448 certificate"));
                 })
                 .build();
         Engine client = Engine.clientWithHello(config, "server", clientHello);

@@ -17,14 +17,18 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.Secret;
+import org.tlsj.internal.handshake.Authentication;
 import org.tlsj.internal.handshake.CertificateAuthorities;
+import org.tlsj.internal.handshake.CertificateChecks;
 import org.tlsj.internal.handshake.ClientCredentials;
 import org.tlsj.internal.handshake.Effects;
-import org.tlsj.internal.handshake.Tls12Machine;
 import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Proofs.ChainVerified;
 import org.tlsj.internal.handshake.Proofs.FinishedVerified;
 import org.tlsj.internal.handshake.Proofs.SignatureVerified;
+import org.tlsj.internal.handshake.ResumptionChecks;
 import org.tlsj.internal.handshake.Tls12Common;
+import org.tlsj.internal.handshake.Tls12Machine;
 import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule.Protections;
@@ -53,7 +57,6 @@ import org.tlsj.internal.message.UnknownExt;
 import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
-import org.tlsj.pki.CertificateVerified;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
@@ -82,30 +85,35 @@ public final class Tls12ClientFlow implements Tls12Machine {
     record ExpectCertificate(Hello hello, Transcript t, Bytes messages) implements State {
     }
 
-    record ExpectServerKeyExchange(Hello hello, Transcript t, Bytes messages, List<X509Certificate> chain,
-                                   CertificateVerified chainOk) implements State {
+    record ExpectServerKeyExchange(Hello hello, Transcript t, Bytes messages, ChainVerified chain) implements State {
     }
 
-    record ExpectRequestOrDone(Hello hello, Transcript t, Bytes messages, List<X509Certificate> chain,
-                               CertificateVerified chainOk, Optional<Ecdhe> ecdhe) implements State {
-    }
-
-    record ExpectDone(Hello hello, Transcript t, Bytes messages, List<X509Certificate> chain,
-                      CertificateVerified chainOk, Optional<Ecdhe> ecdhe, Optional<CertificateRequest12> request)
+    record ExpectRequestOrDone(Hello hello, Transcript t, Bytes messages, ChainVerified chain, Optional<Ecdhe> ecdhe)
             implements State {
     }
 
-    /** The server's signed ECDHE share. */
+    record ExpectDone(Hello hello, Transcript t, Bytes messages, ChainVerified chain, Optional<Ecdhe> ecdhe,
+                      Optional<CertificateRequest12> request) implements State {
+    }
+
+    /** The server's ECDHE share, which exists only with the proof that its signature verified. */
     record Ecdhe(NamedGroup group, Bytes serverShare, SignatureScheme scheme, SignatureVerified signatureOk) {
     }
 
     /**
-     * The keys once the master secret is known; the server proves them with its Finished. {@code sentChain} is
-     * the certificate chain we sent (empty if none, always on resumption).
+     * The keys once the master secret is known; the server proves them with its Finished. {@code auth} is how the
+     * server proved who it is: chain + ServerKeyExchange signature (ECDHE), the chain alone (static RSA), or the
+     * session it resumed. {@code sentChain} is the certificate chain we sent (empty if none, always on resumption).
      */
     record Keys(Secret master, RecordProtection12 read, List<X509Certificate> chain, SignatureScheme scheme,
-                NamedGroup group, Optional<CertificateVerified> chainOk, boolean resumed,
-                List<X509Certificate> sentChain) {
+                NamedGroup group, Authentication.OfServer12 auth, List<X509Certificate> sentChain) {
+        Keys {
+            java.util.Objects.requireNonNull(auth);
+        }
+
+        boolean resumed() {
+            return auth instanceof Authentication.Resumed;
+        }
     }
 
     record ExpectTicket(Hello hello, Transcript t, Keys keys) implements State {
@@ -117,8 +125,11 @@ public final class Tls12ClientFlow implements Tls12Machine {
     record ExpectFinished(Hello hello, Transcript t, Keys keys) implements State {
     }
 
-    record Connected(SessionInfo session, FinishedVerified finishedOk) implements State {
+    /** The handshake is done: the server proved itself ({@code auth}) and its Finished verified. */
+    record Connected(SessionInfo session, Authentication.OfServer12 auth, FinishedVerified finishedOk)
+            implements State {
         Connected {
+            java.util.Objects.requireNonNull(auth);
             java.util.Objects.requireNonNull(finishedOk);
         }
     }
@@ -175,7 +186,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
             case ExpectServerKeyExchange s when message instanceof ServerKeyExchangeEcdhe m -> onServerKeyExchange(s, m, raw, out);
             case ExpectRequestOrDone s when message instanceof CertificateRequest12 m -> onCertificateRequest(s, m, raw, out);
             case ExpectRequestOrDone s when message instanceof ServerHelloDone m -> onServerHelloDone(
-                    new ExpectDone(s.hello(), s.t(), s.messages(), s.chain(), s.chainOk(), s.ecdhe(), Optional.empty()),
+                    new ExpectDone(s.hello(), s.t(), s.messages(), s.chain(), s.ecdhe(), Optional.empty()),
                     raw, out);
             case ExpectDone s when message instanceof ServerHelloDone m -> onServerHelloDone(s, raw, out);
             case ExpectTicket s when message instanceof NewSessionTicket12 m -> onNewSessionTicket(s, m, raw, out);
@@ -242,46 +253,22 @@ public final class Tls12ClientFlow implements Tls12Machine {
         Transcript t = withClientHello.withHash(config.crypto(), suite.hash()).add(raw);
         Bytes messages = clientHelloRaw.concat(raw);
 
-        Optional<ResumableSession> resume = resumed(offer, m, suite, ems);
-        if (resume.isPresent()) {
+        Optional<ResumptionChecks.Accepted<ResumableSession>> accepted = ResumptionChecks.sessionEchoed(
+                offer.resume12(), offer.sessionId(), m.legacySessionIdEcho(), suite, ems);
+        if (accepted.isPresent()) {
+            ResumableSession resumed = accepted.get().session();
             // RFC 5246 section 7.3 / RFC 5077 section 3.4: the server resumed; keys come from the old master.
-            Secret master = Secret.copyOf(resume.get().secret().expose());
+            Secret master = Secret.copyOf(resumed.secret().expose());
             Protections p = Tls12KeySchedule.protections(config.crypto(), suite, master, offer.random(),
                     m.random(), true);
             out.trace(() -> TraceEvents.keys(Role.CLIENT, "Session keys (resumed)", List.of(new Detail("derived",
                     "key block from the resumed master secret: " + suite.aead() + " keys and IVs"))));
-            Keys keys = new Keys(master, p.read(), resume.get().serverChain(), resume.get().scheme(), resume.get().group(),
-                    Optional.empty(), true, List.of());
+            Keys keys = new Keys(master, p.read(), resumed.serverChain(), resumed.scheme(), resumed.group(),
+                    new Authentication.Resumed(accepted.get().proof()), List.of());
             return new Tls12ClientFlow(out, ticket ? new ExpectTicket(hello, t, keys)
                     : new ExpectChangeCipherSpec(hello, t, keys));
         }
         return new Tls12ClientFlow(out, new ExpectCertificate(hello, t, messages));
-    }
-
-    /**
-     * The session the server resumed, if any. RFC 5246 section 7.4.1.3 and RFC 5077 section 3.4: echoing our
-     * non-empty session id means resuming the session we offered with it (by id or alongside a ticket); an echo
-     * of an id that names no offered session (the random one of TLS 1.3 compatibility mode) is illegal_parameter.
-     * The resumption keeps the session's suite and, RFC 7627 section 5.3, its use of the extended master secret.
-     */
-    private static Optional<ResumableSession> resumed(Tls13ClientFlow.Offer offer, ServerHello m, CipherSuite suite,
-                                                      boolean ems) throws TlsFatalAlertException {
-        Bytes echo = m.legacySessionIdEcho();
-        if (echo.isEmpty() || !echo.equals(offer.sessionId())) {
-            return Optional.empty();
-        }
-        ResumableSession r = offer.resume12().orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.UNOFFERED_SESSION_RESUMED,
-                "we offered no TLS 1.2 session"));
-        if (!r.suite().equals(suite)) {
-            throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_CIPHER_SUITE, "the resumed session's suite is "
-                    + r.suite() + ", the server chose " + suite);
-        }
-        if (r.extendedMasterSecret() != ems) {
-            throw Fatal.of(Reason.PeerMisbehaved.EMS_MISMATCH_ON_RESUMPTION, "the session was created "
-                    + (r.extendedMasterSecret() ? "with" : "without") + " it, the ServerHello "
-                    + (ems ? "has" : "lacks") + " extended_master_secret");
-        }
-        return Optional.of(r);
     }
 
     private static State onCertificate(ExpectCertificate s, Certificate12 m, Bytes raw, Effects out)
@@ -289,9 +276,10 @@ public final class Tls12ClientFlow implements Tls12Machine {
         ClientConfig config = s.hello().config();
         List<X509Certificate> chain = PeerCertificates.parse12(m);
         out.trace(() -> TraceEvents.chain(Role.SERVER, chain));
-        CertificateVerified ok;
+        ChainVerified ok;
         try {
-            ok = config.verifier().verify(chain, s.hello().offer().verifyName(), config.clock().instant());
+            ok = CertificateChecks.verifyServer(config.verifier(), chain, s.hello().offer().verifyName(),
+                    config.clock().instant());
         } catch (TlsFatalAlertException e) {
             out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
             throw e;
@@ -314,8 +302,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
                 : PeerCertificates.KeyUse.SIGNATURE);
         Transcript t = s.t().add(raw);
         Bytes messages = s.messages().concat(raw);
-        return kx == KeyExchange.RSA ? new ExpectRequestOrDone(s.hello(), t, messages, chain, ok, Optional.empty())
-                : new ExpectServerKeyExchange(s.hello(), t, messages, chain, ok);
+        return kx == KeyExchange.RSA ? new ExpectRequestOrDone(s.hello(), t, messages, ok, Optional.empty())
+                : new ExpectServerKeyExchange(s.hello(), t, messages, ok);
     }
 
     private static State onServerKeyExchange(ExpectServerKeyExchange s, ServerKeyExchangeEcdhe m, Bytes raw,
@@ -330,16 +318,16 @@ public final class Tls12ClientFlow implements Tls12Machine {
                 m.params());
         SignatureVerified ok = Tls12Common.verify(config.crypto(),
                 Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto()),
-                s.chain().getFirst().getPublicKey(), m.scheme(), content, m.signature());
+                s.chain(), m.scheme(), content, m.signature());
         out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify ServerKeyExchange", List.of(
                 m.scheme() + " signature over the randoms and the " + m.group() + " share verifies: ok")));
-        return new ExpectRequestOrDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(), s.chainOk(),
+        return new ExpectRequestOrDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(),
                 Optional.of(new Ecdhe(m.group(), m.publicKey(), m.scheme(), ok)));
     }
 
     private static State onCertificateRequest(ExpectRequestOrDone s, CertificateRequest12 m, Bytes raw, Effects out) {
         out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
-        return new ExpectDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(), s.chainOk(), s.ecdhe(),
+        return new ExpectDone(s.hello(), s.t().add(raw), s.messages().concat(raw), s.chain(), s.ecdhe(),
                 Optional.of(m));
     }
 
@@ -369,7 +357,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
             cke = ClientKeyExchange.ecdhe(share.publicShare());
         } else {
             preMaster = rsaPreMaster(config);
-            cke = ClientKeyExchange.rsa(config.crypto().rsaEncrypt(s.chain().getFirst().getPublicKey(),
+            cke = ClientKeyExchange.rsa(config.crypto().rsaEncrypt(s.chain().key(),
                     Bytes.wrap(preMaster.expose())));
         }
         Bytes ckeRaw = send(out, cke);
@@ -395,8 +383,12 @@ public final class Tls12ClientFlow implements Tls12Machine {
                         + hello.suite().aead() + " keys (" + hello.suite().aead().keyLength() + " bytes) and IVs"))));
         t = sendFinished(config, hello, master, t, p.write(), out);
         SignatureScheme scheme = s.ecdhe().map(Ecdhe::scheme).orElse(SignatureScheme.NONE);
-        Keys keys = new Keys(master, p.read(), s.chain(), scheme, s.ecdhe().map(Ecdhe::group).orElse(NamedGroup.NONE),
-                Optional.of(s.chainOk()), false, cred.map(c -> c.key().chain()).orElse(List.of()));
+        // ECDHE: the share we used exists only with its signature proof; static RSA: only the chain's key opens our
+        // pre-master secret, so the server's Finished proves it holds that key.
+        Authentication.OfServer12 auth = s.ecdhe().<Authentication.OfServer12>map(e ->
+                new Authentication.Signed(e.signatureOk())).orElseGet(() -> new Authentication.RsaKeyTransport(s.chain()));
+        Keys keys = new Keys(master, p.read(), s.chain().chain(), scheme, s.ecdhe().map(Ecdhe::group)
+                .orElse(NamedGroup.NONE), auth, cred.map(c -> c.key().chain()).orElse(List.of()));
         return hello.ticketExpected() ? new ExpectTicket(hello, t, keys) : new ExpectChangeCipherSpec(hello, t, keys);
     }
 
@@ -458,7 +450,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
         Secret master = s.keys().master();
         out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),
                 hello.suite().hash(), master, label, hello.offer().random(), hello.serverRandom(), context, length));
-        return new Connected(session, ok);
+        return new Connected(session, s.keys().auth(), ok);
     }
 
     private static State refuseRenegotiation(Connected s, Effects out) throws TlsFatalAlertException {

@@ -18,13 +18,17 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.AppSecrets;
+import org.tlsj.internal.handshake.Authentication;
 import org.tlsj.internal.handshake.CertificateAuthorities;
+import org.tlsj.internal.handshake.CertificateChecks;
 import org.tlsj.internal.handshake.ClientCredentials;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Proofs.ChainVerified;
 import org.tlsj.internal.handshake.Proofs.FinishedVerified;
 import org.tlsj.internal.handshake.Proofs.SignatureVerified;
+import org.tlsj.internal.handshake.ResumptionChecks;
 import org.tlsj.internal.handshake.Tls13Checks;
 import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.keyschedule.KeySchedule13;
@@ -58,7 +62,6 @@ import org.tlsj.internal.message.SignatureAlgorithmsExt;
 import org.tlsj.internal.message.SupportedVersionsServerExt;
 import org.tlsj.internal.message.UnknownExt;
 import org.tlsj.internal.wire.Bytes;
-import org.tlsj.pki.CertificateVerified;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
@@ -98,22 +101,6 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         }
     }
 
-    /** How the server proved who it is. */
-    sealed interface Authentication permits ByCertificate, ByResumption {
-    }
-
-    /** Its certificate chain was verified and its CertificateVerify signature checked. */
-    record ByCertificate(CertificateVerified chainOk, SignatureVerified signatureOk) implements Authentication {
-        ByCertificate {
-            java.util.Objects.requireNonNull(chainOk);
-            java.util.Objects.requireNonNull(signatureOk);
-        }
-    }
-
-    /** It accepted our ticket's PSK; its Finished, keyed from that PSK, proves it holds the secret. */
-    record ByResumption(ResumableSession session) implements Authentication {
-    }
-
     /** The handshake-stage secrets. */
     record HandshakeKeys(HandshakeSecret handshakeSecret, Secret client, Secret server) {
     }
@@ -126,7 +113,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     }
 
     record ExpectEncryptedExtensions(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
-                                     Optional<ByResumption> resumed) implements State {
+                                     Optional<ResumptionChecks.Accepted<ResumableSession>> resumed)
+            implements State {
     }
 
     record ExpectCertificateOrRequest(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript)
@@ -138,17 +126,20 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     }
 
     record ExpectCertificateVerify(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
-                                   Optional<CertificateRequest13> request, List<X509Certificate> chain,
-                                   CertificateVerified chainOk) implements State {
+                                   Optional<CertificateRequest13> request, ChainVerified chain) implements State {
     }
 
     record ExpectFinished(Offer offer, Chosen chosen, HandshakeKeys keys, Transcript transcript,
                           Optional<CertificateRequest13> request, List<X509Certificate> chain,
-                          SignatureScheme scheme, Authentication auth) implements State {
+                          SignatureScheme scheme, Authentication.OfServer13 auth) implements State {
     }
 
+    /**
+     * The handshake is done: the server proved itself ({@code auth}: chain + CertificateVerify, or the PSK it
+     * resumed) and its Finished verified. Neither can be built without its check.
+     */
     record Connected(AppSecrets secrets, SessionInfo session, Optional<String> cacheKey, Secret resumptionMaster,
-                     Authentication auth, FinishedVerified finishedOk, ClientConfig config) implements State {
+                     Authentication.OfServer13 auth, FinishedVerified finishedOk, ClientConfig config) implements State {
         Connected {
             java.util.Objects.requireNonNull(auth);
             java.util.Objects.requireNonNull(finishedOk);
@@ -319,7 +310,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         KeyShare share = offer.shares().stream().filter(k -> k.group().equals(group)).findFirst()
                 .orElseThrow(() -> Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_GROUP,
                         "server chose " + group + "; we sent shares for " + ClientHelloFactory.groupsOf(offer.shares())));
-        Optional<ByResumption> resumed = checkPsk(offer, m, suite);
+        Optional<ResumptionChecks.Accepted<ResumableSession>> resumed = ResumptionChecks.pskSelected(
+                offer.resumption(), m.extensions().find(PreSharedKeyServerExt.class), suite);
         Transcript t = (offer.retry().isPresent() ? s.transcript() : s.transcript()
                 .withHash(offer.config().crypto(), suite.hash())).add(raw);
         Secret shared = share.complete(ks.entry().keyExchange());
@@ -343,22 +335,6 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         // From here our records (Finished, or an alert if we must abort) use the handshake key.
         out.installWriteProtection(KeySchedule13.recordProtection(offer.config().crypto(), suite, keys.client()));
         return new ExpectEncryptedExtensions(offer, new Chosen(suite, group, Optional.empty(), false), keys, t, resumed);
-    }
-
-    /** RFC 8446 section 4.2.11: a selected PSK must be one we offered, with a suite of the same hash. */
-    private static Optional<ByResumption> checkPsk(Offer offer, ServerHello m, CipherSuite suite)
-            throws TlsFatalAlertException {
-        Optional<PreSharedKeyServerExt> psk = m.extensions().find(PreSharedKeyServerExt.class);
-        if (psk.isEmpty()) {
-            return Optional.empty();
-        }
-        if (offer.resumption().isEmpty() || psk.get().selectedIdentity() != 0) {
-            throw Fatal.of(Reason.PeerMisbehaved.UNOFFERED_PSK, "identity " + psk.get().selectedIdentity());
-        }
-        if (offer.resumption().get().suite().hash() != suite.hash()) {
-            throw Fatal.of(Reason.PeerMisbehaved.PSK_HASH_MISMATCH, suite.toString());
-        }
-        return Optional.of(new ByResumption(offer.resumption().get()));
     }
 
     /** Checks shared by ServerHello and HelloRetryRequest (RFC 8446 sections 4.1.3, 4.1.4, 4.2.1). */
@@ -495,7 +471,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             // RFC 8446 section 2.2: a resumed handshake goes straight to the server's Finished.
             ResumableSession r = s.resumed().get().session();
             return new ExpectFinished(s.offer(), s.chosen().withAlpn(alpn, sniAck), s.keys(), s.transcript().add(raw),
-                    Optional.empty(), r.serverChain(), r.scheme(), s.resumed().get());
+                    Optional.empty(), r.serverChain(), r.scheme(), new Authentication.Resumed(s.resumed().get().proof()));
         }
         return new ExpectCertificateOrRequest(s.offer(), s.chosen().withAlpn(alpn, sniAck), s.keys(),
                 s.transcript().add(raw));
@@ -526,30 +502,29 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         List<X509Certificate> chain = PeerCertificates.parse(m);
         out.trace(() -> TraceEvents.chain(Role.SERVER, chain));
         ClientConfig config = s.offer().config();
-        CertificateVerified ok;
+        ChainVerified ok;
         try {
-            ok = config.verifier().verify(chain, s.offer().verifyName(), config.clock().instant());
+            ok = CertificateChecks.verifyServer(config.verifier(), chain, s.offer().verifyName(),
+                    config.clock().instant());
         } catch (TlsFatalAlertException e) {
             out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", List.of("FAILED: " + e.getMessage())));
             throw e;
         }
         out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify certificate", ok.checks()));
         PeerCertificates.checkKeyUsage(chain.getFirst(), PeerCertificates.KeyUse.SIGNATURE);
-        return new ExpectCertificateVerify(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(),
-                chain, ok);
+        return new ExpectCertificateVerify(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(), ok);
     }
 
     private static State onCertificateVerify(ExpectCertificateVerify s, CertificateVerify m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
         out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         ClientConfig config = s.offer().config();
-        SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), config.signatureSchemes(),
-                s.chain().getFirst().getPublicKey(), m.scheme(), Tls13Checks.SERVER_CONTEXT, s.transcript().current(),
-                m.signature());
+        SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), config.signatureSchemes(), s.chain(),
+                m.scheme(), Tls13Checks.SERVER_CONTEXT, s.transcript().current(), m.signature());
         out.trace(() -> TraceEvents.check(Role.CLIENT, "Verify CertificateVerify", List.of(
                 m.scheme() + " signature over the transcript verifies with the certificate's key: ok")));
-        return new ExpectFinished(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(), s.chain(),
-                m.scheme(), new ByCertificate(s.chainOk(), ok));
+        return new ExpectFinished(s.offer(), s.chosen(), s.keys(), s.transcript().add(raw), s.request(),
+                s.chain().chain(), m.scheme(), new Authentication.Signed(ok));
     }
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out)
@@ -585,7 +560,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                 "client/server application traffic secrets and " + suite.aead() + " keys; secure communication begins"))));
         SessionInfo session = new SessionInfo(ProtocolVersion.TLS13, suite, s.chosen().group(), s.scheme(),
                 s.offer().sni(), s.chosen().alpn(), s.chain(), sent, s.offer().retry().isPresent(),
-                s.auth() instanceof ByResumption, Optional.empty());
+                s.auth() instanceof Authentication.Resumed, Optional.empty());
         out.complete(session, (label, context, length) -> KeySchedule13.exporter(config.crypto(), suite.hash(),
                 exporterMaster, label, context, length));
         return new Connected(new AppSecrets(Role.CLIENT, config.crypto(), suite, clientApp, serverApp), session,

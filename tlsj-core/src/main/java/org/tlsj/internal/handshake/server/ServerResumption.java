@@ -14,7 +14,9 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.Proofs;
 import org.tlsj.internal.handshake.Psk13;
+import org.tlsj.internal.handshake.ResumptionChecks;
 import org.tlsj.internal.handshake.Tickets;
 import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.keyschedule.KeySchedule13;
@@ -28,7 +30,6 @@ import org.tlsj.internal.message.PreSharedKeyClientExt;
 import org.tlsj.internal.message.PskIdentity;
 import org.tlsj.internal.message.PskKeyExchangeModesExt;
 import org.tlsj.internal.wire.Bytes;
-import org.tlsj.internal.wire.ConstantTime;
 import org.tlsj.trace.Role;
 
 /** The server's side of TLS 1.3 resumption: accepting a ticket (RFC 8446 4.2.11) and issuing them (4.6.1). */
@@ -45,8 +46,9 @@ final class ServerResumption {
      * @param index the identity the client offered at this position
      * @param state what the ticket remembered
      * @param early the early secret of the ticket's PSK, extracted for the binder and kept for the handshake
+     * @param proof the binder verified
      */
-    record Resumed(int index, Tickets.State state, KeySchedule13.EarlySecret early) {
+    record Resumed(int index, Tickets.State state, KeySchedule13.EarlySecret early, Proofs.SessionResumed proof) {
     }
 
     /**
@@ -63,12 +65,10 @@ final class ServerResumption {
         Tickets.State state = found.get().state();
         PreSharedKeyClientExt psk = ch.extensions().find(PreSharedKeyClientExt.class).orElseThrow();
         KeySchedule13.EarlySecret early = KeySchedule13.withPsk(config.crypto(), suite.hash(), state.secret());
-        Bytes expected = Psk13.binder(early, before, Psk13.truncate(raw, psk));
         // RFC 8446 section 4.2.11: a binder that does not validate aborts the handshake.
-        if (!ConstantTime.equals(expected, psk.binders().get(i))) {
-            throw Fatal.of(Reason.PeerMisbehaved.BAD_BINDER, "for ticket " + i);
-        }
-        return Optional.of(new Resumed(i, state, early));
+        Proofs.SessionResumed proof = ResumptionChecks.verifyBinder(early, before, Psk13.truncate(raw, psk),
+                psk.binders().get(i), i);
+        return Optional.of(new Resumed(i, state, early, proof));
     }
 
     /** An offered ticket we would resume, before its binder is checked. */

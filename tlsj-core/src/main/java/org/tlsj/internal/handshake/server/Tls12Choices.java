@@ -1,6 +1,5 @@
 package org.tlsj.internal.handshake.server;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.tlsj.CipherSuite;
@@ -13,11 +12,9 @@ import org.tlsj.ServerConfig;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.handshake.Tickets;
 import org.tlsj.internal.handshake.Tls12Common;
 import org.tlsj.internal.handshake.server.ServerChoices.Credential;
 import org.tlsj.internal.message.ClientHello;
-import org.tlsj.internal.message.SessionTicketExt;
 import org.tlsj.internal.message.SignatureAlgorithmsExt;
 import org.tlsj.internal.message.SupportedGroupsExt;
 import org.tlsj.internal.wire.Bytes;
@@ -87,29 +84,6 @@ final class Tls12Choices {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * A TLS 1.2 session this ClientHello may resume: by ticket (RFC 5077; only while we issue tickets) or by
-     * session id (RFC 5246). RFC 7627 section 5.3: a session with the extended master secret offered in a
-     * ClientHello without it aborts the handshake; a session without it is never resumed (the RFC's SHOULD
-     * abort, softened to a full handshake that then uses the extension if the client offers it).
-     */
-    static Optional<Tickets.State> resumable(ServerConfig config, ClientHello ch, Optional<SessionTicketExt> ticket,
-                                            Optional<String> sni, boolean ems, Instant now)
-            throws TlsFatalAlertException {
-        Optional<Bytes> sealed = ticket.filter(t -> config.ticketsPerHandshake() > 0)
-                .map(SessionTicketExt::ticket).filter(t -> !t.isEmpty())
-                .or(() -> ch.legacySessionId().isEmpty() ? Optional.empty() : config.sessionCache().get(ch.legacySessionId()));
-        Optional<Tickets.State> found = sealed.flatMap(b -> Tickets.open(config.crypto(), config.ticketKeys(), now, b))
-                .filter(s -> s.version().equals(ProtocolVersion.TLS12) && ch.cipherSuites().contains(s.suite())
-                        && config.cipherSuites().contains(s.suite()) && s.sni().equals(sni)
-                        && now.isBefore(s.issued().plusSeconds(s.lifetimeSeconds())));
-        if (found.isPresent() && found.get().extendedMasterSecret() && !ems) {
-            throw Fatal.of(Reason.PeerMisbehaved.EMS_MISMATCH_ON_RESUMPTION,
-                    "the client resumes a session created with it but does not offer extended_master_secret");
-        }
-        return found.filter(s -> s.extendedMasterSecret() && ems);
     }
 
     /**

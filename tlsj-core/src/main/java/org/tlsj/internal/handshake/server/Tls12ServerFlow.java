@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.tlsj.AlertDescription;
 import org.tlsj.CipherSuite;
 import org.tlsj.CipherSuite.KeyExchange;
 import org.tlsj.ClientAuth;
@@ -22,7 +21,12 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.Tls12Machine;
 import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Authentication;
+import org.tlsj.internal.handshake.CertificateChecks;
+import org.tlsj.internal.handshake.Proofs.ChainVerified;
 import org.tlsj.internal.handshake.Proofs.FinishedVerified;
+import org.tlsj.internal.handshake.Proofs.SignatureVerified;
+import org.tlsj.internal.handshake.ResumptionChecks;
 import org.tlsj.internal.handshake.Tickets;
 import org.tlsj.internal.handshake.Tls12Common;
 import org.tlsj.internal.handshake.TraceEvents;
@@ -53,7 +57,6 @@ import org.tlsj.internal.message.SessionTicketExt;
 import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
 import org.tlsj.internal.wire.Bytes;
-import org.tlsj.pki.CertificateVerified;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
@@ -94,23 +97,40 @@ public final class Tls12ServerFlow implements Tls12Machine {
                                    SignatureScheme scheme) implements State {
     }
 
-    record ExpectClientKeyExchange(Hello hello, Transcript t, Bytes messages, Optional<KeyShare> share,
-                                   SignatureScheme scheme, List<X509Certificate> clientChain,
-                                   Optional<CertificateVerified> clientOk) implements State {
+    /** What the client's certificate leaves to check: nothing (none, and the policy allows that) or its CertificateVerify. */
+    sealed interface ClientCertificate permits NoCertificate, CertificateToVerify {
     }
 
-    record ExpectCertificateVerify(Hello hello, Transcript t, Bytes messages, Keys keys, CertificateVerified clientOk)
+    record NoCertificate(Authentication.Anonymous auth) implements ClientCertificate {
+    }
+
+    record CertificateToVerify(ChainVerified chain) implements ClientCertificate {
+    }
+
+    record ExpectClientKeyExchange(Hello hello, Transcript t, Bytes messages, Optional<KeyShare> share,
+                                   SignatureScheme scheme, ClientCertificate client) implements State {
+    }
+
+    record ExpectCertificateVerify(Hello hello, Transcript t, Bytes messages, Keys keys, ChainVerified clientChain)
             implements State {
     }
 
-    record ExpectChangeCipherSpec(Hello hello, Transcript t, Keys keys) implements State {
+    /** {@code client}: how the client proved itself, or the policy that lets it go without a certificate. */
+    record ExpectChangeCipherSpec(Hello hello, Transcript t, Keys keys, Authentication.OfClient client)
+            implements State {
     }
 
-    record ExpectFinished(Hello hello, Transcript t, Keys keys) implements State {
+    record ExpectFinished(Hello hello, Transcript t, Keys keys, Authentication.OfClient client) implements State {
     }
 
-    record Connected(SessionInfo session, FinishedVerified finishedOk) implements State {
+    /**
+     * The handshake is done: the client's Finished verified and {@code client} says how it authenticated (chain +
+     * CertificateVerify, a resumed session, or none where the policy allows none: never with ClientAuth.REQUIRED).
+     */
+    record Connected(SessionInfo session, Authentication.OfClient client, FinishedVerified finishedOk)
+            implements State {
         Connected {
+            java.util.Objects.requireNonNull(client);
             java.util.Objects.requireNonNull(finishedOk);
         }
     }
@@ -135,7 +155,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         }
         out.installReadProtection(s.keys().read());
         out.trace(() -> TraceEvents.changeCipherSpec(Role.CLIENT));
-        state = new ExpectFinished(s.hello(), s.t(), s.keys());
+        state = new ExpectFinished(s.hello(), s.t(), s.keys(), s.client());
         return true;
     }
 
@@ -201,9 +221,10 @@ public final class Tls12ServerFlow implements Tls12Machine {
         Instant now = config.clock().instant();
         Optional<SessionTicketExt> ticketExt = m.extensions().find(SessionTicketExt.class);
         boolean ticketsOn = config.ticketsPerHandshake() > 0;
-        Optional<Tickets.State> resumed = Tls12Choices.resumable(config, m, ticketExt, sni, ems, now);
+        Optional<ResumptionChecks.Accepted<Tickets.State>> resumed = ResumptionChecks.tls12Session(config, m, ticketExt,
+                sni, ems, now);
         Bytes sessionId = resumed.isPresent() ? m.legacySessionId() : newSessionId(config, ticketExt, ticketsOn);
-        Hello hello = new Hello(config, m, Bytes.wrap(random), resumed.map(Tickets.State::suite).orElse(choice.suite()),
+        Hello hello = new Hello(config, m, Bytes.wrap(random), resumed.map(r -> r.session().suite()).orElse(choice.suite()),
                 sessionId, sni, alpn, ems, ticketsOn && ticketExt.isPresent(), choice.credential().key());
         Transcript t = Transcript.buffering().add(raw).withHash(config.crypto(), hello.suite().hash());
         Bytes shRaw = send(out, serverHello(hello, m, reneg.isPresent() || m.cipherSuites()
@@ -307,7 +328,9 @@ public final class Tls12ServerFlow implements Tls12Machine {
         SignatureScheme scheme = share.isPresent() ? choice.credential().scheme() : SignatureScheme.NONE;
         return config.clientAuth() != ClientAuth.NONE
                 ? new ExpectClientCertificate(hello, t, messages.toBytes(), share, scheme)
-                : new ExpectClientKeyExchange(hello, t, messages.toBytes(), share, scheme, List.of(), Optional.empty());
+                : new ExpectClientKeyExchange(hello, t, messages.toBytes(), share, scheme, new NoCertificate(
+                        new Authentication.Anonymous(CertificateChecks.withoutClientCertificate(config.clientAuth(),
+                                ProtocolVersion.TLS12))));
     }
 
     private static State onClientCertificate(ExpectClientCertificate s, Certificate12 m, Bytes raw, Effects out)
@@ -316,21 +339,19 @@ public final class Tls12ServerFlow implements Tls12Machine {
         Transcript t = s.t().add(raw);
         if (m.certificates().isEmpty()) {
             out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
-            if (config.clientAuth() == ClientAuth.REQUIRED) {
-                // RFC 5246 section 7.4.6: without a required certificate, a fatal handshake_failure.
-                throw new TlsFatalAlertException(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED,
-                        AlertDescription.HANDSHAKE_FAILURE, "client sent no certificate but one is required", null);
-            }
-            return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(), List.of(),
-                    Optional.empty());
+            // RFC 5246 section 7.4.6: without a required certificate, a fatal handshake_failure.
+            return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(),
+                    new NoCertificate(new Authentication.Anonymous(CertificateChecks.withoutClientCertificate(
+                            config.clientAuth(), ProtocolVersion.TLS12))));
         }
         List<X509Certificate> chain = PeerCertificates.parse12(m);
         out.trace(() -> TraceEvents.chain(Role.CLIENT, chain));
-        CertificateVerified ok = config.clientVerifier().orElseThrow().verifyClient(chain, config.clock().instant());
+        ChainVerified ok = CertificateChecks.verifyClient(config.clientVerifier().orElseThrow(), chain,
+                config.clock().instant());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
         PeerCertificates.checkKeyUsage(chain.getFirst(), PeerCertificates.KeyUse.SIGNATURE);
-        return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(), chain,
-                Optional.of(ok));
+        return new ExpectClientKeyExchange(s.hello(), t, s.messages().concat(raw), s.share(), s.scheme(),
+                new CertificateToVerify(ok));
     }
 
     private static State onClientKeyExchange(ExpectClientKeyExchange s, ClientKeyExchange m, Bytes raw, Effects out)
@@ -352,35 +373,38 @@ public final class Tls12ServerFlow implements Tls12Machine {
                 "master secret (48 bytes" + (hello.ems() ? ", extended" : "") + "), key block: " + hello.suite().aead()
                         + " keys and IVs"))));
         NamedGroup group = s.share().map(KeyShare::group).orElse(NamedGroup.NONE);
-        Keys keys = new Keys(master, p.read(), p.write(), group, s.scheme(), s.clientChain(), false,
+        List<X509Certificate> clientChain = s.client() instanceof CertificateToVerify c ? c.chain().chain() : List.of();
+        Keys keys = new Keys(master, p.read(), p.write(), group, s.scheme(), clientChain, false,
                 hello.sessionId().isEmpty() ? ServerResumption.newSessionId(config) : hello.sessionId());
-        if (s.clientOk().isPresent()) {
+        return switch (s.client()) {
             // RFC 5246 section 7.4.8: the client's signature covers every handshake message so far.
-            return new ExpectCertificateVerify(hello, t, s.messages().concat(raw), keys, s.clientOk().get());
-        }
-        return new ExpectChangeCipherSpec(hello, t, keys);
+            case CertificateToVerify c -> new ExpectCertificateVerify(hello, t, s.messages().concat(raw), keys, c.chain());
+            case NoCertificate n -> new ExpectChangeCipherSpec(hello, t, keys, n.auth());
+        };
     }
 
     private static State onCertificateVerify(ExpectCertificateVerify s, CertificateVerify m, Bytes raw, Effects out)
             throws TlsFatalAlertException {
         out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.hello().config();
-        Tls12Common.verify(config.crypto(), ServerChoices.clientSchemes(config),
-                s.keys().clientChain().getFirst().getPublicKey(), m.scheme(), s.messages(), m.signature());
+        SignatureVerified ok = Tls12Common.verify(config.crypto(), ServerChoices.clientSchemes(config),
+                s.clientChain(), m.scheme(), s.messages(), m.signature());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
                 m.scheme() + " signature over the handshake messages verifies with the client certificate's key: ok")));
-        return new ExpectChangeCipherSpec(s.hello(), s.t().add(raw), s.keys());
+        return new ExpectChangeCipherSpec(s.hello(), s.t().add(raw), s.keys(), new Authentication.Signed(ok));
     }
 
-    private static State resume(Hello hello, Tickets.State st, Transcript t, Effects out) throws TlsFatalAlertException {
+    private static State resume(Hello hello, ResumptionChecks.Accepted<Tickets.State> accepted, Transcript t,
+                                Effects out) throws TlsFatalAlertException {
         ServerConfig config = hello.config();
+        Tickets.State st = accepted.session();
         Secret master = Secret.copyOf(st.secret().expose());
         Protections p = Tls12KeySchedule.protections(config.crypto(), hello.suite(), master, hello.ch().random(),
                 hello.serverRandom(), false);
         Keys keys = new Keys(master, p.read(), p.write(), st.group(), st.scheme(), PeerCertificates.decode(st.peerChain()),
                 true, st.sessionId().isEmpty() ? hello.sessionId() : st.sessionId());
         t = sendTicketCcsFinished(hello, keys, t, out);
-        return new ExpectChangeCipherSpec(hello, t, keys);
+        return new ExpectChangeCipherSpec(hello, t, keys, new Authentication.Resumed(accepted.proof()));
     }
 
     private static Transcript sendTicketCcsFinished(Hello hello, Keys keys, Transcript t, Effects out)
@@ -429,7 +453,7 @@ public final class Tls12ServerFlow implements Tls12Machine {
         Secret master = s.keys().master();
         out.complete(session, (label, context, length) -> Tls12KeySchedule.exporter(config.crypto(),
                 hello.suite().hash(), master, label, hello.ch().random(), hello.serverRandom(), context, length));
-        return new Connected(session, ok);
+        return new Connected(session, s.client(), ok);
     }
 
     private static State refuseRenegotiation(Connected s, Effects out) throws TlsFatalAlertException {

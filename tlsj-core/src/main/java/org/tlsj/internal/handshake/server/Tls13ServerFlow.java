@@ -18,10 +18,12 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.internal.handshake.AppSecrets;
 import org.tlsj.internal.handshake.CertificateAuthorities;
 import org.tlsj.internal.handshake.Proofs.SignatureVerified;
-import org.tlsj.pki.CertificateVerified;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
+import org.tlsj.internal.handshake.Authentication;
+import org.tlsj.internal.handshake.CertificateChecks;
+import org.tlsj.internal.handshake.Proofs.ChainVerified;
 import org.tlsj.internal.handshake.Proofs.FinishedVerified;
 import org.tlsj.internal.handshake.Tls13Checks;
 import org.tlsj.internal.handshake.TraceEvents;
@@ -87,19 +89,6 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                    Optional<ServerResumption.Resumed> resumed, Secret exporterMaster) {
     }
 
-    /**
-     * A verified client: its chain, the chain check and the CertificateVerify check.
-     *
-     * @param chain the client's chain, leaf first
-     */
-    record ClientIdentity(List<java.security.cert.X509Certificate> chain, CertificateVerified chainOk,
-                          SignatureVerified signatureOk) {
-        ClientIdentity {
-            java.util.Objects.requireNonNull(chainOk);
-            java.util.Objects.requireNonNull(signatureOk);
-        }
-    }
-
     record ExpectClientHello(ServerConfig config) implements State {
     }
 
@@ -110,17 +99,27 @@ public final class Tls13ServerFlow implements HandshakeMachine {
     record ExpectClientCertificate(Pending pending, Transcript transcript) implements State {
     }
 
-    record ExpectClientCertificateVerify(Pending pending, Transcript transcript,
-                                         List<java.security.cert.X509Certificate> chain, CertificateVerified chainOk)
+    record ExpectClientCertificateVerify(Pending pending, Transcript transcript, ChainVerified chain)
             implements State {
     }
 
-    record ExpectFinished(Pending pending, Transcript transcript, Optional<ClientIdentity> client) implements State {
+    /** {@code client}: how the client proved itself, or the policy that lets it go without a certificate. */
+    record ExpectFinished(Pending pending, Transcript transcript, Authentication.OfClient client) implements State {
     }
 
-    record Connected(AppSecrets secrets, SessionInfo session, FinishedVerified finishedOk) implements State {
+    /**
+     * The handshake is done: the client's Finished verified and {@code client} says how it authenticated (chain +
+     * CertificateVerify, a resumed PSK, or none where the policy allows none: never with ClientAuth.REQUIRED).
+     */
+    record Connected(AppSecrets secrets, SessionInfo session, Authentication.OfClient client,
+                     FinishedVerified finishedOk) implements State {
         Connected {
+            java.util.Objects.requireNonNull(client);
             java.util.Objects.requireNonNull(finishedOk);
+        }
+
+        Connected with(AppSecrets s) {
+            return new Connected(s, session, client, finishedOk);
         }
     }
 
@@ -179,7 +178,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         if (!(state instanceof Connected c)) {
             throw new IllegalStateException("KeyUpdate before the handshake completed");
         }
-        state = new Connected(c.secrets().sendKeyUpdate(requestPeerUpdate, out), c.session(), c.finishedOk());
+        state = c.with(c.secrets().sendKeyUpdate(requestPeerUpdate, out));
     }
 
     @Override
@@ -202,7 +201,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                     onClientCertificateVerify(s, m, raw, out);
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof KeyUpdate m ->
-                    new Connected(s.secrets().onKeyUpdate(m, out), s.session(), s.finishedOk());
+                    s.with(s.secrets().onKeyUpdate(m, out));
             // RFC 8446 section 6.2: a message out of order is unexpected_message.
             default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
                     TraceEvents.name(message) + " while in " + state.getClass().getSimpleName());
@@ -369,7 +368,13 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.installWriteProtection(KeySchedule13.recordProtection(config.crypto(), suite, serverApp));
         Pending pending = new Pending(hello, clientShare.group(), master, clientHs,
                 new AppSecrets(Role.SERVER, config.crypto(), suite, clientApp, serverApp), resumed, exporterMaster);
-        return askClient ? new ExpectClientCertificate(pending, t) : new ExpectFinished(pending, t, Optional.empty());
+        if (askClient) {
+            return new ExpectClientCertificate(pending, t);
+        }
+        Authentication.OfClient client = resumed.isPresent() ? new Authentication.Resumed(resumed.get().proof())
+                : new Authentication.Anonymous(CertificateChecks.withoutClientCertificate(config.clientAuth(),
+                        ProtocolVersion.TLS13));
+        return new ExpectFinished(pending, t, client);
     }
 
     private static Transcript sendCertificateAndVerify(Hello hello, Transcript t, Effects out)
@@ -403,24 +408,22 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         Transcript t = s.transcript().add(raw);
         if (m.entries().isEmpty()) {
             out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
-            if (config.clientAuth() == ClientAuth.REQUIRED) {
-                // RFC 8446 section 4.4.2.4: a required certificate that is missing is certificate_required.
-                throw Fatal.of(Reason.PeerMisbehaved.CERTIFICATE_REQUIRED);
-            }
-            return new ExpectFinished(s.pending(), t, Optional.empty());
+            // RFC 8446 section 4.4.2.4: a required certificate that is missing is certificate_required.
+            return new ExpectFinished(s.pending(), t, new Authentication.Anonymous(
+                    CertificateChecks.withoutClientCertificate(config.clientAuth(), ProtocolVersion.TLS13)));
         }
         List<java.security.cert.X509Certificate> chain = PeerCertificates.parse(m);
         out.trace(() -> TraceEvents.chain(Role.CLIENT, chain));
-        CertificateVerified ok;
+        ChainVerified ok;
         try {
-            ok = config.clientVerifier().orElseThrow().verifyClient(chain, config.clock().instant());
+            ok = CertificateChecks.verifyClient(config.clientVerifier().orElseThrow(), chain, config.clock().instant());
         } catch (TlsFatalAlertException e) {
             out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", List.of("FAILED: " + e.getMessage())));
             throw e;
         }
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client certificate", ok.checks()));
         PeerCertificates.checkKeyUsage(chain.getFirst(), PeerCertificates.KeyUse.SIGNATURE);
-        return new ExpectClientCertificateVerify(s.pending(), t, chain, ok);
+        return new ExpectClientCertificateVerify(s.pending(), t, ok);
     }
 
     private static State onClientCertificateVerify(ExpectClientCertificateVerify s, CertificateVerify m, Bytes raw,
@@ -428,11 +431,10 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.pending().hello().config();
         SignatureVerified ok = Tls13Checks.verifySignature(config.crypto(), ServerChoices.clientSchemes(config),
-                s.chain().getFirst().getPublicKey(), m.scheme(), Tls13Checks.CLIENT_CONTEXT, s.transcript().current(), m.signature());
+                s.chain(), m.scheme(), Tls13Checks.CLIENT_CONTEXT, s.transcript().current(), m.signature());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
                 m.scheme() + " signature over the transcript verifies with the client certificate's key: ok")));
-        return new ExpectFinished(s.pending(), s.transcript().add(raw),
-                Optional.of(new ClientIdentity(s.chain(), s.chainOk(), ok)));
+        return new ExpectFinished(s.pending(), s.transcript().add(raw), new Authentication.Signed(ok));
     }
 
     private static EncryptedExtensions encryptedExtensions(Hello hello, Effects out) {
@@ -463,7 +465,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         out.installReadProtection(KeySchedule13.recordProtection(hello.config().crypto(), suite, p.app().client()));
         List<java.security.cert.X509Certificate> clientChain = p.resumed().isPresent()
                 ? PeerCertificates.decode(p.resumed().get().state().peerChain())
-                : s.client().map(ClientIdentity::chain).orElse(List.of());
+                : s.client() instanceof Authentication.Signed c ? c.chain().chain() : List.of();
         SignatureScheme scheme = p.resumed().map(r -> r.state().scheme()).orElse(hello.credential().scheme());
         // A resumption keeps the id of the session it resumes; a full handshake names a new one.
         Bytes sessionId = p.resumed().map(r -> r.state().sessionId()).filter(id -> !id.isEmpty())
@@ -487,7 +489,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
                     PeerCertificates.encode(clientChain), scheme, sessionId, p.group(), out);
         }
         resumptionMaster.destroy();
-        return new Connected(p.app(), session, ok);
+        return new Connected(p.app(), session, s.client(), ok);
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
