@@ -116,12 +116,22 @@ public final class ResumptionChecks {
         Optional<Tickets.State> found = sealed.flatMap(b -> Tickets.open(config.crypto(), config.ticketKeys(), now, b))
                 .filter(s -> s.version().equals(ProtocolVersion.TLS12) && ch.cipherSuites().contains(s.suite())
                         && config.cipherSuites().contains(s.suite()) && s.sni().equals(sni)
-                        && now.isBefore(s.issued().plusSeconds(s.lifetimeSeconds())));
+                        && now.isBefore(s.issued().plusSeconds(s.lifetimeSeconds()))
+                        && authenticatesAsRequired(config, s));
         if (found.isPresent() && found.get().extendedMasterSecret() && !ems) {
             throw Fatal.of(Reason.PeerMisbehaved.EMS_MISMATCH_ON_RESUMPTION,
                     "the client resumes a session created with it but does not offer extended_master_secret");
         }
         return found.filter(s -> s.extendedMasterSecret() && ems)
                 .map(s -> new Accepted<>(s, Proofs.sessionResumed()));
+    }
+
+    /**
+     * A server that requires a client certificate resumes only sessions whose full handshake verified one: a
+     * ticket issued without it (under optional client auth, or by another server sharing the ticket keys)
+     * would otherwise let a client in without a certificate. Such a client gets a full handshake instead.
+     */
+    public static boolean authenticatesAsRequired(ServerConfig config, Tickets.State s) {
+        return config.clientAuth() != org.tlsj.ClientAuth.REQUIRED || !s.peerChain().isEmpty();
     }
 }

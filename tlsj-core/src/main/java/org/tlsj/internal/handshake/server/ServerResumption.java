@@ -86,7 +86,8 @@ final class ServerResumption {
         List<PskIdentity> ids = psk.get().identities();
         for (int i = 0; i < ids.size(); i++) {
             Optional<Tickets.State> state = Tickets.open(config.crypto(), config.ticketKeys(), now, ids.get(i).identity());
-            if (state.isPresent() && usable(state.get(), ids.get(i), suite, sni, now)) {
+            if (state.isPresent() && usable(state.get(), ids.get(i), suite, sni, now)
+                    && ResumptionChecks.authenticatesAsRequired(config, state.get())) {
                 return Optional.of(new Candidate(i, ids.get(i), state.get()));
             }
         }
