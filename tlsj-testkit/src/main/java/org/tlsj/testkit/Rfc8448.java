@@ -125,6 +125,22 @@ public final class Rfc8448 {
                 .map(Entry::value).toList();
     }
 
+    /**
+     * Every handshake message of this type ({@code ClientHello}, {@code Finished}, ...) from the RFC's
+     * "construct a ... handshake message" steps, in RFC order (Finished: the server's, then the client's).
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public List<Bytes> handshakeMessages(String type) {
+        List<Bytes> out = entries.stream()
+                .filter(e -> e.step().endsWith(" " + type + " handshake message") && e.label().equals(type))
+                .map(Entry::value).toList();
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no RFC 8448 " + type + " handshake message");
+        }
+        return out;
+    }
+
     /** Every entry, in RFC order. */
     public List<Entry> entries() {
         return entries;

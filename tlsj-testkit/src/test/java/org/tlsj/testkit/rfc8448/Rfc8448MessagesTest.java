@@ -1,4 +1,4 @@
-package org.tlsj.internal.message;
+package org.tlsj.testkit.rfc8448;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,17 +12,48 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
+import org.tlsj.internal.message.Certificate13;
+import org.tlsj.internal.message.CertificateEntry;
+import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ClientHello;
+import org.tlsj.internal.message.EarlyDataExt;
+import org.tlsj.internal.message.EncryptedExtensions;
+import org.tlsj.internal.message.ExtensionType;
+import org.tlsj.internal.message.Extensions;
+import org.tlsj.internal.message.Finished;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.KeyShareClientExt;
+import org.tlsj.internal.message.KeyShareEntry;
+import org.tlsj.internal.message.KeyShareServerExt;
+import org.tlsj.internal.message.NewSessionTicket13;
+import org.tlsj.internal.message.PskKeyExchangeModesExt;
+import org.tlsj.internal.message.RecordSizeLimitExt;
+import org.tlsj.internal.message.RenegotiationInfoExt;
+import org.tlsj.internal.message.ServerHello;
+import org.tlsj.internal.message.ServerNameExt;
+import org.tlsj.internal.message.SessionTicketExt;
+import org.tlsj.internal.message.SignatureAlgorithmsExt;
+import org.tlsj.internal.message.SupportedGroupsExt;
+import org.tlsj.internal.message.SupportedVersionsClientExt;
+import org.tlsj.internal.message.SupportedVersionsServerExt;
 import org.tlsj.internal.wire.Bytes;
+import org.tlsj.testkit.Rfc8448;
 
-/** The handshake messages of RFC 8448 section 3 decode to the expected fields and re-encode byte for byte. */
+/**
+ * The handshake messages of RFC 8448 section 3 decode to the expected fields and re-encode byte for byte.
+ * (Layer 1, codecs; it lives here rather than in tlsj-core so that one parser of the RFC text, the testkit's
+ * {@link Rfc8448}, serves every RFC 8448 test.)
+ */
 class Rfc8448MessagesTest {
+    private static final Rfc8448 RFC = Rfc8448.load();
     private static final NamedGroup FFDHE3072 = new NamedGroup(0x0101);
 
     @ParameterizedTest
     @ValueSource(strings = {"ClientHello", "ServerHello", "EncryptedExtensions", "Certificate",
         "CertificateVerify", "Finished", "NewSessionTicket"})
     void everyRfc8448MessageReencodesByteForByte(String label) throws TlsFatalAlertException {
-        for (Bytes wire : Rfc8448.all(label)) {
+        for (Bytes wire : RFC.handshakeMessages(label)) {
             HandshakeMessage m = HandshakeCodec.decode(wire);
             assertThat(HandshakeCodec.encode(m)).isEqualTo(wire);
             assertThat(m.type().code()).isEqualTo(wire.get(0));
@@ -31,7 +62,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void clientHelloOffersX25519WithTheRfcShareAndServerNameServer() throws TlsFatalAlertException {
-        ClientHello ch = (ClientHello) HandshakeCodec.decode(Rfc8448.first("ClientHello"));
+        ClientHello ch = (ClientHello) HandshakeCodec.decode(RFC.handshakeMessages("ClientHello").getFirst());
 
         assertThat(ch.legacyVersion()).isEqualTo(ProtocolVersion.TLS12);
         assertThat(ch.random()).isEqualTo(Bytes.fromHex(
@@ -67,7 +98,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void clientHelloPrintsItsKeyFields() throws TlsFatalAlertException {
-        String text = HandshakeCodec.decode(Rfc8448.first("ClientHello")).toString();
+        String text = HandshakeCodec.decode(RFC.handshakeMessages("ClientHello").getFirst()).toString();
 
         assertThat(text).startsWith("ClientHello[version=TLSv1.2, random=cb34ecb1..")
                 .contains("suites=[TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_256_GCM_SHA384]")
@@ -77,7 +108,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void serverHelloSelectsX25519AndTls13() throws TlsFatalAlertException {
-        ServerHello sh = (ServerHello) HandshakeCodec.decode(Rfc8448.first("ServerHello"));
+        ServerHello sh = (ServerHello) HandshakeCodec.decode(RFC.handshakeMessages("ServerHello").getFirst());
 
         assertThat(sh.random()).isEqualTo(Bytes.fromHex(
                 "a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e26928"));
@@ -91,7 +122,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void encryptedExtensionsAcknowledgeServerNameAndCarryGroupsAndRecordSizeLimit() throws TlsFatalAlertException {
-        EncryptedExtensions ee = (EncryptedExtensions) HandshakeCodec.decode(Rfc8448.first("EncryptedExtensions"));
+        EncryptedExtensions ee = (EncryptedExtensions) HandshakeCodec.decode(RFC.handshakeMessages("EncryptedExtensions").getFirst());
 
         assertThat(ee.extensions().types()).containsExactly(ExtensionType.SUPPORTED_GROUPS,
                 ExtensionType.RECORD_SIZE_LIMIT, ExtensionType.SERVER_NAME);
@@ -101,7 +132,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void certificateCarriesOneRsaCertificateWithoutExtensions() throws TlsFatalAlertException {
-        Certificate13 cert = (Certificate13) HandshakeCodec.decode(Rfc8448.first("Certificate"));
+        Certificate13 cert = (Certificate13) HandshakeCodec.decode(RFC.handshakeMessages("Certificate").getFirst());
 
         assertThat(cert.context()).isEqualTo(Bytes.EMPTY);
         assertThat(cert.entries()).hasSize(1);
@@ -113,7 +144,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void certificateVerifyUsesRsaPssRsaeSha256() throws TlsFatalAlertException {
-        CertificateVerify cv = (CertificateVerify) HandshakeCodec.decode(Rfc8448.first("CertificateVerify"));
+        CertificateVerify cv = (CertificateVerify) HandshakeCodec.decode(RFC.handshakeMessages("CertificateVerify").getFirst());
 
         assertThat(cv.scheme()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
         assertThat(cv.signature().length()).isEqualTo(128);
@@ -122,7 +153,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void finishedBodiesAreTheRfcVerifyData() throws TlsFatalAlertException {
-        List<Bytes> finished = Rfc8448.all("Finished");
+        List<Bytes> finished = RFC.handshakeMessages("Finished");
 
         assertThat(HandshakeCodec.decode(finished.get(0))).isEqualTo(Finished.of(Bytes.fromHex(
                 "9b9b141d906337fbd2cbdce71df4deda4ab42c309572cb7fffee5454b78f0718")));
@@ -132,7 +163,7 @@ class Rfc8448MessagesTest {
 
     @Test
     void newSessionTicketAllowsEarlyDataOf1024Bytes() throws TlsFatalAlertException {
-        NewSessionTicket13 nst = (NewSessionTicket13) HandshakeCodec.decode(Rfc8448.first("NewSessionTicket"));
+        NewSessionTicket13 nst = (NewSessionTicket13) HandshakeCodec.decode(RFC.handshakeMessages("NewSessionTicket").getFirst());
 
         assertThat(nst.lifetime()).isEqualTo(30);
         assertThat(nst.ageAdd()).isEqualTo(0xfad6aac5L);
