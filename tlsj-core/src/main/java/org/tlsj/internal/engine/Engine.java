@@ -7,6 +7,7 @@ import org.tlsj.AlertDescription;
 import org.tlsj.ClientConfig;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.Fatal;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.ServerConfig;
 import org.tlsj.SessionInfo;
@@ -19,6 +20,7 @@ import org.tlsj.internal.handshake.Exporter;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.client.Tls13ClientFlow;
 import org.tlsj.internal.handshake.server.Tls13ServerFlow;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
@@ -288,16 +290,16 @@ public final class Engine implements Effects {
         }
     }
 
+    /**
+     * A change_cipher_spec goes to the machine's table like a handshake message: the TLS 1.2 tables take it right
+     * before the peer's Finished, the TLS 1.3 tables drop the compatibility one (RFC 8446 section 5), and every
+     * other state refuses it. A dropped one is no progress, so it counts toward the flood limit.
+     */
     private void onChangeCipherSpec() throws TlsFatalAlertException {
-        if (machine.onChangeCipherSpec()) {
-            return; // TLS 1.2: the flow switched its read keys
+        machine.onMessage(ChangeCipherSpec.INSTANCE, Bytes.EMPTY);
+        if (machine.version().equals(ProtocolVersion.TLS13)) {
+            records.countUseless();
         }
-        // RFC 8446 section 5: a CCS after the first ClientHello and before the peer's Finished is dropped; any
-        // other is unexpected_message.
-        if (!machine.clientHelloSeen() || machine.isConnected()) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC);
-        }
-        records.countUseless();
     }
 
     private void onHandshakeMessages() throws TlsFatalAlertException {

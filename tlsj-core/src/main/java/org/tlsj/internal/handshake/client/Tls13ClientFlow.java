@@ -40,6 +40,7 @@ import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateEntry;
 import org.tlsj.internal.message.CertificateRequest13;
 import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
 import org.tlsj.internal.message.EncryptedExtensions;
@@ -49,6 +50,7 @@ import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.KeyShareHrrExt;
 import org.tlsj.internal.message.KeyShareServerExt;
@@ -223,7 +225,7 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     }
 
     @Override
-    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+    public void onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
         if (state instanceof ExpectServerHello s && message instanceof ServerHello m && !m.isTls13()
                 && s.offer().retry().isEmpty() && s.offer().config().versions().contains(ProtocolVersion.TLS12)) {
             // RFC 8446 section 4.2.1: no supported_versions in the ServerHello means TLS 1.2 or older.
@@ -261,13 +263,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
                 && s.offer().config().versions().contains(ProtocolVersion.TLS12);
     }
 
-    @Override
-    public boolean clientHelloSeen() {
-        return true;
-    }
-
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
-    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+    static State next(State state, PeerMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
         return switch (state) {
             case ExpectServerHello s when message instanceof ServerHello m -> onServerHello(s, m, raw, out);
             case ExpectServerHello s when message instanceof HelloRetryRequest m -> onHelloRetryRequest(s, m, raw, out);
@@ -280,9 +277,11 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof NewSessionTicket13 m -> onNewSessionTicket(s, m, raw, out);
             case Connected s when message instanceof KeyUpdate m -> s.with(s.secrets().onKeyUpdate(m, out));
-            // RFC 8446 section 6.2: a message out of order is unexpected_message.
-            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
-                    TraceEvents.name(message) + " while in " + state.getClass().getSimpleName());
+            // RFC 8446 section 5: the middlebox-compatibility change_cipher_spec, after the first ClientHello and
+            // before the peer's Finished, is dropped (the engine counts it toward the flood limit).
+            case State s when message instanceof ChangeCipherSpec && !(s instanceof Connected) -> s;
+            // RFC 8446 sections 5 and 6.2: a message or change_cipher_spec out of order is unexpected_message.
+            default -> throw HandshakeMachine.unexpected(message, state.getClass().getSimpleName());
         };
     }
 

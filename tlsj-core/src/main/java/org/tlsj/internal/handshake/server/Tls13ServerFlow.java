@@ -37,6 +37,7 @@ import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateEntry;
 import org.tlsj.internal.message.CertificateRequest13;
 import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
 import org.tlsj.internal.message.EncryptedExtensions;
@@ -45,6 +46,7 @@ import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.KeyShareClientExt;
 import org.tlsj.internal.message.KeyShareEntry;
@@ -142,7 +144,7 @@ public final class Tls13ServerFlow implements HandshakeMachine {
     }
 
     @Override
-    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+    public void onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
         if (state instanceof ExpectClientHello && message instanceof ClientHello m
                 && m.legacyVersion().code() < LOWEST_LEGACY_VERSION) {
             // Below SSL 3.0 (SSL 2.0's 0x0002, or garbage such as 0x0100): refused before negotiation, even when
@@ -186,13 +188,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         return state instanceof Connected;
     }
 
-    @Override
-    public boolean clientHelloSeen() {
-        return !(state instanceof ExpectClientHello);
-    }
-
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
-    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+    static State next(State state, PeerMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
         return switch (state) {
             case ExpectClientHello s when message instanceof ClientHello m -> onClientHello(s, m, raw, out);
             case ExpectSecondClientHello s when message instanceof ClientHello m -> onSecondClientHello(s, m, raw, out);
@@ -202,9 +199,11 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof KeyUpdate m ->
                     s.with(s.secrets().onKeyUpdate(m, out));
-            // RFC 8446 section 6.2: a message out of order is unexpected_message.
-            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
-                    TraceEvents.name(message) + " while in " + state.getClass().getSimpleName());
+            // RFC 8446 section 5: the middlebox-compatibility change_cipher_spec, after the first ClientHello and
+            // before the peer's Finished, is dropped (the engine counts it toward the flood limit).
+            case State s when message instanceof ChangeCipherSpec && !(s instanceof ExpectClientHello || s instanceof Connected) -> s;
+            // RFC 8446 sections 5 and 6.2: a message or change_cipher_spec out of order is unexpected_message.
+            default -> throw HandshakeMachine.unexpected(message, state.getClass().getSimpleName());
         };
     }
 
