@@ -18,8 +18,8 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.Exporter;
 import org.tlsj.internal.handshake.HandshakeMachine;
-import org.tlsj.internal.handshake.client.Tls13ClientFlow;
-import org.tlsj.internal.handshake.server.Tls13ServerFlow;
+import org.tlsj.internal.handshake.client.ClientHelloStage;
+import org.tlsj.internal.handshake.server.ServerHelloStage;
 import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.HandshakeCodec;
@@ -71,7 +71,7 @@ public final class Engine implements Effects {
         Engine e = new Engine(Role.CLIENT, config.trace(), config.keyLog(),
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
         try {
-            e.machine = Tls13ClientFlow.start(config, serverName, e);
+            e.machine = ClientHelloStage.start(config, serverName, e);
             e.records.out().flushHandshake();
         } catch (TlsFatalAlertException ex) {
             throw new IllegalStateException("cannot build a ClientHello: " + ex.getMessage(), ex);
@@ -84,7 +84,7 @@ public final class Engine implements Effects {
             throws TlsFatalAlertException {
         Engine e = new Engine(Role.CLIENT, config.trace(), config.keyLog(),
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
-        e.machine = Tls13ClientFlow.startWithHello(config, serverName,
+        e.machine = ClientHelloStage.startWithHello(config, serverName,
                 (ClientHello) HandshakeCodec.decode(clientHello), e);
         e.records.out().flushHandshake();
         return e;
@@ -94,7 +94,7 @@ public final class Engine implements Effects {
     public static Engine server(ServerConfig config) {
         Engine e = new Engine(Role.SERVER, config.trace(), config.keyLog(),
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
-        e.machine = Tls13ServerFlow.start(config, e);
+        e.machine = ServerHelloStage.start(config, e);
         return e;
     }
 
@@ -296,7 +296,7 @@ public final class Engine implements Effects {
      * other state refuses it. A dropped one is no progress, so it counts toward the flood limit.
      */
     private void onChangeCipherSpec() throws TlsFatalAlertException {
-        machine.onMessage(ChangeCipherSpec.INSTANCE, Bytes.EMPTY);
+        machine = machine.onMessage(ChangeCipherSpec.INSTANCE, Bytes.EMPTY);
         if (machine.version().equals(ProtocolVersion.TLS13)) {
             records.countUseless();
         }
@@ -315,8 +315,7 @@ public final class Engine implements Effects {
             if (message instanceof KeyUpdate) {
                 records.countKeyUpdate(); // a KeyUpdate flood without application data in between is refused
             }
-            machine.onMessage(message, raw);
-            machine = machine.successor(); // a TLS 1.2 answer hands over to the TLS 1.2 flow
+            machine = machine.onMessage(message, raw); // a hello stage hands over to the version's machine
         }
     }
 

@@ -14,9 +14,10 @@ import org.tlsj.internal.wire.Bytes;
 public interface HandshakeMachine {
     /**
      * Handles one received handshake message ({@code raw} is its encoding, header included) or change_cipher_spec
-     * ({@code raw} empty: it is never part of the transcript).
+     * ({@code raw} empty: it is never part of the transcript), and returns the machine for what comes next: itself,
+     * or, from a hello stage, the TLS 1.3 or TLS 1.2 machine the peer's hello chose.
      */
-    void onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException;
+    HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException;
 
     /**
      * The last arm of every transition table: a message out of order is unexpected_message (RFC 8446 section 6.2,
@@ -32,18 +33,10 @@ public interface HandshakeMachine {
     /** Sends a KeyUpdate after the handshake and switches the write key (RFC 8446 section 4.6.3). */
     void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException;
 
-    /**
-     * The machine that handles what comes next: itself, or the TLS 1.2 flow a TLS 1.3 flow handed over to
-     * (the version is settled by the first ServerHello or ClientHello). The engine asks after every message.
-     */
-    default HandshakeMachine successor() {
-        return this;
-    }
-
     /** Whether the handshake is complete on this side. */
     boolean isConnected();
 
-    /** The version in use: TLS 1.3 until a TLS 1.2 ServerHello or ClientHello switched it. */
+    /** The version in use: TLS 1.2 in the TLS 1.2 machines, TLS 1.3 in the others (hello stages included). */
     default ProtocolVersion version() {
         return ProtocolVersion.TLS13;
     }

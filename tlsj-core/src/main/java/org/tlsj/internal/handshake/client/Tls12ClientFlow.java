@@ -64,8 +64,8 @@ import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
 /**
- * The TLS 1.2 client (RFC 5246 section 7.3), entered when the server answers our ClientHello with a TLS 1.2
- * ServerHello. Full handshake:
+ * The TLS 1.2 client (RFC 5246 section 7.3), handed the server's TLS 1.2 ServerHello by {@link ClientHelloStage}.
+ * Full handshake:
  * <pre>
  *          <-- ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone
  * [Certificate], ClientKeyExchange, [CertificateVerify], [ChangeCipherSpec], Finished -->
@@ -77,7 +77,7 @@ import org.tlsj.trace.Role;
 public final class Tls12ClientFlow implements Tls12Machine {
 
     /** What is fixed once the ServerHello is read. */
-    record Hello(ClientConfig config, Tls13ClientFlow.Offer offer, Bytes serverRandom, CipherSuite suite,
+    record Hello(ClientConfig config, Offer offer, Bytes serverRandom, CipherSuite suite,
                  Bytes sessionId, boolean ems, boolean ticketExpected, Optional<String> alpn) {
     }
 
@@ -146,8 +146,9 @@ public final class Tls12ClientFlow implements Tls12Machine {
     }
 
     @Override
-    public void onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
+    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
         state = next(state, message, raw, out);
+        return this;
     }
 
     /**
@@ -190,7 +191,7 @@ public final class Tls12ClientFlow implements Tls12Machine {
     }
 
     /** Starts the TLS 1.2 client from a TLS 1.2 ServerHello answering {@code offer}. */
-    static Tls12ClientFlow onServerHello(Tls13ClientFlow.Offer offer, Transcript withClientHello, Bytes clientHelloRaw,
+    static Tls12ClientFlow onServerHello(Offer offer, Transcript withClientHello, Bytes clientHelloRaw,
                                          ServerHello m, Bytes raw, Effects out) throws TlsFatalAlertException {
         ClientConfig config = offer.config();
         out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));

@@ -65,8 +65,8 @@ import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
 /**
- * The TLS 1.2 server (RFC 5246 section 7.3), entered for a ClientHello that does not offer TLS 1.3 (or
- * when TLS 1.3 is off). Full handshake:
+ * The TLS 1.2 server (RFC 5246 section 7.3), handed a ClientHello that does not offer TLS 1.3 (or arrives
+ * when TLS 1.3 is off) by {@link ServerHelloStage}. Full handshake:
  * <pre>
  * ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone -->
  *          <-- [Certificate], ClientKeyExchange, [CertificateVerify], ChangeCipherSpec, Finished
@@ -147,8 +147,9 @@ public final class Tls12ServerFlow implements Tls12Machine {
     }
 
     @Override
-    public void onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
+    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
         state = next(state, message, raw, out);
+        return this;
     }
 
     @Override

@@ -1,15 +1,14 @@
 package org.tlsj.internal.handshake.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tlsj.internal.handshake.RecordingEffects.assertRefusesChangeCipherSpec;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.tlsj.AlertDescription;
-import org.tlsj.Reason;
+import org.tlsj.ClientConfig;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.handshake.Authentication;
 import org.tlsj.internal.handshake.CertificateChecks;
@@ -59,12 +58,8 @@ class ClientChangeCipherSpecTableTest {
                         .filter(c -> c != Tls12ClientFlow.ExpectChangeCipherSpec.class
                                 && c != Tls12ClientFlow.Connected.class).toList());
         for (Tls12ClientFlow.State state : others) {
-            assertThatThrownBy(() -> Tls12ClientFlow.next(state, ChangeCipherSpec.INSTANCE, Bytes.EMPTY, out))
-                    .as(state.getClass().getSimpleName())
-                    .isInstanceOfSatisfying(TlsFatalAlertException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC);
-                        assertThat(e.sent()).isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);
-                    });
+            assertRefusesChangeCipherSpec(state.getClass().getSimpleName(),
+                    () -> Tls12ClientFlow.next(state, ChangeCipherSpec.INSTANCE, Bytes.EMPTY, out));
         }
         assertThat(out.calls).isEmpty();
     }
@@ -80,6 +75,14 @@ class ClientChangeCipherSpecTableTest {
         for (Tls13ClientFlow.State state : before) {
             assertThat(Tls13ClientFlow.next(state, ChangeCipherSpec.INSTANCE, Bytes.EMPTY, out)).isSameAs(state);
         }
+        assertThat(out.calls).isEmpty();
+    }
+
+    @Test
+    void helloStageDropsTheCompatibilityChangeCipherSpecAfterOurClientHello() throws Exception {
+        ClientHelloStage stage = ClientHelloStage.start(ClientConfig.builder().build(), "localhost", out);
+        out.calls.clear();
+        assertThat(stage.onMessage(ChangeCipherSpec.INSTANCE, Bytes.EMPTY)).isSameAs(stage);
         assertThat(out.calls).isEmpty();
     }
 }

@@ -1,15 +1,12 @@
 package org.tlsj.internal.handshake.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tlsj.internal.handshake.RecordingEffects.assertRefusesChangeCipherSpec;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.tlsj.AlertDescription;
-import org.tlsj.Reason;
-import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.wire.Bytes;
@@ -44,21 +41,21 @@ class ServerChangeCipherSpecTableTest {
                         .filter(c -> c != Tls12ServerFlow.ExpectChangeCipherSpec.class
                                 && c != Tls12ServerFlow.Connected.class).toList());
         for (Tls12ServerFlow.State state : others) {
-            assertThatThrownBy(() -> Tls12ServerFlow.next(state, ChangeCipherSpec.INSTANCE, Bytes.EMPTY, out))
-                    .as(state.getClass().getSimpleName())
-                    .isInstanceOfSatisfying(TlsFatalAlertException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC);
-                        assertThat(e.sent()).isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);
-                    });
+            assertRefusesChangeCipherSpec(state.getClass().getSimpleName(),
+                    () -> Tls12ServerFlow.next(state, ChangeCipherSpec.INSTANCE, Bytes.EMPTY, out));
         }
         assertThat(out.calls).isEmpty();
     }
 
     @Test
     void tls13ServerRefusesChangeCipherSpecBeforeTheClientHello() {
-        assertThatThrownBy(() -> Tls13ServerFlow.next(new Tls13ServerFlow.ExpectClientHello(null),
-                ChangeCipherSpec.INSTANCE, Bytes.EMPTY, out))
-                .isInstanceOfSatisfying(TlsFatalAlertException.class, e ->
-                        assertThat(e.reason()).isEqualTo(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC));
+        assertRefusesChangeCipherSpec("ExpectClientHello", () -> Tls13ServerFlow.next(
+                new Tls13ServerFlow.ExpectClientHello(null), ChangeCipherSpec.INSTANCE, Bytes.EMPTY, out));
+    }
+
+    @Test
+    void helloStageRefusesChangeCipherSpecBeforeTheClientHello() {
+        assertRefusesChangeCipherSpec("hello stage",
+                () -> ServerHelloStage.start(null, out).onMessage(ChangeCipherSpec.INSTANCE, Bytes.EMPTY));
     }
 }
