@@ -7,6 +7,7 @@ import org.tlsj.AlertDescription;
 import org.tlsj.ClientConfig;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.Fatal;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.ServerConfig;
 import org.tlsj.SessionInfo;
@@ -17,8 +18,9 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.Exporter;
 import org.tlsj.internal.handshake.HandshakeMachine;
-import org.tlsj.internal.handshake.client.Tls13ClientFlow;
-import org.tlsj.internal.handshake.server.Tls13ServerFlow;
+import org.tlsj.internal.handshake.client.ClientHelloStage;
+import org.tlsj.internal.handshake.server.ServerHelloStage;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
@@ -69,7 +71,7 @@ public final class Engine implements Effects {
         Engine e = new Engine(Role.CLIENT, config.trace(), config.keyLog(),
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
         try {
-            e.machine = Tls13ClientFlow.start(config, serverName, e);
+            e.machine = ClientHelloStage.start(config, serverName, e);
             e.records.out().flushHandshake();
         } catch (TlsFatalAlertException ex) {
             throw new IllegalStateException("cannot build a ClientHello: " + ex.getMessage(), ex);
@@ -82,7 +84,7 @@ public final class Engine implements Effects {
             throws TlsFatalAlertException {
         Engine e = new Engine(Role.CLIENT, config.trace(), config.keyLog(),
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
-        e.machine = Tls13ClientFlow.startWithHello(config, serverName,
+        e.machine = ClientHelloStage.startWithHello(config, serverName,
                 (ClientHello) HandshakeCodec.decode(clientHello), e);
         e.records.out().flushHandshake();
         return e;
@@ -92,7 +94,7 @@ public final class Engine implements Effects {
     public static Engine server(ServerConfig config) {
         Engine e = new Engine(Role.SERVER, config.trace(), config.keyLog(),
                 config.keyUpdateRecordLimit(), config.maxHandshakeMessageSize());
-        e.machine = Tls13ServerFlow.start(config, e);
+        e.machine = ServerHelloStage.start(config, e);
         return e;
     }
 
@@ -288,16 +290,16 @@ public final class Engine implements Effects {
         }
     }
 
+    /**
+     * A change_cipher_spec goes to the machine's table like a handshake message: the TLS 1.2 tables take it right
+     * before the peer's Finished, the TLS 1.3 tables drop the compatibility one (RFC 8446 section 5), and every
+     * other state refuses it. A dropped one is no progress, so it counts toward the flood limit.
+     */
     private void onChangeCipherSpec() throws TlsFatalAlertException {
-        if (machine.onChangeCipherSpec()) {
-            return; // TLS 1.2: the flow switched its read keys
+        machine = machine.onMessage(ChangeCipherSpec.INSTANCE, Bytes.EMPTY);
+        if (machine.version().equals(ProtocolVersion.TLS13)) {
+            records.countUseless();
         }
-        // RFC 8446 section 5: a CCS after the first ClientHello and before the peer's Finished is dropped; any
-        // other is unexpected_message.
-        if (!machine.clientHelloSeen() || machine.isConnected()) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC);
-        }
-        records.countUseless();
     }
 
     private void onHandshakeMessages() throws TlsFatalAlertException {
@@ -313,8 +315,7 @@ public final class Engine implements Effects {
             if (message instanceof KeyUpdate) {
                 records.countKeyUpdate(); // a KeyUpdate flood without application data in between is refused
             }
-            machine.onMessage(message, raw);
-            machine = machine.successor(); // a TLS 1.2 answer hands over to the TLS 1.2 flow
+            machine = machine.onMessage(message, raw); // a hello stage hands over to the version's machine
         }
     }
 

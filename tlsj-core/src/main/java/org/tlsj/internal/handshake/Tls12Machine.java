@@ -22,9 +22,4 @@ public interface Tls12Machine extends HandshakeMachine {
     default void sendKeyUpdate(boolean requestPeerUpdate) {
         throw new IllegalStateException("TLS 1.2 has no KeyUpdate");
     }
-
-    @Override
-    default boolean clientHelloSeen() {
-        return true;
-    }
 }

@@ -14,6 +14,7 @@ import org.tlsj.internal.message.EncryptedExtensions;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.KeyShareClientExt;
 import org.tlsj.internal.message.KeyShareHrrExt;
@@ -146,7 +147,7 @@ public final class TraceEvents {
     }
 
     /** The message's RFC name. */
-    public static String name(HandshakeMessage m) {
+    public static String name(PeerMessage m) {
         String n = m.getClass().getSimpleName();
         n = n.endsWith("13") || n.endsWith("12") ? n.substring(0, n.length() - 2) : n;
         return n.endsWith("Ecdhe") ? n.substring(0, n.length() - 5) : n;

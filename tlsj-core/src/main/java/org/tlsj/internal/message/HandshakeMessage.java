@@ -8,7 +8,7 @@ import org.tlsj.internal.wire.ByteWriter;
  * {@link HelloRequest}; ClientHello, ServerHello, CertificateVerify and Finished have one wire form for
  * both). {@link HandshakeCodec} adds and strips the four-byte header; each record encodes its own body.
  */
-public sealed interface HandshakeMessage permits ClientHello, ServerHello, HelloRetryRequest,
+public sealed interface HandshakeMessage extends PeerMessage permits ClientHello, ServerHello, HelloRetryRequest,
         EncryptedExtensions, CertificateRequest13, Certificate13, CertificateVerify, Finished,
         NewSessionTicket13, KeyUpdate, EndOfEarlyData, HelloRequest, ServerKeyExchangeEcdhe, ServerHelloDone,
         ClientKeyExchange, CertificateRequest12, Certificate12, NewSessionTicket12 {

@@ -22,6 +22,7 @@ import org.tlsj.internal.handshake.CertificateAuthorities;
 import org.tlsj.internal.handshake.CertificateChecks;
 import org.tlsj.internal.handshake.ClientCredentials;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
 import org.tlsj.internal.handshake.Proofs.ChainVerified;
 import org.tlsj.internal.handshake.Proofs.FinishedVerified;
@@ -37,6 +38,7 @@ import org.tlsj.internal.message.AlpnExt;
 import org.tlsj.internal.message.Certificate12;
 import org.tlsj.internal.message.CertificateRequest12;
 import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientKeyExchange;
 import org.tlsj.internal.message.EcPointFormatsExt;
 import org.tlsj.internal.message.ExtendedMasterSecretExt;
@@ -48,6 +50,7 @@ import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.HandshakeType;
 import org.tlsj.internal.message.HelloRequest;
 import org.tlsj.internal.message.NewSessionTicket12;
+import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.RenegotiationInfoExt;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerHelloDone;
@@ -61,8 +64,8 @@ import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
 /**
- * The TLS 1.2 client (RFC 5246 section 7.3), entered when the server answers our ClientHello with a TLS 1.2
- * ServerHello. Full handshake:
+ * The TLS 1.2 client (RFC 5246 section 7.3), handed the server's TLS 1.2 ServerHello by {@link ClientHelloStage}.
+ * Full handshake:
  * <pre>
  *          <-- ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone
  * [Certificate], ClientKeyExchange, [CertificateVerify], [ChangeCipherSpec], Finished -->
@@ -74,7 +77,7 @@ import org.tlsj.trace.Role;
 public final class Tls12ClientFlow implements Tls12Machine {
 
     /** What is fixed once the ServerHello is read. */
-    record Hello(ClientConfig config, Tls13ClientFlow.Offer offer, Bytes serverRandom, CipherSuite suite,
+    record Hello(ClientConfig config, Offer offer, Bytes serverRandom, CipherSuite suite,
                  Bytes sessionId, boolean ems, boolean ticketExpected, Optional<String> alpn) {
     }
 
@@ -143,8 +146,9 @@ public final class Tls12ClientFlow implements Tls12Machine {
     }
 
     @Override
-    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
         state = next(state, message, raw, out);
+        return this;
     }
 
     /**
@@ -163,24 +167,12 @@ public final class Tls12ClientFlow implements Tls12Machine {
     }
 
     @Override
-    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
-        if (!(state instanceof ExpectChangeCipherSpec s)) {
-            // RFC 5246 section 7.1: change_cipher_spec only right before the server's Finished.
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
-        }
-        out.installReadProtection(s.keys().read());
-        out.trace(() -> TraceEvents.changeCipherSpec(Role.SERVER));
-        state = new ExpectFinished(s.hello(), s.t(), s.keys());
-        return true;
-    }
-
-    @Override
     public boolean isConnected() {
         return state instanceof Connected;
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
-    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+    static State next(State state, PeerMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
         return switch (state) {
             case ExpectCertificate s when message instanceof Certificate12 m -> onCertificate(s, m, raw, out);
             case ExpectServerKeyExchange s when message instanceof ServerKeyExchangeEcdhe m -> onServerKeyExchange(s, m, raw, out);
@@ -190,16 +182,16 @@ public final class Tls12ClientFlow implements Tls12Machine {
                     raw, out);
             case ExpectDone s when message instanceof ServerHelloDone m -> onServerHelloDone(s, raw, out);
             case ExpectTicket s when message instanceof NewSessionTicket12 m -> onNewSessionTicket(s, m, raw, out);
+            case ExpectChangeCipherSpec s when message instanceof ChangeCipherSpec -> onChangeCipherSpec(s, out);
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof HelloRequest m -> refuseRenegotiation(s, out);
-            // RFC 5246 section 7.4: a message out of order is unexpected_message.
-            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
-                    TraceEvents.name(message) + " while in TLS 1.2 " + state.getClass().getSimpleName());
+            // RFC 5246 sections 7.1 and 7.4: a message or change_cipher_spec out of order is unexpected_message.
+            default -> throw HandshakeMachine.unexpected(message, "TLS 1.2 " + state.getClass().getSimpleName());
         };
     }
 
     /** Starts the TLS 1.2 client from a TLS 1.2 ServerHello answering {@code offer}. */
-    static Tls12ClientFlow onServerHello(Tls13ClientFlow.Offer offer, Transcript withClientHello, Bytes clientHelloRaw,
+    static Tls12ClientFlow onServerHello(Offer offer, Transcript withClientHello, Bytes clientHelloRaw,
                                          ServerHello m, Bytes raw, Effects out) throws TlsFatalAlertException {
         ClientConfig config = offer.config();
         out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
@@ -422,6 +414,13 @@ public final class Tls12ClientFlow implements Tls12Machine {
                     s.keys().group(), h.ems()));
         }
         return new ExpectChangeCipherSpec(h, s.t().add(raw), s.keys());
+    }
+
+    /** RFC 5246 section 7.1: the peer's change_cipher_spec, right before its Finished: its records are now protected. */
+    private static State onChangeCipherSpec(ExpectChangeCipherSpec s, Effects out) throws TlsFatalAlertException {
+        out.installReadProtection(s.keys().read());
+        out.trace(() -> TraceEvents.changeCipherSpec(Role.SERVER));
+        return new ExpectFinished(s.hello(), s.t(), s.keys());
     }
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out) throws TlsFatalAlertException {

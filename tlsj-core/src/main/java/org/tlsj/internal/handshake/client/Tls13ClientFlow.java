@@ -1,7 +1,6 @@
 package org.tlsj.internal.handshake.client;
 
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +39,7 @@ import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateEntry;
 import org.tlsj.internal.message.CertificateRequest13;
 import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
 import org.tlsj.internal.message.EncryptedExtensions;
@@ -49,6 +49,7 @@ import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.KeyShareHrrExt;
 import org.tlsj.internal.message.KeyShareServerExt;
@@ -66,7 +67,8 @@ import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
 /**
- * The TLS 1.3 client (RFC 8446 section 2): states, the transition table, and one handler per message.
+ * The TLS 1.3 client (RFC 8446 section 2): states, the transition table, and one handler per message. Handed the
+ * first ServerHello or HelloRetryRequest by {@link ClientHelloStage}, which sent the ClientHello.
  *
  * <pre>
  * ClientHello          -->
@@ -77,22 +79,6 @@ import org.tlsj.trace.Role;
  * </pre>
  */
 public final class Tls13ClientFlow implements HandshakeMachine {
-
-    /**
-     * What the client offered; fixed for the handshake except the shares and cookie after HRR. {@code early}
-     * is the early secret of the {@code resumption} PSK, extracted once for the binder and kept for the key
-     * schedule if the server accepts the PSK. {@code sent} are the extension types of the ClientHello being
-     * answered: the server may answer only those (RFC 8446 section 4.2, RFC 5246 section 7.4.1.4).
-     */
-    record Offer(ClientConfig config, Optional<String> sni, Optional<String> verifyName, Bytes random,
-                 Bytes sessionId, List<KeyShare> shares, Optional<HelloRetryRequest> retry,
-                 Optional<ResumableSession> resumption, Optional<ResumableSession> resume12,
-                 Optional<KeySchedule13.EarlySecret> early, Set<ExtensionType> sent) {
-        @Override
-        public String toString() {
-            return "Offer[" + sni + ", shares=" + ClientHelloFactory.groupsOf(shares) + "]";
-        }
-    }
 
     /** What the server chose, growing as the handshake goes. */
     record Chosen(CipherSuite suite, NamedGroup group, Optional<String> alpn, boolean sniAcknowledged) {
@@ -152,90 +138,24 @@ public final class Tls13ClientFlow implements HandshakeMachine {
 
     private final Effects out;
     private State state;
-    /** The TLS 1.2 flow, once the server answered with a TLS 1.2 ServerHello. */
-    private Tls12ClientFlow tls12;
-    /** Our first ClientHello as sent (TLS 1.2 signs over every message). */
-    private Bytes clientHello = Bytes.EMPTY;
 
     private Tls13ClientFlow(Effects out, State state) {
         this.out = out;
         this.state = state;
     }
 
-    /** Sends the ClientHello and waits for the server. */
-    public static Tls13ClientFlow start(ClientConfig config, String serverName, Effects out)
-            throws TlsFatalAlertException {
-        Bytes random = randomBytes(config, 32);
-        Optional<String> verifyName = Optional.ofNullable(serverName).filter(s -> !s.isEmpty())
-                .map(s -> s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s);
-        Optional<ResumableSession> kept = ClientResumption.take(config, verifyName);
-        Optional<ResumableSession> resumption = kept.filter(r -> r.version().equals(ProtocolVersion.TLS13));
-        Optional<ResumableSession> resume12 = kept.filter(r -> r.version().equals(ProtocolVersion.TLS12));
-        // RFC 5246 section 7.4.1.2: a TLS 1.2 session is resumed by its id (RFC 5077 section 3.4: a ticket with a
-        // fresh one, echoed when accepted); RFC 8446 appendix D.4: in compatibility mode a client offering TLS 1.3
-        // sends a non-empty legacy_session_id anyway. Otherwise it is empty: an id names a session to resume.
-        boolean compat = config.middleboxCompat() && config.versions().contains(ProtocolVersion.TLS13);
-        Bytes sessionId = resume12.map(ResumableSession::sessionId).filter(id -> !id.isEmpty())
-                .orElse(compat || resume12.isPresent() ? randomBytes(config, 32) : Bytes.EMPTY);
-        List<KeyShare> shares = new ArrayList<>();
-        if (config.versions().contains(ProtocolVersion.TLS13)) {
-            for (NamedGroup g : config.keyShareGroups()) {
-                shares.add(config.crypto().startKeyExchange(g)); // key_share is TLS 1.3 only
-            }
-        }
-        Optional<KeySchedule13.EarlySecret> early = resumption.map(r -> KeySchedule13.withPsk(config.crypto(),
-                r.suite().hash(), r.secret()));
-        Optional<String> sni = ClientHelloFactory.sniName(serverName);
-        ClientHello ch = ClientHelloFactory.build(config, sni, random, sessionId, shares, Optional.empty(),
-                resumption.map(r -> ClientResumption.placeholder(config, r)),
-                resume12.map(ResumableSession::identity));
-        if (resumption.isPresent()) {
-            ch = ClientResumption.bind(ch, early.orElseThrow(), Transcript.buffering());
-        }
-        Offer offer = new Offer(config, sni, verifyName, random, sessionId, List.copyOf(shares), Optional.empty(),
-                resumption, resume12, early, Set.copyOf(ch.extensions().types()));
-        Bytes raw = send(out, ch);
-        Tls13ClientFlow flow = new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
-        flow.clientHello = raw;
-        return flow;
-    }
-
     /**
-     * Test seam for known-answer replay (RFC 8448): sends the given ClientHello instead of building one.
-     * The key shares are generated from the config's provider in key_share order and must reproduce the
-     * ClientHello's shares (a scripted RandomSource does that).
+     * The TLS 1.3 client waiting for the answer to {@code offer}, whose ClientHello {@code transcript} holds: the
+     * hello stage hands it a TLS 1.3 ServerHello or a HelloRetryRequest.
      */
-    public static Tls13ClientFlow startWithHello(ClientConfig config, String serverName, ClientHello ch, Effects out)
-            throws TlsFatalAlertException {
-        List<KeyShare> shares = new ArrayList<>();
-        for (var entry : ch.extensions().find(org.tlsj.internal.message.KeyShareClientExt.class).orElseThrow().entries()) {
-            KeyShare share = config.crypto().startKeyExchange(entry.group());
-            if (!share.publicShare().equals(entry.keyExchange())) {
-                throw new IllegalStateException("the provider did not reproduce the ClientHello's " + entry.group() + " share");
-            }
-            shares.add(share);
-        }
-        Offer offer = new Offer(config, ClientHelloFactory.sniName(serverName), Optional.ofNullable(serverName),
-                ch.random(), ch.legacySessionId(), List.copyOf(shares), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Set.copyOf(ch.extensions().types()));
-        Bytes raw = send(out, ch);
-        return new Tls13ClientFlow(out, new ExpectServerHello(offer, Transcript.buffering().add(raw)));
+    static Tls13ClientFlow expectingServerHello(Offer offer, Transcript transcript, Effects out) {
+        return new Tls13ClientFlow(out, new ExpectServerHello(offer, transcript));
     }
 
     @Override
-    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
-        if (state instanceof ExpectServerHello s && message instanceof ServerHello m && !m.isTls13()
-                && s.offer().retry().isEmpty() && s.offer().config().versions().contains(ProtocolVersion.TLS12)) {
-            // RFC 8446 section 4.2.1: no supported_versions in the ServerHello means TLS 1.2 or older.
-            tls12 = Tls12ClientFlow.onServerHello(s.offer(), s.transcript(), clientHello, m, raw, out);
-        } else {
-            state = next(state, message, raw, out);
-        }
-    }
-
-    @Override
-    public HandshakeMachine successor() {
-        return tls12 != null ? tls12 : this;
+    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
+        state = next(state, message, raw, out);
+        return this;
     }
 
     @Override
@@ -251,23 +171,8 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         return state instanceof Connected;
     }
 
-    /**
-     * Before the first ServerHello a server that may answer TLS 1.2 can send a warning (some send unrecognized_name
-     * before their ServerHello, RFC 6066 section 3); it is tolerated as TLS 1.2 would, as other stacks do.
-     */
-    @Override
-    public boolean toleratesWarningAlerts() {
-        return state instanceof ExpectServerHello s && s.offer().retry().isEmpty()
-                && s.offer().config().versions().contains(ProtocolVersion.TLS12);
-    }
-
-    @Override
-    public boolean clientHelloSeen() {
-        return true;
-    }
-
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
-    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+    static State next(State state, PeerMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
         return switch (state) {
             case ExpectServerHello s when message instanceof ServerHello m -> onServerHello(s, m, raw, out);
             case ExpectServerHello s when message instanceof HelloRetryRequest m -> onHelloRetryRequest(s, m, raw, out);
@@ -280,9 +185,11 @@ public final class Tls13ClientFlow implements HandshakeMachine {
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof NewSessionTicket13 m -> onNewSessionTicket(s, m, raw, out);
             case Connected s when message instanceof KeyUpdate m -> s.with(s.secrets().onKeyUpdate(m, out));
-            // RFC 8446 section 6.2: a message out of order is unexpected_message.
-            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
-                    TraceEvents.name(message) + " while in " + state.getClass().getSimpleName());
+            // RFC 8446 section 5: the middlebox-compatibility change_cipher_spec, after the first ClientHello and
+            // before the peer's Finished, is dropped (the engine counts it toward the flood limit).
+            case State s when message instanceof ChangeCipherSpec && !(s instanceof Connected) -> s;
+            // RFC 8446 sections 5 and 6.2: a message or change_cipher_spec out of order is unexpected_message.
+            default -> throw HandshakeMachine.unexpected(message, state.getClass().getSimpleName());
         };
     }
 
@@ -605,11 +512,5 @@ public final class Tls13ClientFlow implements HandshakeMachine {
         out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         out.sendHandshake(raw);
         return raw;
-    }
-
-    private static Bytes randomBytes(ClientConfig config, int n) {
-        byte[] b = new byte[n];
-        config.crypto().random().nextBytes(b);
-        return Bytes.wrap(b);
     }
 }

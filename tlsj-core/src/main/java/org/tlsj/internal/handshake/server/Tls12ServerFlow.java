@@ -19,6 +19,7 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.Tls12Machine;
 import org.tlsj.internal.handshake.PeerCertificates;
 import org.tlsj.internal.handshake.Authentication;
@@ -37,6 +38,7 @@ import org.tlsj.internal.message.AlpnExt;
 import org.tlsj.internal.message.Certificate12;
 import org.tlsj.internal.message.CertificateRequest12;
 import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.ClientKeyExchange;
 import org.tlsj.internal.message.EcPointFormatsExt;
@@ -47,6 +49,7 @@ import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.NewSessionTicket12;
+import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.RenegotiationInfoExt;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerHelloDone;
@@ -62,8 +65,8 @@ import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
 /**
- * The TLS 1.2 server (RFC 5246 section 7.3), entered for a ClientHello that does not offer TLS 1.3 (or
- * when TLS 1.3 is off). Full handshake:
+ * The TLS 1.2 server (RFC 5246 section 7.3), handed a ClientHello that does not offer TLS 1.3 (or arrives
+ * when TLS 1.3 is off) by {@link ServerHelloStage}. Full handshake:
  * <pre>
  * ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone -->
  *          <-- [Certificate], ClientKeyExchange, [CertificateVerify], ChangeCipherSpec, Finished
@@ -144,19 +147,9 @@ public final class Tls12ServerFlow implements Tls12Machine {
     }
 
     @Override
-    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
+    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
         state = next(state, message, raw, out);
-    }
-
-    @Override
-    public boolean onChangeCipherSpec() throws TlsFatalAlertException {
-        if (!(state instanceof ExpectChangeCipherSpec s)) {
-            throw Fatal.of(Reason.PeerMisbehaved.ILLEGAL_CHANGE_CIPHER_SPEC, "in " + state.getClass().getSimpleName());
-        }
-        out.installReadProtection(s.keys().read());
-        out.trace(() -> TraceEvents.changeCipherSpec(Role.CLIENT));
-        state = new ExpectFinished(s.hello(), s.t(), s.keys(), s.client());
-        return true;
+        return this;
     }
 
     @Override
@@ -165,16 +158,16 @@ public final class Tls12ServerFlow implements Tls12Machine {
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
-    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+    static State next(State state, PeerMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
         return switch (state) {
             case ExpectClientCertificate s when message instanceof Certificate12 m -> onClientCertificate(s, m, raw, out);
             case ExpectClientKeyExchange s when message instanceof ClientKeyExchange m -> onClientKeyExchange(s, m, raw, out);
             case ExpectCertificateVerify s when message instanceof CertificateVerify m -> onCertificateVerify(s, m, raw, out);
+            case ExpectChangeCipherSpec s when message instanceof ChangeCipherSpec -> onChangeCipherSpec(s, out);
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof ClientHello m -> refuseRenegotiation(s, out);
-            // RFC 5246 section 7.4: a message out of order is unexpected_message.
-            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
-                    TraceEvents.name(message) + " while in TLS 1.2 " + state.getClass().getSimpleName());
+            // RFC 5246 sections 7.1 and 7.4: a message or change_cipher_spec out of order is unexpected_message.
+            default -> throw HandshakeMachine.unexpected(message, "TLS 1.2 " + state.getClass().getSimpleName());
         };
     }
 
@@ -425,6 +418,13 @@ public final class Tls12ServerFlow implements Tls12Machine {
         Bytes verify = Tls12KeySchedule.finishedVerifyData(config.crypto(), hello.suite().hash(), keys.master(), false,
                 t.current());
         return t.add(send(out, new Finished(verify)));
+    }
+
+    /** RFC 5246 section 7.1: the peer's change_cipher_spec, right before its Finished: its records are now protected. */
+    private static State onChangeCipherSpec(ExpectChangeCipherSpec s, Effects out) throws TlsFatalAlertException {
+        out.installReadProtection(s.keys().read());
+        out.trace(() -> TraceEvents.changeCipherSpec(Role.CLIENT));
+        return new ExpectFinished(s.hello(), s.t(), s.keys(), s.client());
     }
 
     private static State onFinished(ExpectFinished s, Finished m, Bytes raw, Effects out) throws TlsFatalAlertException {

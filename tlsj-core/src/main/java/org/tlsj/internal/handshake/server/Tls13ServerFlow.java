@@ -37,6 +37,7 @@ import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateEntry;
 import org.tlsj.internal.message.CertificateRequest13;
 import org.tlsj.internal.message.CertificateVerify;
+import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.CookieExt;
 import org.tlsj.internal.message.EncryptedExtensions;
@@ -45,6 +46,7 @@ import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
+import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.KeyShareClientExt;
 import org.tlsj.internal.message.KeyShareEntry;
@@ -64,7 +66,8 @@ import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 
 /**
- * The TLS 1.3 server (RFC 8446 section 2): states, the transition table, and one handler per message.
+ * The TLS 1.3 server (RFC 8446 section 2): states, the transition table, and one handler per message. Handed the
+ * first ClientHello by {@link ServerHelloStage} when it negotiates TLS 1.3.
  *
  * <pre>
  *                      <-- ClientHello
@@ -123,54 +126,23 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         }
     }
 
-    /** SSL 3.0: the lowest ClientHello.legacy_version a TLS client can send. */
-    private static final int LOWEST_LEGACY_VERSION = 0x0300;
-
     private final Effects out;
     private State state;
-    /** The TLS 1.2 flow, once a ClientHello negotiated TLS 1.2. */
-    private Tls12ServerFlow tls12;
 
     private Tls13ServerFlow(Effects out, State state) {
         this.out = out;
         this.state = state;
     }
 
-    /** A server waiting for the ClientHello. */
-    public static Tls13ServerFlow start(ServerConfig config, Effects out) {
+    /** The TLS 1.3 server for a ClientHello that does not negotiate TLS 1.2: the hello stage hands it over. */
+    static Tls13ServerFlow expectingClientHello(ServerConfig config, Effects out) {
         return new Tls13ServerFlow(out, new ExpectClientHello(config));
     }
 
     @Override
-    public void onMessage(HandshakeMessage message, Bytes raw) throws TlsFatalAlertException {
-        if (state instanceof ExpectClientHello && message instanceof ClientHello m
-                && m.legacyVersion().code() < LOWEST_LEGACY_VERSION) {
-            // Below SSL 3.0 (SSL 2.0's 0x0002, or garbage such as 0x0100): refused before negotiation, even when
-            // supported_versions offers TLS 1.3, as BoringSSL does (BoGo "VersionTooLow": UNSUPPORTED_PROTOCOL).
-            throw Fatal.of(Reason.PeerIncompatible.LEGACY_VERSION_TOO_LOW,
-                    String.format("legacy_version 0x%04x", m.legacyVersion().code()));
-        }
-        if (state instanceof ExpectClientHello s && message instanceof ClientHello m && negotiatesTls12(s.config(), m)) {
-            out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
-            tls12 = Tls12ServerFlow.onClientHello(s.config(), m, raw, out);
-        } else {
-            state = next(state, message, raw, out);
-        }
-    }
-
-    /** RFC 8446 section 4.2.1: TLS 1.2 when the client does not offer TLS 1.3 (or we do not accept it). */
-    private static boolean negotiatesTls12(ServerConfig config, ClientHello m) {
-        List<ProtocolVersion> offered = m.extensions().find(SupportedVersionsClientExt.class)
-                .map(SupportedVersionsClientExt::versions).orElse(List.of());
-        boolean tls13 = offered.contains(ProtocolVersion.TLS13) && config.versions().contains(ProtocolVersion.TLS13);
-        boolean tls12 = offered.isEmpty() ? m.legacyVersion().code() >= ProtocolVersion.TLS12.code()
-                : offered.contains(ProtocolVersion.TLS12);
-        return !tls13 && tls12 && config.versions().contains(ProtocolVersion.TLS12);
-    }
-
-    @Override
-    public HandshakeMachine successor() {
-        return tls12 != null ? tls12 : this;
+    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
+        state = next(state, message, raw, out);
+        return this;
     }
 
     @Override
@@ -186,13 +158,8 @@ public final class Tls13ServerFlow implements HandshakeMachine {
         return state instanceof Connected;
     }
 
-    @Override
-    public boolean clientHelloSeen() {
-        return !(state instanceof ExpectClientHello);
-    }
-
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
-    static State next(State state, HandshakeMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
+    static State next(State state, PeerMessage message, Bytes raw, Effects out) throws TlsFatalAlertException {
         return switch (state) {
             case ExpectClientHello s when message instanceof ClientHello m -> onClientHello(s, m, raw, out);
             case ExpectSecondClientHello s when message instanceof ClientHello m -> onSecondClientHello(s, m, raw, out);
@@ -202,9 +169,11 @@ public final class Tls13ServerFlow implements HandshakeMachine {
             case ExpectFinished s when message instanceof Finished m -> onFinished(s, m, raw, out);
             case Connected s when message instanceof KeyUpdate m ->
                     s.with(s.secrets().onKeyUpdate(m, out));
-            // RFC 8446 section 6.2: a message out of order is unexpected_message.
-            default -> throw Fatal.of(Reason.PeerMisbehaved.UNEXPECTED_MESSAGE,
-                    TraceEvents.name(message) + " while in " + state.getClass().getSimpleName());
+            // RFC 8446 section 5: the middlebox-compatibility change_cipher_spec, after the first ClientHello and
+            // before the peer's Finished, is dropped (the engine counts it toward the flood limit).
+            case State s when message instanceof ChangeCipherSpec && !(s instanceof ExpectClientHello || s instanceof Connected) -> s;
+            // RFC 8446 sections 5 and 6.2: a message or change_cipher_spec out of order is unexpected_message.
+            default -> throw HandshakeMachine.unexpected(message, state.getClass().getSimpleName());
         };
     }
 
