@@ -1,5 +1,7 @@
 package org.tlsj.cli;
 
+import org.tlsj.cli.common.ErrorReporter;
+
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -1,5 +1,12 @@
 package org.tlsj.cli;
 
+import org.tlsj.cli.certs.CertsCommand;
+import org.tlsj.cli.common.VersionProvider;
+import org.tlsj.cli.demo.DemoCommand;
+import org.tlsj.cli.gateway.GatewayCommand;
+import org.tlsj.cli.get.GetCommand;
+import org.tlsj.cli.server.ServerCommand;
+
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package org.tlsj.cli;
 
+import org.tlsj.cli.server.GreetingServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

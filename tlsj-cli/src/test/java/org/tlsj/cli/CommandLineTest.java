@@ -1,5 +1,8 @@
 package org.tlsj.cli;
 
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.ErrorReporter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -9,12 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-class CommandLineTest {
+public class CommandLineTest {
     /** What one run of tlsj printed and returned. */
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run tlsj(String... args) {
+    public static Run tlsj(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -1,5 +1,7 @@
 package org.tlsj.cli;
 
+import org.tlsj.cli.common.Pki;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package org.tlsj.cli;
 
+import org.tlsj.cli.common.LocalRsaCertificate;
+import org.tlsj.cli.server.GreetingServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

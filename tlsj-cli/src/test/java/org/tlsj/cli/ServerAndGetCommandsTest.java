@@ -1,5 +1,9 @@
 package org.tlsj.cli;
 
+import org.tlsj.cli.common.Http;
+import org.tlsj.cli.get.HttpsGet;
+import org.tlsj.cli.server.GreetingServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.tlsj.cli.gateway;
 
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
