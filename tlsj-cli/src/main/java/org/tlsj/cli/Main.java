@@ -1,8 +1,7 @@
 package org.tlsj.cli;
 
-import org.tlsj.cli.common.ErrorReporter;
-
 import java.io.PrintWriter;
+import org.tlsj.cli.common.ErrorReporter;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tlsj} command. */

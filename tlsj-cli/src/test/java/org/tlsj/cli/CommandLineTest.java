@@ -1,8 +1,5 @@
 package org.tlsj.cli;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.ErrorReporter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -10,6 +7,8 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.ErrorReporter;
 import picocli.CommandLine;
 
 public class CommandLineTest {

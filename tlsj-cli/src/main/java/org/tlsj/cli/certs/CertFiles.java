@@ -1,7 +1,5 @@
 package org.tlsj.cli.certs;
 
-import org.tlsj.cli.common.CliException;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,11 +17,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.tlsj.certs.CertificateMinter;
 import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
+import org.tlsj.certs.CertificateMinter;
 import org.tlsj.certs.KeyPem;
 import org.tlsj.certs.KeyType;
+import org.tlsj.cli.common.CliException;
 import org.tlsj.pki.Pem;
 
 /**

@@ -1,7 +1,5 @@
 package org.tlsj.cli.certs;
 
-import org.tlsj.cli.common.CliException;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tlsj.certs.KeyType;
+import org.tlsj.cli.common.CliException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

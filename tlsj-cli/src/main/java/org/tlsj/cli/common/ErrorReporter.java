@@ -2,8 +2,8 @@ package org.tlsj.cli.common;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns every failure into one {@code tlsj: <plain words>} line on stderr and exit code 1. Only unexpected

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.tlsj.CipherSuite;
 import org.tlsj.CipherSuite.KeyExchange;
+import org.tlsj.CipherSuite;
 import org.tlsj.ClientConfig;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The protocol options {@code tlsj server} and {@code tlsj get} share: {@code --tls}, {@code --kx},

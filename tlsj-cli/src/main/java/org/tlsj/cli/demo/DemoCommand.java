@@ -1,10 +1,5 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.GroupConverter;
-import org.tlsj.cli.common.StateDir;
-import org.tlsj.cli.common.TlsOptions;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,6 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.GroupConverter;
+import org.tlsj.cli.common.StateDir;
+import org.tlsj.cli.common.TlsOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

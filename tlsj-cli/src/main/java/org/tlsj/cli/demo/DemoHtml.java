@@ -1,9 +1,8 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.common.SessionText;
-
 import java.util.List;
 import java.util.Locale;
+import org.tlsj.cli.common.SessionText;
 import org.tlsj.trace.Role;
 
 /** {@code tlsj demo --format html}: one self-contained page (inline CSS, inline SVG, no scripts, no fetches). */

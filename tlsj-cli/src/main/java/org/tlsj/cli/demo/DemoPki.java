@@ -1,7 +1,5 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.common.LocalRsaCertificate;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +13,13 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
-import org.tlsj.certs.CertificateMinter;
 import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
+import org.tlsj.certs.CertificateMinter;
 import org.tlsj.certs.KeyPem;
 import org.tlsj.certs.KeyType;
 import org.tlsj.certs.LocalPki;
+import org.tlsj.cli.common.LocalRsaCertificate;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.Pem;
 

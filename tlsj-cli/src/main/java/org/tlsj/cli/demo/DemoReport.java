@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tlsj.SessionInfo;
-import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.HandshakeEvent.Kind;
+import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.Role;
 
 /**

@@ -1,12 +1,5 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.ErrorReporter;
-import org.tlsj.cli.common.Http;
-import org.tlsj.cli.common.Options;
-import org.tlsj.cli.get.HttpsGet;
-import org.tlsj.cli.server.GreetingServer;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -30,6 +23,12 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ServerConfig;
 import org.tlsj.SessionInfo;
 import org.tlsj.certs.KeyType;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.ErrorReporter;
+import org.tlsj.cli.common.Http;
+import org.tlsj.cli.common.Options;
+import org.tlsj.cli.get.HttpsGet;
+import org.tlsj.cli.server.GreetingServer;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.HostnameMatcher;
 import org.tlsj.pki.PkixVerifier;

@@ -1,14 +1,13 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.common.SessionText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsj.SessionInfo;
-import org.tlsj.trace.HandshakeEvent;
+import org.tlsj.cli.common.SessionText;
 import org.tlsj.trace.HandshakeEvent.Kind;
+import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.Role;
 
 /**

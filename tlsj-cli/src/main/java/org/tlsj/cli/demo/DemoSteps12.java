@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.tlsj.NamedGroup;
 import org.tlsj.SessionInfo;
-import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.HandshakeEvent.Kind;
+import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.Role;
 
 /**

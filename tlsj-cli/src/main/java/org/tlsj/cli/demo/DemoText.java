@@ -1,12 +1,11 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.common.SessionText;
-import org.tlsj.cli.server.GreetingServer;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tlsj.cli.common.SessionText;
+import org.tlsj.cli.server.GreetingServer;
 import org.tlsj.trace.Role;
 
 /** The demo for a terminal: the steps table, the sequence diagram, the exchange and the wire. */

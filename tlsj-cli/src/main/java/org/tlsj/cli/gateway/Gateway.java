@@ -1,6 +1,5 @@
 package org.tlsj.cli.gateway;
 
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,12 +1,5 @@
 package org.tlsj.cli.gateway;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.CryptoOption;
-import org.tlsj.cli.common.DurationConverter;
-import org.tlsj.cli.common.Failures;
-import org.tlsj.cli.common.Options;
-import org.tlsj.cli.common.Pki;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -19,6 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.CryptoOption;
+import org.tlsj.cli.common.DurationConverter;
+import org.tlsj.cli.common.Failures;
+import org.tlsj.cli.common.Options;
+import org.tlsj.cli.common.Pki;
 import org.tlsj.cli.gateway.CertificateFiles;
 import org.tlsj.cli.gateway.Gateway;
 import org.tlsj.cli.gateway.GatewaySettings;
@@ -27,8 +26,8 @@ import org.tlsj.cli.gateway.HostPort;
 import org.tlsj.cli.gateway.ReloadingConfig;
 import org.tlsj.cli.gateway.Routes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -1,15 +1,5 @@
 package org.tlsj.cli.get;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.DurationConverter;
-import org.tlsj.cli.common.Failures;
-import org.tlsj.cli.common.Http;
-import org.tlsj.cli.common.Options;
-import org.tlsj.cli.common.Pki;
-import org.tlsj.cli.common.SessionText;
-import org.tlsj.cli.common.TlsOptions;
-import org.tlsj.cli.common.TracePrinter;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +11,15 @@ import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import org.tlsj.ClientConfig;
 import org.tlsj.SessionInfo;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.DurationConverter;
+import org.tlsj.cli.common.Failures;
+import org.tlsj.cli.common.Http;
+import org.tlsj.cli.common.Options;
+import org.tlsj.cli.common.Pki;
+import org.tlsj.cli.common.SessionText;
+import org.tlsj.cli.common.TlsOptions;
+import org.tlsj.cli.common.TracePrinter;
 import org.tlsj.io.KeyLogFile;
 import org.tlsj.pki.ServerCertificateVerifier;
 import picocli.CommandLine.Command;

@@ -1,11 +1,5 @@
 package org.tlsj.cli.get;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.DurationConverter;
-import org.tlsj.cli.common.Failures;
-import org.tlsj.cli.common.Http;
-import org.tlsj.cli.common.VersionProvider;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +17,11 @@ import java.util.function.Supplier;
 import org.tlsj.ClientConfig;
 import org.tlsj.ClientConnection;
 import org.tlsj.SessionInfo;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.DurationConverter;
+import org.tlsj.cli.common.Failures;
+import org.tlsj.cli.common.Http;
+import org.tlsj.cli.common.VersionProvider;
 import org.tlsj.io.TlsSocket;
 
 /**

@@ -1,10 +1,5 @@
 package org.tlsj.cli.get;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.DurationConverter;
-import org.tlsj.cli.common.Failures;
-import org.tlsj.cli.common.Http;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +22,10 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import org.tlsj.ClientConfig;
 import org.tlsj.TlsException;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.DurationConverter;
+import org.tlsj.cli.common.Failures;
+import org.tlsj.cli.common.Http;
 import org.tlsj.jsse.TlsjContexts;
 
 /**

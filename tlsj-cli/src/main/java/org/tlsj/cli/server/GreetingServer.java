@@ -1,8 +1,5 @@
 package org.tlsj.cli.server;
 
-import org.tlsj.cli.common.Http;
-import org.tlsj.cli.common.SessionText;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
@@ -28,6 +25,8 @@ import javax.net.ssl.SSLParameters;
 import org.tlsj.ClientAuth;
 import org.tlsj.ServerConfig;
 import org.tlsj.SessionInfo;
+import org.tlsj.cli.common.Http;
+import org.tlsj.cli.common.SessionText;
 import org.tlsj.jsse.TlsjContexts;
 
 /**

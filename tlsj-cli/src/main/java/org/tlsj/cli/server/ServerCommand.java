@@ -1,14 +1,5 @@
 package org.tlsj.cli.server;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.DurationConverter;
-import org.tlsj.cli.common.Failures;
-import org.tlsj.cli.common.Options;
-import org.tlsj.cli.common.Pki;
-import org.tlsj.cli.common.StateDir;
-import org.tlsj.cli.common.TlsOptions;
-import org.tlsj.cli.common.TracePrinter;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -23,6 +14,14 @@ import java.util.stream.Collectors;
 import org.tlsj.ClientAuth;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.DurationConverter;
+import org.tlsj.cli.common.Failures;
+import org.tlsj.cli.common.Options;
+import org.tlsj.cli.common.Pki;
+import org.tlsj.cli.common.StateDir;
+import org.tlsj.cli.common.TlsOptions;
+import org.tlsj.cli.common.TracePrinter;
 import org.tlsj.io.KeyLogFile;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.PkixVerifier;
@@ -181,7 +180,7 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     /** The names the local CA's server certificate covers when listening on {@code host}. */
-    public static List<String> localNames(String host) {
+    static List<String> localNames(String host) {
         List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         boolean wildcard = bare.equals("0.0.0.0") || bare.equals("::");

@@ -1,7 +1,5 @@
 package org.tlsj.cli.server;
 
-import org.tlsj.cli.common.Failures;
-
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Future;
@@ -9,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 import org.tlsj.TlsException;
+import org.tlsj.cli.common.Failures;
 
 /**
  * One connection of the {@link GreetingServer}: its number, peer, engine and the thread running its

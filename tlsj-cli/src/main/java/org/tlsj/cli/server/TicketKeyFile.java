@@ -1,8 +1,5 @@
 package org.tlsj.cli.server;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.Failures;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.tlsj.TicketKeys;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.Failures;
 import org.tlsj.crypto.Secret;
 
 /**

@@ -1,7 +1,5 @@
 package org.tlsj.cli.certs;
 
-import org.tlsj.cli.CommandLineTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tlsj.cli.CommandLineTest;
 import org.tlsj.pki.HostnameMatcher;
 import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;

@@ -1,7 +1,5 @@
 package org.tlsj.cli.common;
 
-import org.tlsj.cli.server.ServerCommand;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,12 +61,6 @@ class SmallPartsTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.text()).isEqualTo("nothing here");
         assertThatThrownBy(() -> read("SSH-2.0-OpenSSH\r\n\r\n")).hasMessageContaining("not HTTP/1.x");
-    }
-
-    @Test
-    void localCertificateNamesCoverLoopbackAndTheListenAddress() {
-        assertThat(ServerCommand.localNames("127.0.0.1")).containsExactly("localhost", "127.0.0.1", "::1");
-        assertThat(ServerCommand.localNames("10.1.2.3")).containsExactly("localhost", "127.0.0.1", "::1", "10.1.2.3");
     }
 
     private static Http.Response read(String raw) throws Exception {

@@ -1,8 +1,5 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.Chromium;
-import org.tlsj.cli.CommandLineTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -10,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsj.cli.Chromium;
+import org.tlsj.cli.CommandLineTest;
 
 /** `tlsj demo --format html` loads in headless Chromium, which renders the table and takes a screenshot. */
 class DemoHtmlChromiumTest {

@@ -1,7 +1,5 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.CommandLineTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tlsj.cli.CommandLineTest;
 import org.tlsj.pki.Pem;
 
 /** `tlsj demo --tls 1.2 [--kx rsa|ecdhe]`, `--tls 1.3` and `--resume`: the TLS 1.2 table and the resumed connection. */

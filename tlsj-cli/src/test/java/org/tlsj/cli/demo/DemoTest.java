@@ -1,7 +1,5 @@
 package org.tlsj.cli.demo;
 
-import org.tlsj.cli.CommandLineTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tlsj.cli.CommandLineTest;
 
 /** `tlsj demo` end to end: a real server and client, and the table, diagram and wire built from what happened. */
 class DemoTest {

@@ -1,12 +1,11 @@
 package org.tlsj.cli.gateway;
 
-import org.tlsj.cli.CommandLineTest;
-import org.tlsj.cli.RunningGateway;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.cli.CommandLineTest.tlsj;
 
 import org.junit.jupiter.api.Test;
+import org.tlsj.cli.CommandLineTest;
+import org.tlsj.cli.RunningGateway;
 
 class GatewayCommandTest {
     @Test

@@ -1,10 +1,5 @@
 package org.tlsj.cli.get;
 
-import org.tlsj.cli.common.CliException;
-import org.tlsj.cli.common.Http;
-import org.tlsj.cli.common.TracePrinter;
-import org.tlsj.cli.server.GreetingServer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.ClientConfig;
 import org.tlsj.ServerConfig;
 import org.tlsj.certs.KeyType;
-import org.tlsj.testkit.TestPki;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.Http;
+import org.tlsj.cli.common.TracePrinter;
+import org.tlsj.cli.server.GreetingServer;
 import org.tlsj.io.TlsSocket;
+import org.tlsj.testkit.TestPki;
 
 /** The greeting server (the JDK's HttpsServer on TLSJ) and the client of tlsj get (the JDK's HttpClient on TLSJ). */
 class ServerAndGetTest {

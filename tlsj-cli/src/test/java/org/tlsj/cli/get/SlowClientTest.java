@@ -1,7 +1,5 @@
 package org.tlsj.cli.get;
 
-import org.tlsj.cli.server.GreetingServer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.ClientConfig;
 import org.tlsj.ServerConfig;
 import org.tlsj.certs.KeyType;
+import org.tlsj.cli.server.GreetingServer;
 import org.tlsj.io.TlsSocket;
 import org.tlsj.testkit.TestPki;
 
