@@ -1,6 +1,7 @@
 package org.tlsj.cli;
 
 import java.io.PrintWriter;
+import org.tlsj.cli.common.ErrorReporter;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tlsj} command. */

@@ -1,12 +1,18 @@
 package org.tlsj.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.tlsj.cli.certs.CertsCommand;
+import org.tlsj.cli.common.VersionProvider;
+import org.tlsj.cli.demo.DemoCommand;
+import org.tlsj.cli.gateway.GatewayCommand;
+import org.tlsj.cli.get.GetCommand;
+import org.tlsj.cli.server.ServerCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The top-level {@code tlsj} command: lists the subcommands. */
 @Command(name = "tlsj", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

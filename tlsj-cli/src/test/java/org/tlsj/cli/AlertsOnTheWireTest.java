@@ -26,6 +26,7 @@ import org.tlsj.ClientConnection;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.TlsException;
 import org.tlsj.TlsPeerAlertException;
+import org.tlsj.cli.common.Pki;
 import org.tlsj.testkit.hostile.KeyCapture;
 import org.tlsj.testkit.hostile.RecordSealer;
 

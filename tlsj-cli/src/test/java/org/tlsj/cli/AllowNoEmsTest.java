@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tlsj.cli.server.GreetingServer;
 
 /**
  * TLS 1.2 stays strict by default: {@code tlsj server} and {@code tlsj gateway} refuse a client without the

@@ -17,18 +17,18 @@ import java.util.concurrent.TimeUnit;
  * Headless Chromium for tests: found on the PATH, or the test is skipped (a failure when CI=true). Every
  * run has a fresh profile, background networking off, and a hard deadline.
  */
-final class Chromium {
+public final class Chromium {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     /** What one run printed. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private Chromium() {
     }
 
     /** The chromium executable, or skips the test (fails it when CI=true). */
-    static String require() {
+    public static String require() {
         Optional<String> found = find();
         if (found.isEmpty()) {
             String message = "chromium is not installed (apt-get install chromium)";
@@ -57,7 +57,7 @@ final class Chromium {
      *
      * @param work a directory for the profile and the output files
      */
-    static Result run(Path work, List<String> args) throws IOException, InterruptedException {
+    public static Result run(Path work, List<String> args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(work, "profile");
         List<String> command = new ArrayList<>(List.of(require(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

@@ -7,14 +7,16 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tlsj.cli.common.CliException;
+import org.tlsj.cli.common.ErrorReporter;
 import picocli.CommandLine;
 
-class CommandLineTest {
+public class CommandLineTest {
     /** What one run of tlsj printed and returned. */
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run tlsj(String... args) {
+    public static Run tlsj(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

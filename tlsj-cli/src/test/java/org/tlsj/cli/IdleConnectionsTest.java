@@ -7,12 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tlsj.ClientConfig;
 import org.tlsj.ClientConnection;
 import org.tlsj.NamedGroup;
+import org.tlsj.cli.common.Pki;
 import org.tlsj.io.TlsSocket;
 
 /**

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tlsj.cli.common.LocalRsaCertificate;
+import org.tlsj.cli.server.GreetingServer;
 
 /** `tlsj server` and `tlsj get` with --tls, --kx, --ciphers, --groups and --reconnect, against each other. */
 class ProtocolOptionsTest {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * A listening {@code tlsj} command ({@code server}, {@code gateway}) run in-process on a thread on port 0,
  * with its stdout lines in a queue; closing it interrupts it.
  */
-class RunningCommand implements AutoCloseable {
+public class RunningCommand implements AutoCloseable {
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringWriter err = new StringWriter();
     private final Thread thread;
@@ -79,7 +79,7 @@ class RunningCommand implements AutoCloseable {
     }
 
     /** The port it listens on. */
-    final int port() {
+    public final int port() {
         return port;
     }
 

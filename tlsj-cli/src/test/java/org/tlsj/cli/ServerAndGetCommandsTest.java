@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsj.ClientConfig;
+import org.tlsj.cli.common.Http;
+import org.tlsj.cli.get.HttpsGet;
+import org.tlsj.cli.server.GreetingServer;
 import org.tlsj.io.TlsSocket;
 import org.tlsj.pki.PkixVerifier;
 

@@ -7,29 +7,21 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.EdECPublicKey;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.tlsj.NamedGroup;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.crypto.Aead;
-import org.tlsj.crypto.AeadAlgorithm;
 import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.DelegatingCryptoProvider;
 import org.tlsj.crypto.Encapsulation;
-import org.tlsj.crypto.HashAlgorithm;
-import org.tlsj.crypto.Hkdf;
-import org.tlsj.crypto.Hmac;
 import org.tlsj.crypto.HybridKeyShare;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.RandomSourceSecureRandom;
-import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.Signer;
-import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.crypto.Verifier;
 import org.tlsj.internal.wire.Bytes;
 
@@ -50,17 +42,16 @@ import org.tlsj.internal.wire.Bytes;
  * weakly), because a server signs with the same key every handshake. Instances are immutable and
  * thread-safe if the random source is; key shares belong to one connection.
  */
-public final class BcCryptoProvider implements CryptoProvider {
+public final class BcCryptoProvider extends DelegatingCryptoProvider {
     private static final KeyCache<Signer> SIGNERS = new KeyCache<>();
 
     private final RandomSource random;
     private final SecureRandom secureRandom;
-    private final CryptoProvider jca;
 
     private BcCryptoProvider(RandomSource random) {
-        this.random = Objects.requireNonNull(random, "random");
+        super(random);
+        this.random = random;
         this.secureRandom = new RandomSourceSecureRandom(random);
-        this.jca = JcaCryptoProvider.create(random);
     }
 
     /** A provider drawing every random byte from {@code random}. */
@@ -72,41 +63,6 @@ public final class BcCryptoProvider implements CryptoProvider {
     public static CryptoProvider create() {
         SecureRandom system = new SecureRandom();
         return new BcCryptoProvider(system::nextBytes);
-    }
-
-    @Override
-    public RandomSource random() {
-        return random;
-    }
-
-    @Override
-    public List<NamedGroup> groups() {
-        return jca.groups();
-    }
-
-    @Override
-    public List<SignatureScheme> signatureSchemes() {
-        return jca.signatureSchemes();
-    }
-
-    @Override
-    public TranscriptHash newHash(HashAlgorithm algorithm) {
-        return jca.newHash(algorithm);
-    }
-
-    @Override
-    public Hkdf hkdf(HashAlgorithm algorithm) {
-        return jca.hkdf(algorithm);
-    }
-
-    @Override
-    public Hmac hmac(HashAlgorithm algorithm, Secret key) {
-        return jca.hmac(algorithm, key);
-    }
-
-    @Override
-    public Aead aead(AeadAlgorithm algorithm, Secret key) {
-        return jca.aead(algorithm, key);
     }
 
     /**
@@ -126,7 +82,7 @@ public final class BcCryptoProvider implements CryptoProvider {
         if (curve.isPresent()) {
             return BcEcdhKeyShare.generate(curve.get(), random);
         }
-        return jca.startKeyExchange(group); // secp521r1; anything else the delegate refuses as not implemented
+        return delegate().startKeyExchange(group); // secp521r1; anything else the delegate refuses as not implemented
 
     }
 
@@ -140,18 +96,7 @@ public final class BcCryptoProvider implements CryptoProvider {
         if (group.equals(NamedGroup.X25519MLKEM768)) {
             return HybridKeyShare.encapsulate(clientShare, random, secureRandom, BcX25519KeyShare::generate);
         }
-        KeyShare server = startKeyExchange(group);
-        return new Encapsulation(server.publicShare(), server.complete(clientShare));
-    }
-
-    @Override
-    public Bytes rsaEncrypt(PublicKey serverKey, Bytes preMasterSecret) throws TlsFatalAlertException {
-        return jca.rsaEncrypt(serverKey, preMasterSecret);
-    }
-
-    @Override
-    public Optional<Secret> rsaDecrypt(PrivateKey serverKey, Bytes encrypted) {
-        return jca.rsaDecrypt(serverKey, encrypted);
+        return ephemeralEncapsulation(group, clientShare);
     }
 
     @Override
@@ -172,7 +117,7 @@ public final class BcCryptoProvider implements CryptoProvider {
                 return Optional.of(signer);
             }
         }
-        return jca.signer(key, scheme);
+        return delegate().signer(key, scheme);
     }
 
     @Override
@@ -193,19 +138,7 @@ public final class BcCryptoProvider implements CryptoProvider {
                 return Optional.of(verifier);
             }
         }
-        return jca.verifier(key, scheme);
-    }
-
-    /** Ours where the key is on the scheme's curve; a TLS 1.2 ECDSA scheme on another curve is the JCA's. */
-    @Override
-    public Optional<Signer> tls12Signer(PrivateKey key, SignatureScheme scheme) {
-        return signer(key, scheme).or(() -> jca.tls12Signer(key, scheme));
-    }
-
-    /** Ours where the key is on the scheme's curve; a TLS 1.2 ECDSA scheme on another curve is the JCA's. */
-    @Override
-    public Optional<Verifier> tls12Verifier(PublicKey key, SignatureScheme scheme) {
-        return verifier(key, scheme).or(() -> jca.tls12Verifier(key, scheme));
+        return delegate().verifier(key, scheme);
     }
 
     @Override

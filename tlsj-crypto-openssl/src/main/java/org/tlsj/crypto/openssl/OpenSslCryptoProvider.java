@@ -4,26 +4,19 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.tlsj.NamedGroup;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.crypto.Aead;
-import org.tlsj.crypto.AeadAlgorithm;
 import org.tlsj.crypto.CryptoProvider;
+import org.tlsj.crypto.DelegatingCryptoProvider;
 import org.tlsj.crypto.Encapsulation;
-import org.tlsj.crypto.HashAlgorithm;
-import org.tlsj.crypto.Hkdf;
-import org.tlsj.crypto.Hmac;
 import org.tlsj.crypto.HybridKeyShare;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.RandomSourceSecureRandom;
-import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.Signer;
-import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.crypto.Verifier;
 import org.tlsj.internal.wire.Bytes;
 
@@ -46,21 +39,20 @@ import org.tlsj.internal.wire.Bytes;
  * instance can be shared by many connections if the random source is thread-safe; the key shares it
  * returns belong to one connection each and are completed at most once.
  */
-public final class OpenSslCryptoProvider implements CryptoProvider {
+public final class OpenSslCryptoProvider extends DelegatingCryptoProvider {
     private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
             NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
 
     private final LibCrypto lib;
     private final RandomSource random;
     private final SecureRandom secureRandom;
-    private final CryptoProvider jca;
     private final NativeKeys keys;
 
     private OpenSslCryptoProvider(LibCrypto lib, RandomSource random) {
+        super(random);
         this.lib = lib;
-        this.random = Objects.requireNonNull(random, "random");
+        this.random = random;
         this.secureRandom = new RandomSourceSecureRandom(random);
-        this.jca = JcaCryptoProvider.create(random);
         this.keys = new NativeKeys(lib);
     }
 
@@ -86,39 +78,8 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     }
 
     @Override
-    public RandomSource random() {
-        return random;
-    }
-
-    @Override
     public List<NamedGroup> groups() {
         return GROUPS;
-    }
-
-    /** The JCA provider's schemes: ECDSA and Ed25519 run natively, RSA in the JDK. */
-    @Override
-    public List<SignatureScheme> signatureSchemes() {
-        return jca.signatureSchemes();
-    }
-
-    @Override
-    public TranscriptHash newHash(HashAlgorithm algorithm) {
-        return jca.newHash(algorithm);
-    }
-
-    @Override
-    public Hkdf hkdf(HashAlgorithm algorithm) {
-        return jca.hkdf(algorithm);
-    }
-
-    @Override
-    public Hmac hmac(HashAlgorithm algorithm, Secret key) {
-        return jca.hmac(algorithm, key);
-    }
-
-    @Override
-    public Aead aead(AeadAlgorithm algorithm, Secret key) {
-        return jca.aead(algorithm, key);
     }
 
     /**
@@ -152,19 +113,7 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
             return HybridKeyShare.encapsulate(clientShare, random, secureRandom,
                     r -> X25519Share.generate(lib, r));
         }
-        KeyShare server = startKeyExchange(group);
-        Bytes share = server.publicShare();
-        return new Encapsulation(share, server.complete(clientShare));
-    }
-
-    @Override
-    public Bytes rsaEncrypt(PublicKey serverKey, Bytes preMasterSecret) throws TlsFatalAlertException {
-        return jca.rsaEncrypt(serverKey, preMasterSecret);
-    }
-
-    @Override
-    public Optional<Secret> rsaDecrypt(PrivateKey serverKey, Bytes encrypted) {
-        return jca.rsaDecrypt(serverKey, encrypted);
+        return ephemeralEncapsulation(group, clientShare);
     }
 
     /** Native for ECDSA and Ed25519 keys OpenSSL can read; the JCA's signer otherwise. */
@@ -172,11 +121,11 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     public Optional<Signer> signer(PrivateKey key, SignatureScheme scheme) {
         Optional<NativeSignatures.Algorithm> algorithm = NativeSignatures.Algorithm.of(scheme).filter(a -> a.fits(key));
         if (algorithm.isEmpty()) {
-            return jca.signer(key, scheme);
+            return delegate().signer(key, scheme);
         }
         Optional<NativeKey> nativeKey = keys.privateKey(key);
         if (nativeKey.isEmpty()) {
-            return jca.signer(key, scheme);
+            return delegate().signer(key, scheme);
         }
         return Optional.of(new NativeSignatures.NativeSigner(lib, algorithm.get(), nativeKey.get()));
     }
@@ -186,25 +135,13 @@ public final class OpenSslCryptoProvider implements CryptoProvider {
     public Optional<Verifier> verifier(PublicKey key, SignatureScheme scheme) {
         Optional<NativeSignatures.Algorithm> algorithm = NativeSignatures.Algorithm.of(scheme).filter(a -> a.fits(key));
         if (algorithm.isEmpty()) {
-            return jca.verifier(key, scheme);
+            return delegate().verifier(key, scheme);
         }
         Optional<NativeKey> nativeKey = keys.publicKey(key);
         if (nativeKey.isEmpty()) {
-            return jca.verifier(key, scheme);
+            return delegate().verifier(key, scheme);
         }
         return Optional.of(new NativeSignatures.NativeVerifier(lib, algorithm.get(), nativeKey.get()));
-    }
-
-    /** Ours where the key is on the scheme's curve; a TLS 1.2 ECDSA scheme on another curve is the JCA's. */
-    @Override
-    public Optional<Signer> tls12Signer(PrivateKey key, SignatureScheme scheme) {
-        return signer(key, scheme).or(() -> jca.tls12Signer(key, scheme));
-    }
-
-    /** Ours where the key is on the scheme's curve; a TLS 1.2 ECDSA scheme on another curve is the JCA's. */
-    @Override
-    public Optional<Verifier> tls12Verifier(PublicKey key, SignatureScheme scheme) {
-        return verifier(key, scheme).or(() -> jca.tls12Verifier(key, scheme));
     }
 
     /** How many JCA keys have a cached native form (for tests). */
