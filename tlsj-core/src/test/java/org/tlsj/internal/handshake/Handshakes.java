@@ -8,6 +8,7 @@ import org.tlsj.ClientSessionCache;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.ServerConfig;
+import org.tlsj.ServerSessionCache;
 import org.tlsj.internal.handshake.client.ClientHelloStage;
 import org.tlsj.internal.handshake.server.ServerHelloStage;
 import org.tlsj.io.TestCertificates;
@@ -41,16 +42,28 @@ public final class Handshakes {
         return tls13;
     }
 
-    /** TLS 1.2 ECDHE: full with a ticket, client certificate, empty client certificate, resumed by ticket. */
+    /**
+     * TLS 1.2 ECDHE: full with a ticket and resumed by it; full without tickets and resumed by session id; client
+     * certificate with and without a ticket; empty client certificate.
+     */
     public static synchronized List<FlowDriver> tls12() throws Exception {
         if (tls12 == null) {
             var v = List.of(ProtocolVersion.TLS12);
             ClientSessionCache cache = ClientSessionCache.inMemory(4);
             UnaryOperator<ServerConfig.Builder> keys = s -> s.ticketKeys(SHARED_TICKET_KEYS);
             FlowDriver first = pair(v, c -> c.sessionCache(cache), keys);
+            ClientSessionCache byId = ClientSessionCache.inMemory(4);
+            ServerSessionCache ids = ServerSessionCache.inMemory(4);
+            UnaryOperator<ServerConfig.Builder> noTickets = s -> s.ticketsPerHandshake(0).sessionCache(ids)
+                    .ticketKeys(SHARED_TICKET_KEYS);
+            FlowDriver firstById = pair(v, c -> c.sessionCache(byId), noTickets);
             tls12 = List.of(first,
                     pair(v, c -> c.sessionCache(cache), keys),
+                    firstById,
+                    pair(v, c -> c.sessionCache(byId), noTickets),
                     pair(v, c -> c.certificates(List.of(TestCertificates.localhost())), s -> clientAuth(s, ClientAuth.REQUIRED)),
+                    pair(v, c -> c.certificates(List.of(TestCertificates.localhost())),
+                            s -> clientAuth(s, ClientAuth.REQUIRED).ticketsPerHandshake(0)),
                     pair(v, c -> c, s -> clientAuth(s, ClientAuth.OPTIONAL)));
         }
         return tls12;
