@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.AlertDescription;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.handshake.FlowDriver;
+import org.tlsj.internal.handshake.TableChecks;
 import org.tlsj.internal.handshake.Handshakes;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.handshake.client.Tls12ClientFlow.Connected;
@@ -113,28 +114,14 @@ class Tls12ClientTableTest {
 
     @Test
     void refusesEveryOtherMessageInEveryStateWithUnexpectedMessage() {
-        int pairs = 0;
-        for (Tls12ClientFlow.State state : reached()) {
-            for (PeerMessage m : everyMessageType) {
-                if (!accepts(state.getClass(), m)) {
-                    var out = new RecordingEffects();
-                    assertUnexpected("TLS 1.2 " + state.getClass().getSimpleName() + " + "
-                            + m.getClass().getSimpleName(), m, () -> Tls12ClientFlow.next(state, m, Bytes.EMPTY, out));
-                    assertThat(out.calls).isEmpty();
-                    pairs++;
-                }
-            }
-        }
+        int pairs = TableChecks.refuseEveryOtherMessage("TLS 1.2 client", reached(), everyMessageType,
+                Tls12ClientTableTest::accepts, Tls12ClientFlow::next);
         // 8 states x 19 message types, less the 9 (state, message) pairs of the flow's rows.
         assertThat(pairs).isEqualTo(8 * 19 - 9);
     }
 
     /** One real instance of every state of the flow: the handshakes reach them all. */
     private static List<Tls12ClientFlow.State> reached() {
-        var seen = new LinkedHashMap<Class<?>, Tls12ClientFlow.State>();
-        handshakes.forEach(d -> d.statesOf(Tls12ClientFlow.State.class).forEach(seen::putIfAbsent));
-        assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.asList(Tls12ClientFlow.State.class.getPermittedSubclasses()));
-        return List.copyOf(seen.values());
+        return TableChecks.reached(handshakes, Tls12ClientFlow.State.class, java.util.Map.of());
     }
 }

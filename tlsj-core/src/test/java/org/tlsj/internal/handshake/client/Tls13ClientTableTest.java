@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tlsj.internal.handshake.FlowDriver;
+import org.tlsj.internal.handshake.TableChecks;
 import org.tlsj.internal.handshake.Handshakes;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.handshake.client.Tls13ClientFlow.Connected;
@@ -105,28 +106,14 @@ class Tls13ClientTableTest {
 
     @Test
     void refusesEveryOtherMessageInEveryStateWithUnexpectedMessage() {
-        int pairs = 0;
-        for (Tls13ClientFlow.State state : reached()) {
-            for (PeerMessage m : everyMessageType) {
-                if (!accepts(state.getClass(), m)) {
-                    var out = new RecordingEffects();
-                    assertUnexpected(state.getClass().getSimpleName() + " + " + m.getClass().getSimpleName(), m,
-                            () -> Tls13ClientFlow.next(state, m, Bytes.EMPTY, out));
-                    assertThat(out.calls).isEmpty();
-                    pairs++;
-                }
-            }
-        }
+        int pairs = TableChecks.refuseEveryOtherMessage("TLS 1.3 client", reached(), everyMessageType,
+                Tls13ClientTableTest::accepts, Tls13ClientFlow::next);
         // 7 states x 19 message types, less the 10 rows and the 6 change_cipher_spec drops.
         assertThat(pairs).isEqualTo(7 * 19 - TABLE.size() - 6);
     }
 
     /** One real instance of every state of the flow: the handshakes reach them all. */
     private static List<Tls13ClientFlow.State> reached() {
-        var seen = new java.util.LinkedHashMap<Class<?>, Tls13ClientFlow.State>();
-        handshakes.forEach(d -> d.statesOf(Tls13ClientFlow.State.class).forEach(seen::putIfAbsent));
-        assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.asList(Tls13ClientFlow.State.class.getPermittedSubclasses()));
-        return List.copyOf(seen.values());
+        return TableChecks.reached(handshakes, Tls13ClientFlow.State.class, java.util.Map.of());
     }
 }

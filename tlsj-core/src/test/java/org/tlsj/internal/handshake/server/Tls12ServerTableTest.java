@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.AlertDescription;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.handshake.FlowDriver;
+import org.tlsj.internal.handshake.TableChecks;
 import org.tlsj.internal.handshake.Handshakes;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.handshake.server.Tls12ServerFlow.Connected;
@@ -98,28 +99,14 @@ class Tls12ServerTableTest {
 
     @Test
     void refusesEveryOtherMessageInEveryStateWithUnexpectedMessage() {
-        int pairs = 0;
-        for (Tls12ServerFlow.State state : reached()) {
-            for (PeerMessage m : everyMessageType) {
-                if (!accepts(state.getClass(), m)) {
-                    var out = new RecordingEffects();
-                    assertUnexpected("TLS 1.2 " + state.getClass().getSimpleName() + " + "
-                            + m.getClass().getSimpleName(), m, () -> Tls12ServerFlow.next(state, m, Bytes.EMPTY, out));
-                    assertThat(out.calls).isEmpty();
-                    pairs++;
-                }
-            }
-        }
+        int pairs = TableChecks.refuseEveryOtherMessage("TLS 1.2 server", reached(), everyMessageType,
+                Tls12ServerTableTest::accepts, Tls12ServerFlow::next);
         // 6 states x 19 message types, less the 6 (state, message) pairs of the flow's rows.
         assertThat(pairs).isEqualTo(6 * 19 - 6);
     }
 
     /** One real instance of every state of the flow: the handshakes reach them all. */
     private static List<Tls12ServerFlow.State> reached() {
-        var seen = new LinkedHashMap<Class<?>, Tls12ServerFlow.State>();
-        handshakes.forEach(d -> d.statesOf(Tls12ServerFlow.State.class).forEach(seen::putIfAbsent));
-        assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.asList(Tls12ServerFlow.State.class.getPermittedSubclasses()));
-        return List.copyOf(seen.values());
+        return TableChecks.reached(handshakes, Tls12ServerFlow.State.class, java.util.Map.of());
     }
 }
