@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsj.cli.gateway.TestUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +46,7 @@ class AlertsOnTheWireTest {
 
     @TempDir
     static Path certs;
-    private static ServerSocket upstream;
+    private static TestUpstream upstream;
     private static RunningServer server;
     private static RunningGateway gateway;
 
@@ -54,25 +54,9 @@ class AlertsOnTheWireTest {
     static void start() throws Exception {
         CommandLineTest.Run r = CommandLineTest.tlsj("certs", "--out", certs.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            while (!upstream.isClosed()) {
-                try {
-                    Socket s = upstream.accept();
-                    Thread.ofVirtual().start(() -> {
-                        try (s) {
-                            s.getInputStream().transferTo(s.getOutputStream());
-                        } catch (IOException ignored) {
-                            // the gateway cut it: that is the test
-                        }
-                    });
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
+        upstream = TestUpstream.start(TestUpstream.echo());
         server = new RunningServer(with());
-        gateway = new RunningGateway(with("--upstream", "127.0.0.1:" + upstream.getLocalPort()));
+        gateway = new RunningGateway(with("--upstream", "127.0.0.1:" + upstream.port()));
     }
 
     @AfterAll

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.tlsj.cli.gateway.TestUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,29 +34,13 @@ import org.tlsj.cli.server.GreetingServer;
 class AllowNoEmsTest {
     @TempDir
     static Path certs;
-    private static ServerSocket upstream;
+    private static TestUpstream upstream;
 
     @BeforeAll
     static void start() throws Exception {
         CommandLineTest.Run r = CommandLineTest.tlsj("certs", "--out", certs.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            while (!upstream.isClosed()) {
-                try {
-                    Socket s = upstream.accept();
-                    Thread.ofVirtual().start(() -> {
-                        try (s) {
-                            s.getInputStream().transferTo(s.getOutputStream());
-                        } catch (IOException ignored) {
-                            // the client went away
-                        }
-                    });
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
+        upstream = TestUpstream.start(TestUpstream.echo());
     }
 
     @AfterAll
@@ -74,7 +56,7 @@ class AllowNoEmsTest {
     }
 
     private static String[] gatewayWith(String... more) {
-        List<String> args = new ArrayList<>(List.of(with("--upstream", "127.0.0.1:" + upstream.getLocalPort())));
+        List<String> args = new ArrayList<>(List.of(with("--upstream", "127.0.0.1:" + upstream.port())));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

@@ -3,12 +3,9 @@ package org.tlsj.jsse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +24,8 @@ import org.tlsj.ClientConnection;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.TlsPeerAlertException;
 import org.tlsj.pki.PkixVerifier;
+import org.tlsj.testkit.SocketPeer;
+import org.tlsj.testkit.TestPair;
 
 /**
  * A TLSJ {@code SSLSocket} that fails sends its alert to the peer and ends the stream in order: after a failed
@@ -65,7 +64,7 @@ class TlsjSocketAlertTest {
                 byte[] bad = FLOOD.clone();
                 bad[0] = (byte) 0x80; // an SSL 2.0 record header
                 raw.getOutputStream().write(bad);
-                assertThat(readToEnd(raw.getInputStream())).containsExactly(21, 3, 3, 0, 2, 2, 70);
+                assertThat(SocketPeer.readToEnd(raw.getInputStream())).containsExactly(21, 3, 3, 0, 2, 2, 70);
             }
             assertThat(served.get(10, TimeUnit.SECONDS)).isInstanceOf(SSLException.class);
         }
@@ -82,13 +81,13 @@ class TlsjSocketAlertTest {
             try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), ss.getLocalPort())) {
                 raw.setSoTimeout(10_000);
                 ClientConnection client = ClientConnection.start(config, "localhost");
-                handshake(raw, client);
+                SocketPeer.handshake(raw, client);
                 client.write(ByteBuffer.wrap(new byte[] {'h', 'i'}));
-                byte[] record = drain(client);
+                byte[] record = TestPair.drain(client);
                 record[record.length - 1] ^= 1;
                 raw.getOutputStream().write(record);
                 raw.getOutputStream().write(FLOOD);
-                byte[] answer = readToEnd(raw.getInputStream());
+                byte[] answer = SocketPeer.readToEnd(raw.getInputStream());
                 assertThatThrownBy(() -> client.feed(ByteBuffer.wrap(answer)))
                         .isInstanceOfSatisfying(TlsPeerAlertException.class,
                                 e -> assertThat(e.description()).contains(AlertDescription.BAD_RECORD_MAC));
@@ -118,9 +117,9 @@ class TlsjSocketAlertTest {
             try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), ss.getLocalPort())) {
                 raw.setSoTimeout(10_000);
                 ClientConnection client = ClientConnection.start(config, "localhost");
-                handshake(raw, client);
+                SocketPeer.handshake(raw, client);
                 client.write(ByteBuffer.wrap(new byte[] {'h', 'i'}));
-                byte[] record = drain(client);
+                byte[] record = TestPair.drain(client);
                 record[record.length - 1] ^= 1;
                 raw.getOutputStream().write(record);
                 byte[] buf = new byte[4096];
@@ -143,43 +142,5 @@ class TlsjSocketAlertTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void handshake(Socket raw, ClientConnection client) throws IOException {
-        byte[] buf = new byte[16 * 1024];
-        while (!client.isHandshakeComplete()) {
-            raw.getOutputStream().write(drain(client));
-            int n = raw.getInputStream().read(buf);
-            if (n < 0) {
-                throw new IOException("the server closed during the handshake");
-            }
-            client.feed(ByteBuffer.wrap(buf, 0, n));
-        }
-        raw.getOutputStream().write(drain(client));
-    }
-
-    private static byte[] drain(ClientConnection c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer chunk = ByteBuffer.allocate(32 * 1024);
-        while (c.hasPendingOutput()) {
-            chunk.clear();
-            c.drainOutput(chunk);
-            out.write(chunk.array(), 0, chunk.position());
-        }
-        return out.toByteArray();
-    }
-
-    /** Everything until end of stream; a reset fails the test. */
-    private static byte[] readToEnd(InputStream in) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        try {
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                got.write(buf, 0, n);
-            }
-        } catch (SocketException e) {
-            throw new AssertionError("reset after " + got.size() + " bytes: " + e, e);
-        }
-        return got.toByteArray();
     }
 }

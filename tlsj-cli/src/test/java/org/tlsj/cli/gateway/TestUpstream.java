@@ -9,10 +9,11 @@ import java.net.Socket;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /** A plain TCP service on 127.0.0.1 for the gateway to forward to; each connection runs the handler. */
-final class TestUpstream implements AutoCloseable {
+public final class TestUpstream implements AutoCloseable {
     /** What the service does with one connection. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
+        /** Serves one connection. */
         void handle(Socket socket) throws Exception;
     }
 
@@ -41,7 +42,8 @@ final class TestUpstream implements AutoCloseable {
         });
     }
 
-    static TestUpstream start(Handler handler) throws IOException {
+    /** Starts the service on a free loopback port. */
+    public static TestUpstream start(Handler handler) throws IOException {
         return new TestUpstream(new ServerSocket(0, 512, InetAddress.getLoopbackAddress()), handler);
     }
 
@@ -49,8 +51,13 @@ final class TestUpstream implements AutoCloseable {
         return new HostPort("127.0.0.1", server.getLocalPort());
     }
 
+    /** The loopback port it listens on. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
     /** Echoes every byte; at end of input, ends its output too. */
-    static Handler echo() {
+    public static Handler echo() {
         return s -> {
             s.getInputStream().transferTo(s.getOutputStream());
             s.shutdownOutput();
