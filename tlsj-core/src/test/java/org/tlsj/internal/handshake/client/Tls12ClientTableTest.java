@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tlsj.internal.handshake.FlowDriver.assertUnexpected;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -16,6 +13,7 @@ import org.tlsj.AlertDescription;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.handshake.FlowDriver;
 import org.tlsj.internal.handshake.TableChecks;
+import org.tlsj.internal.handshake.TableChecks.Row;
 import org.tlsj.internal.handshake.Handshakes;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.handshake.client.Tls12ClientFlow.Connected;
@@ -43,9 +41,6 @@ import org.tlsj.internal.wire.Bytes;
  * (state, message) pair outside it refused with unexpected_message in a state those handshakes reached.
  */
 class Tls12ClientTableTest {
-    record Row(Class<?> state, Class<?> message, Class<?> next) {
-    }
-
     /** The rows as DESIGN.md lists them ("(hello stage)" is ClientHelloStage); Connected + HelloRequest is below. */
     static final List<Row> TABLE = List.of(
             new Row(ClientHelloStage.class, ServerHello.class, ExpectCertificate.class),
@@ -80,19 +75,11 @@ class Tls12ClientTableTest {
     }
 
     private static Set<Row> taken() {
-        Set<Row> rows = new HashSet<>();
-        for (FlowDriver d : handshakes) {
-            for (FlowDriver.Step s : d.steps) {
-                if (!s.toServer() && s.after() instanceof Tls12ClientFlow.State) {
-                    rows.add(new Row(s.before().getClass(), s.message().getClass(), s.after().getClass()));
-                }
-            }
-        }
-        return rows;
+        return TableChecks.taken(handshakes, false, Tls12ClientFlow.State.class, null, null);
     }
 
     private static boolean accepts(Class<?> state, PeerMessage m) {
-        return TABLE.stream().anyMatch(r -> r.state() == state && r.message() == m.getClass())
+        return TableChecks.inTable(TABLE, state, m)
                 || (state == Connected.class && m instanceof HelloRequest);
     }
 

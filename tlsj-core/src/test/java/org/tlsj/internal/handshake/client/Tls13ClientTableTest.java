@@ -3,14 +3,13 @@ package org.tlsj.internal.handshake.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.internal.handshake.FlowDriver.assertUnexpected;
 
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tlsj.internal.handshake.FlowDriver;
 import org.tlsj.internal.handshake.TableChecks;
+import org.tlsj.internal.handshake.TableChecks.Row;
 import org.tlsj.internal.handshake.Handshakes;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.handshake.client.Tls13ClientFlow.Connected;
@@ -38,9 +37,6 @@ import org.tlsj.internal.wire.Bytes;
  * (state, message) pair outside it refused with unexpected_message in a state those handshakes reached.
  */
 class Tls13ClientTableTest {
-    record Row(Class<?> state, Class<?> message, Class<?> next) {
-    }
-
     /** The rows as DESIGN.md lists them; the change_cipher_spec drop row is {@link #dropsChangeCipherSpec}. */
     static final List<Row> TABLE = List.of(
             new Row(ExpectServerHello.class, ServerHello.class, ExpectEncryptedExtensions.class),
@@ -66,21 +62,11 @@ class Tls13ClientTableTest {
 
     /** What the client's steps did, the hello stage's hand-over read as ExpectServerHello's row (DESIGN.md). */
     private static Set<Row> taken() {
-        Set<Row> rows = new HashSet<>();
-        for (FlowDriver d : handshakes) {
-            for (FlowDriver.Step s : d.steps) {
-                if (!s.toServer() && s.after() instanceof Tls13ClientFlow.State) {
-                    Class<?> before = s.before() instanceof ClientHelloStage ? ExpectServerHello.class
-                            : s.before().getClass();
-                    rows.add(new Row(before, s.message().getClass(), s.after().getClass()));
-                }
-            }
-        }
-        return rows;
+        return TableChecks.taken(handshakes, false, Tls13ClientFlow.State.class, ClientHelloStage.class, ExpectServerHello.class);
     }
 
     private static boolean accepts(Class<?> state, PeerMessage m) {
-        return TABLE.stream().anyMatch(r -> r.state() == state && r.message() == m.getClass())
+        return TableChecks.inTable(TABLE, state, m)
                 || (m instanceof ChangeCipherSpec && state != Connected.class);
     }
 

@@ -3,9 +3,6 @@ package org.tlsj.internal.handshake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsj.internal.handshake.FlowDriver.assertUnexpected;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.ServerConfig;
 import org.tlsj.internal.handshake.FlowDriver;
 import org.tlsj.internal.handshake.TableChecks;
+import org.tlsj.internal.handshake.TableChecks.Row;
 import org.tlsj.internal.handshake.Handshakes;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.handshake.server.Tls13ServerFlow.Connected;
@@ -37,9 +35,6 @@ import org.tlsj.io.TestCertificates;
  * (state, message) pair outside it refused with unexpected_message in a state those handshakes reached.
  */
 class Tls13ServerTableTest {
-    record Row(Class<?> state, Class<?> message, Class<?> next) {
-    }
-
     /** The rows as DESIGN.md lists them; the change_cipher_spec drop row is {@link #dropsChangeCipherSpec}. */
     static final List<Row> TABLE = List.of(
             new Row(ExpectClientHello.class, ClientHello.class, ExpectFinished.class),
@@ -64,21 +59,11 @@ class Tls13ServerTableTest {
 
     /** What the server's steps did, the hello stage's hand-over read as ExpectClientHello's row (DESIGN.md). */
     private static Set<Row> taken() {
-        Set<Row> rows = new HashSet<>();
-        for (FlowDriver d : handshakes) {
-            for (FlowDriver.Step s : d.steps) {
-                if (s.toServer() && s.after() instanceof Tls13ServerFlow.State) {
-                    Class<?> before = s.before() instanceof ServerHelloStage ? ExpectClientHello.class
-                            : s.before().getClass();
-                    rows.add(new Row(before, s.message().getClass(), s.after().getClass()));
-                }
-            }
-        }
-        return rows;
+        return TableChecks.taken(handshakes, true, Tls13ServerFlow.State.class, ServerHelloStage.class, ExpectClientHello.class);
     }
 
     private static boolean accepts(Class<?> state, PeerMessage m) {
-        return TABLE.stream().anyMatch(r -> r.state() == state && r.message() == m.getClass())
+        return TableChecks.inTable(TABLE, state, m)
                 || (m instanceof ChangeCipherSpec && state != ExpectClientHello.class && state != Connected.class);
     }
 
