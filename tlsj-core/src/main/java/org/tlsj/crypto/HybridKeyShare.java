@@ -27,7 +27,7 @@ import org.tlsj.internal.wire.Bytes;
  * then the X25519 scalar; server: the X25519 scalar, then the ML-KEM encapsulation), so a seeded source
  * gives the same bytes in every provider whose X25519 draws its scalar as the next 32 bytes.
  */
-public final class HybridKeyShare implements KeyShare {
+public final class HybridKeyShare extends AbstractKeyShare {
     /** Client share length. */
     static final int CLIENT_SHARE_LENGTH = MlKem768.PUBLIC_KEY_LENGTH + X25519KeyShare.LENGTH;
     /** Server share length. */
@@ -35,12 +35,12 @@ public final class HybridKeyShare implements KeyShare {
 
     private final KeyPair mlKem;
     private final KeyShare x25519;
-    private final Bytes publicShare;
 
     private HybridKeyShare(KeyPair mlKem, KeyShare x25519) {
+        super(NamedGroup.X25519MLKEM768,
+                Bytes.wrap(MlKem768.rawPublicKey(mlKem.getPublic())).concat(requireX25519(x25519).publicShare()));
         this.mlKem = mlKem;
-        this.x25519 = requireX25519(x25519);
-        this.publicShare = Bytes.wrap(MlKem768.rawPublicKey(mlKem.getPublic())).concat(x25519.publicShare());
+        this.x25519 = x25519;
     }
 
     /**
@@ -121,16 +121,6 @@ public final class HybridKeyShare implements KeyShare {
         }
         Bytes serverShare = Bytes.wrap(ciphertext).concat(server.publicShare());
         return new Encapsulation(serverShare, concat(encapsulated.key(), x25519Secret));
-    }
-
-    @Override
-    public NamedGroup group() {
-        return NamedGroup.X25519MLKEM768;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
     }
 
     @Override

@@ -22,18 +22,17 @@ import org.tlsj.internal.wire.Bytes;
  * scalar with the base point u = 9. On the wire a share is the 32-byte little-endian u-coordinate, while
  * the JCA speaks BigInteger u, so shares are reversed on the way in.
  */
-final class X25519KeyShare implements KeyShare {
+final class X25519KeyShare extends AbstractKeyShare {
     /** Share and secret length. */
     static final int LENGTH = KeyShareChecks.X25519_LENGTH;
 
     private static final PublicKey BASE_POINT = basePoint();
 
     private final PrivateKey privateKey;
-    private final Bytes publicShare;
 
     private X25519KeyShare(PrivateKey privateKey, Bytes publicShare) {
+        super(NamedGroup.X25519, publicShare);
         this.privateKey = privateKey;
-        this.publicShare = publicShare;
     }
 
     /** Draws 32 bytes from the source as the private scalar (the JDK clamps it in the ladder). */
@@ -49,16 +48,6 @@ final class X25519KeyShare implements KeyShare {
         } finally {
             Arrays.fill(scalar, (byte) 0);
         }
-    }
-
-    @Override
-    public NamedGroup group() {
-        return NamedGroup.X25519;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
     }
 
     @Override
