@@ -61,9 +61,9 @@ final class EcdhKeyShare extends AbstractKeyShare {
             }
             return Secret.wrap(secret);
         } catch (InvalidKeyException e) {
-            throw Jca.badKeyShare(group() + " share was refused by the key agreement", e);
+            throw KeyShareChecks.badKeyShare(group() + " share was refused by the key agreement", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure(group() + " key agreement failed", e);
+            throw KeyShareChecks.cryptoFailure(group() + " key agreement failed", e);
         }
     }
 
@@ -78,14 +78,14 @@ final class EcdhKeyShare extends AbstractKeyShare {
         ECPoint point = new ECPoint(new BigInteger(1, share.slice(1, 1 + n).toArray()),
                 new BigInteger(1, share.slice(1 + n, 1 + 2 * n).toArray()));
         if (!curve.isOnCurve(point)) {
-            throw Jca.badKeyShare(group() + " share is not a point on the curve");
+            throw KeyShareChecks.badKeyShare(group() + " share is not a point on the curve");
         }
         try {
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve.params()));
         } catch (InvalidKeySpecException e) {
-            throw Jca.badKeyShare(group() + " share was refused as a public key", e);
+            throw KeyShareChecks.badKeyShare(group() + " share was refused as a public key", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("EC key factory failed", e);
+            throw KeyShareChecks.cryptoFailure("EC key factory failed", e);
         }
     }
 }

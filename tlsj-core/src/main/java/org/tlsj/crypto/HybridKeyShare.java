@@ -99,8 +99,8 @@ public final class HybridKeyShare extends AbstractKeyShare {
     public static Encapsulation encapsulate(Bytes clientShare, RandomSource random, SecureRandom secureRandom,
             Function<RandomSource, ? extends KeyShare> x25519) throws TlsFatalAlertException {
         if (clientShare.length() != CLIENT_SHARE_LENGTH) {
-            throw Jca.badKeyShare("X25519MLKEM768 client share must be " + CLIENT_SHARE_LENGTH + " bytes, got "
-                    + clientShare.length());
+            throw KeyShareChecks.badKeyShare("X25519MLKEM768 client share must be " + CLIENT_SHARE_LENGTH
+                    + " bytes, got " + clientShare.length());
         }
         byte[] share = clientShare.toArray();
         KeyShare server = requireX25519(x25519.apply(random));
@@ -111,13 +111,14 @@ public final class HybridKeyShare extends AbstractKeyShare {
                     .newEncapsulator(MlKem768.publicKey(share, 0), secureRandom);
             encapsulated = encapsulator.encapsulate();
         } catch (InvalidKeyException | InvalidKeySpecException e) {
-            throw Jca.badKeyShare("X25519MLKEM768 client share holds an invalid ML-KEM-768 encapsulation key", e);
+            throw KeyShareChecks.badKeyShare(
+                    "X25519MLKEM768 client share holds an invalid ML-KEM-768 encapsulation key", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("ML-KEM-768 encapsulation failed", e);
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 encapsulation failed", e);
         }
         byte[] ciphertext = encapsulated.encapsulation();
         if (ciphertext.length != MlKem768.CIPHERTEXT_LENGTH) {
-            throw Jca.cryptoFailure("ML-KEM-768 ciphertext has " + ciphertext.length + " bytes", null);
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 ciphertext has " + ciphertext.length + " bytes", null);
         }
         Bytes serverShare = Bytes.wrap(ciphertext).concat(server.publicShare());
         return new Encapsulation(serverShare, concat(encapsulated.key(), x25519Secret));
@@ -126,8 +127,8 @@ public final class HybridKeyShare extends AbstractKeyShare {
     @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
         if (peerShare.length() != SERVER_SHARE_LENGTH) {
-            throw Jca.badKeyShare("X25519MLKEM768 server share must be " + SERVER_SHARE_LENGTH + " bytes, got "
-                    + peerShare.length());
+            throw KeyShareChecks.badKeyShare("X25519MLKEM768 server share must be " + SERVER_SHARE_LENGTH
+                    + " bytes, got " + peerShare.length());
         }
         Secret x25519Secret = x25519.complete(peerShare.slice(MlKem768.CIPHERTEXT_LENGTH, SERVER_SHARE_LENGTH));
         SecretKey mlKemSecret;
@@ -135,9 +136,9 @@ public final class HybridKeyShare extends AbstractKeyShare {
             mlKemSecret = KEM.getInstance("ML-KEM").newDecapsulator(mlKem.getPrivate())
                     .decapsulate(peerShare.slice(0, MlKem768.CIPHERTEXT_LENGTH).toArray());
         } catch (DecapsulateException e) {
-            throw Jca.badKeyShare("X25519MLKEM768 server share holds an invalid ML-KEM-768 ciphertext", e);
+            throw KeyShareChecks.badKeyShare("X25519MLKEM768 server share holds an invalid ML-KEM-768 ciphertext", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("ML-KEM-768 decapsulation failed", e);
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 decapsulation failed", e);
         }
         return concat(mlKemSecret, x25519Secret);
     }
@@ -159,7 +160,7 @@ public final class HybridKeyShare extends AbstractKeyShare {
     private static Secret concat(SecretKey mlKemSecret, Secret x25519Secret) throws TlsFatalAlertException {
         byte[] kem = mlKemSecret.getEncoded();
         if (kem == null || kem.length != MlKem768.SECRET_LENGTH) {
-            throw Jca.cryptoFailure("ML-KEM-768 shared secret is not " + MlKem768.SECRET_LENGTH
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 shared secret is not " + MlKem768.SECRET_LENGTH
                     + " extractable bytes", null);
         }
         byte[] x = x25519Secret.expose();

@@ -58,13 +58,14 @@ final class X25519KeyShare extends AbstractKeyShare {
             secret = agree(privateKey, publicKey(decodeU(peerShare)));
         } catch (InvalidKeyException | InvalidKeySpecException e) {
             // The JDK refuses small-order points itself ("Point has small order"): the result would be zero.
-            throw Jca.badKeyShare("x25519 share rejected (a small-order point: the shared secret would be all zeros)", e);
+            throw KeyShareChecks.badKeyShare(
+                    "x25519 share rejected (a small-order point: the shared secret would be all zeros)", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("x25519 agreement failed", e);
+            throw KeyShareChecks.cryptoFailure("x25519 agreement failed", e);
         }
         // RFC 8446 section 7.4.2 / RFC 7748 section 6.1: abort on an all-zero shared secret. The JDK checks
         // this too; we do not rely on it.
-        if (Jca.isAllZero(secret)) {
+        if (KeyShareChecks.isAllZero(secret)) {
             throw KeyShareChecks.allZeroX25519Secret();
         }
         return Secret.wrap(secret);

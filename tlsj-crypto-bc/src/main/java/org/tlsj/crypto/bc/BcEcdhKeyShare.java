@@ -2,6 +2,7 @@ package org.tlsj.crypto.bc;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.RandomSource;
@@ -35,7 +36,7 @@ final class BcEcdhKeyShare extends AbstractKeyShare {
         ECPoint peer = curve.decodePeer(peerShare);
         ECPoint shared = peer.multiply(privateScalar).normalize();
         if (shared.isInfinity()) {
-            throw Shares.badKeyShare(curve.group() + " shared point is the point at infinity");
+            throw KeyShareChecks.badKeyShare(curve.group() + " shared point is the point at infinity");
         }
         return Secret.wrap(shared.getAffineXCoord().getEncoded());
     }

@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Signer;
@@ -59,7 +60,7 @@ final class BcEcdsa {
             try {
                 return Bytes.wrap(StandardDSAEncoding.INSTANCE.encode(curve.order(), rs[0], rs[1]));
             } catch (IOException e) {
-                throw Shares.cryptoFailure("ECDSA signature encoding failed", e);
+                throw KeyShareChecks.cryptoFailure("ECDSA signature encoding failed", e);
             }
         }
 

@@ -139,11 +139,11 @@ enum BcNistCurve {
         try {
             ECPoint point = domain.getCurve().decodePoint(share.toArray());
             if (point.isInfinity() || !point.isValid()) {
-                throw Shares.badKeyShare(group + " share is not a point of the group");
+                throw KeyShareChecks.badKeyShare(group + " share is not a point of the group");
             }
             return point;
         } catch (IllegalArgumentException e) {
-            throw Shares.badKeyShare(group + " share is not a point on the curve", e);
+            throw KeyShareChecks.badKeyShare(group + " share is not a point on the curve", e);
         }
     }
 

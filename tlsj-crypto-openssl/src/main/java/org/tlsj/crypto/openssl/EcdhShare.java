@@ -82,7 +82,7 @@ final class EcdhShare extends AbstractKeyShare {
         completed = true;
         try {
             MemorySegment peer = EcPoints.publicKey(lib, curve, peerShare.toArray()).orElseThrow(() ->
-                    Native.badKeyShare(group() + " share is not a point on the curve: " + lib.drainErrors()));
+                    KeyShareChecks.badKeyShare(group() + " share is not a point on the curve: " + lib.drainErrors()));
             return Secret.wrap(Derivation.derive(lib, key, peer, n, group().toString()));
         } finally {
             key.free();

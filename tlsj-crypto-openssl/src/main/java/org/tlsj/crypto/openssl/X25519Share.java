@@ -74,7 +74,7 @@ final class X25519Share extends AbstractKeyShare {
             MemorySegment peer = lib.newRawPublicKey(LibCrypto.NID_X25519, Native.copy(arena, peerShare.toArray()),
                     LENGTH);
             if (LibCrypto.isNull(peer)) {
-                throw Native.badKeyShare("x25519 share was refused: " + lib.drainErrors());
+                throw KeyShareChecks.badKeyShare("x25519 share was refused: " + lib.drainErrors());
             }
             return Secret.wrap(Derivation.derive(lib, key, peer, LENGTH, "x25519"));
         } finally {
