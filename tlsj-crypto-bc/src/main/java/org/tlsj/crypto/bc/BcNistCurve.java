@@ -46,6 +46,11 @@ enum BcNistCurve {
         this.fieldBytes = (x9.getCurve().getFieldSize() + 7) / 8;
     }
 
+    /** The ECDSA scheme that signs with this curve and its hash. */
+    SignatureScheme scheme() {
+        return scheme;
+    }
+
     /** The curve of an ECDHE group, if it is one of these. */
     static Optional<BcNistCurve> forGroup(NamedGroup group) {
         for (BcNistCurve c : values()) {
