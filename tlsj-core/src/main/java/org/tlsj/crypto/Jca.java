@@ -2,9 +2,6 @@ package org.tlsj.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.tlsj.Fatal;
-import org.tlsj.Reason;
-import org.tlsj.TlsFatalAlertException;
 
 /** Small helpers shared by the JCA-backed implementations. */
 final class Jca {
