@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>Errors are sticky: after a fatal error every call that can fail throws the same exception, and the
  * alert we sent is still available from {@link #drainOutput}.
  */
-public sealed interface TlsConnection permits ClientConnection, ServerConnection {
+public sealed interface TlsConnection permits EngineConnection {
 
     /**
      * Consumes bytes from the peer (advancing {@code src}'s position) and processes every complete record.

@@ -3,10 +3,6 @@ package org.tlsj.certs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -19,7 +15,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
 import org.tlsj.pki.CertifiedKey;
@@ -107,7 +102,7 @@ public final class LocalPki {
                 .orElse(null);
         if (ca == null) {
             ca = CertificateMinter.ca(CA_NAME, caKeys, now.minus(BACKDATE), now.plus(CA_LIFETIME)).certificate();
-            writeFile(caCertFile, Pem.toPem(ca), false);
+            SecureFiles.write(caCertFile, Pem.toPem(ca), false, true);
             actions.add("issued CA certificate " + caCertFile + " (valid until " + ca.getNotAfter().toInstant() + ")");
         } else {
             actions.add("reused CA certificate " + caCertFile + " (valid until " + ca.getNotAfter().toInstant() + ")");
@@ -121,7 +116,7 @@ public final class LocalPki {
         if (leaf == null) {
             leaf = CertificateMinter.leaf(caIssued, wanted.getFirst(), wanted, serverKeys, now.minus(BACKDATE),
                     now.plus(SERVER_LIFETIME), EnumSet.of(Usage.SERVER)).certificate();
-            writeFile(serverCertFile, Pem.toPem(List.of(leaf, ca)), false);
+            SecureFiles.write(serverCertFile, Pem.toPem(List.of(leaf, ca)), false, true);
             actions.add("issued server certificate " + serverCertFile + " for "
                     + HostnameMatcher.describeNames(leaf) + " (valid until " + leaf.getNotAfter().toInstant() + ")");
         } else {
@@ -169,7 +164,7 @@ public final class LocalPki {
             return new KeyPair(PublicKeys.of(key), key);
         }
         KeyPair keys = keyType.generate(RANDOM);
-        writeFile(file, KeyPem.toPem(keys), true);
+        SecureFiles.write(file, KeyPem.toPem(keys), true, true);
         actions.add((replace ? "replaced " : "created ") + role + " key " + file + " (" + keyType + ", mode 0600)");
         return keys;
     }
@@ -205,26 +200,5 @@ public final class LocalPki {
         boolean chainCurrent = chain.size() == 2 && chain.get(1).equals(ca);
         boolean coversNames = names.stream().allMatch(n -> HostnameMatcher.matches(leaf, n));
         return chainCurrent && coversNames ? leaf : null;
-    }
-
-    /** Writes atomically through a temporary file; keys get mode 0600, certificates 0644 (POSIX only). */
-    private static void writeFile(Path file, String content, boolean secret) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        Set<PosixFilePermission> mode = PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--");
-        // Created owner-only, so a key is never readable by others even for a moment; then set the final mode.
-        FileAttribute<?>[] attributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes);
-        try {
-            Files.writeString(tmp, content);
-            if (posix) {
-                Files.setPosixFilePermissions(tmp, mode);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -24,17 +24,14 @@ import org.tlsj.internal.wire.Bytes;
  * and Y padded to the field size (32, 48 or 66 bytes: P-521's 521 bits round up to 66 bytes, so the top 7 bits
  * of each coordinate are zero; RFC 8446 section 4.2.8.2); the shared secret is the X coordinate, padded.
  */
-final class EcdhKeyShare implements KeyShare {
-    private final NamedGroup group;
+final class EcdhKeyShare extends AbstractKeyShare {
     private final EcCurve curve;
     private final PrivateKey privateKey;
-    private final Bytes publicShare;
 
     private EcdhKeyShare(NamedGroup group, EcCurve curve, PrivateKey privateKey, Bytes publicShare) {
-        this.group = group;
+        super(group, publicShare);
         this.curve = curve;
         this.privateKey = privateKey;
-        this.publicShare = publicShare;
     }
 
     /** A fresh key pair; the JDK draws the private scalar from {@code random}. */
@@ -52,16 +49,6 @@ final class EcdhKeyShare implements KeyShare {
     }
 
     @Override
-    public NamedGroup group() {
-        return group;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
-    }
-
-    @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
         PublicKey peer = decode(peerShare);
         try {
@@ -74,9 +61,9 @@ final class EcdhKeyShare implements KeyShare {
             }
             return Secret.wrap(secret);
         } catch (InvalidKeyException e) {
-            throw Jca.badKeyShare(group + " share was refused by the key agreement", e);
+            throw KeyShareChecks.badKeyShare(group() + " share was refused by the key agreement", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure(group + " key agreement failed", e);
+            throw KeyShareChecks.cryptoFailure(group() + " key agreement failed", e);
         }
     }
 
@@ -87,18 +74,18 @@ final class EcdhKeyShare implements KeyShare {
      */
     private PublicKey decode(Bytes share) throws TlsFatalAlertException {
         int n = curve.fieldBytes();
-        KeyShareChecks.requireUncompressedPoint(group, n, share);
+        KeyShareChecks.requireUncompressedPoint(group(), n, share);
         ECPoint point = new ECPoint(new BigInteger(1, share.slice(1, 1 + n).toArray()),
                 new BigInteger(1, share.slice(1 + n, 1 + 2 * n).toArray()));
         if (!curve.isOnCurve(point)) {
-            throw Jca.badKeyShare(group + " share is not a point on the curve");
+            throw KeyShareChecks.badKeyShare(group() + " share is not a point on the curve");
         }
         try {
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve.params()));
         } catch (InvalidKeySpecException e) {
-            throw Jca.badKeyShare(group + " share was refused as a public key", e);
+            throw KeyShareChecks.badKeyShare(group() + " share was refused as a public key", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("EC key factory failed", e);
+            throw KeyShareChecks.cryptoFailure("EC key factory failed", e);
         }
     }
 }

@@ -27,7 +27,7 @@ import org.tlsj.internal.wire.Bytes;
  * then the X25519 scalar; server: the X25519 scalar, then the ML-KEM encapsulation), so a seeded source
  * gives the same bytes in every provider whose X25519 draws its scalar as the next 32 bytes.
  */
-public final class HybridKeyShare implements KeyShare {
+public final class HybridKeyShare extends AbstractKeyShare {
     /** Client share length. */
     static final int CLIENT_SHARE_LENGTH = MlKem768.PUBLIC_KEY_LENGTH + X25519KeyShare.LENGTH;
     /** Server share length. */
@@ -35,12 +35,12 @@ public final class HybridKeyShare implements KeyShare {
 
     private final KeyPair mlKem;
     private final KeyShare x25519;
-    private final Bytes publicShare;
 
     private HybridKeyShare(KeyPair mlKem, KeyShare x25519) {
+        super(NamedGroup.X25519MLKEM768,
+                Bytes.wrap(MlKem768.rawPublicKey(mlKem.getPublic())).concat(requireX25519(x25519).publicShare()));
         this.mlKem = mlKem;
-        this.x25519 = requireX25519(x25519);
-        this.publicShare = Bytes.wrap(MlKem768.rawPublicKey(mlKem.getPublic())).concat(x25519.publicShare());
+        this.x25519 = x25519;
     }
 
     /**
@@ -99,8 +99,8 @@ public final class HybridKeyShare implements KeyShare {
     public static Encapsulation encapsulate(Bytes clientShare, RandomSource random, SecureRandom secureRandom,
             Function<RandomSource, ? extends KeyShare> x25519) throws TlsFatalAlertException {
         if (clientShare.length() != CLIENT_SHARE_LENGTH) {
-            throw Jca.badKeyShare("X25519MLKEM768 client share must be " + CLIENT_SHARE_LENGTH + " bytes, got "
-                    + clientShare.length());
+            throw KeyShareChecks.badKeyShare("X25519MLKEM768 client share must be " + CLIENT_SHARE_LENGTH
+                    + " bytes, got " + clientShare.length());
         }
         byte[] share = clientShare.toArray();
         KeyShare server = requireX25519(x25519.apply(random));
@@ -111,33 +111,24 @@ public final class HybridKeyShare implements KeyShare {
                     .newEncapsulator(MlKem768.publicKey(share, 0), secureRandom);
             encapsulated = encapsulator.encapsulate();
         } catch (InvalidKeyException | InvalidKeySpecException e) {
-            throw Jca.badKeyShare("X25519MLKEM768 client share holds an invalid ML-KEM-768 encapsulation key", e);
+            throw KeyShareChecks.badKeyShare(
+                    "X25519MLKEM768 client share holds an invalid ML-KEM-768 encapsulation key", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("ML-KEM-768 encapsulation failed", e);
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 encapsulation failed", e);
         }
         byte[] ciphertext = encapsulated.encapsulation();
         if (ciphertext.length != MlKem768.CIPHERTEXT_LENGTH) {
-            throw Jca.cryptoFailure("ML-KEM-768 ciphertext has " + ciphertext.length + " bytes", null);
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 ciphertext has " + ciphertext.length + " bytes", null);
         }
         Bytes serverShare = Bytes.wrap(ciphertext).concat(server.publicShare());
         return new Encapsulation(serverShare, concat(encapsulated.key(), x25519Secret));
     }
 
     @Override
-    public NamedGroup group() {
-        return NamedGroup.X25519MLKEM768;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
-    }
-
-    @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
         if (peerShare.length() != SERVER_SHARE_LENGTH) {
-            throw Jca.badKeyShare("X25519MLKEM768 server share must be " + SERVER_SHARE_LENGTH + " bytes, got "
-                    + peerShare.length());
+            throw KeyShareChecks.badKeyShare("X25519MLKEM768 server share must be " + SERVER_SHARE_LENGTH
+                    + " bytes, got " + peerShare.length());
         }
         Secret x25519Secret = x25519.complete(peerShare.slice(MlKem768.CIPHERTEXT_LENGTH, SERVER_SHARE_LENGTH));
         SecretKey mlKemSecret;
@@ -145,9 +136,9 @@ public final class HybridKeyShare implements KeyShare {
             mlKemSecret = KEM.getInstance("ML-KEM").newDecapsulator(mlKem.getPrivate())
                     .decapsulate(peerShare.slice(0, MlKem768.CIPHERTEXT_LENGTH).toArray());
         } catch (DecapsulateException e) {
-            throw Jca.badKeyShare("X25519MLKEM768 server share holds an invalid ML-KEM-768 ciphertext", e);
+            throw KeyShareChecks.badKeyShare("X25519MLKEM768 server share holds an invalid ML-KEM-768 ciphertext", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("ML-KEM-768 decapsulation failed", e);
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 decapsulation failed", e);
         }
         return concat(mlKemSecret, x25519Secret);
     }
@@ -169,7 +160,7 @@ public final class HybridKeyShare implements KeyShare {
     private static Secret concat(SecretKey mlKemSecret, Secret x25519Secret) throws TlsFatalAlertException {
         byte[] kem = mlKemSecret.getEncoded();
         if (kem == null || kem.length != MlKem768.SECRET_LENGTH) {
-            throw Jca.cryptoFailure("ML-KEM-768 shared secret is not " + MlKem768.SECRET_LENGTH
+            throw KeyShareChecks.cryptoFailure("ML-KEM-768 shared secret is not " + MlKem768.SECRET_LENGTH
                     + " extractable bytes", null);
         }
         byte[] x = x25519Secret.expose();

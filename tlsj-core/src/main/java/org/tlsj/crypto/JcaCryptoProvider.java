@@ -145,9 +145,7 @@ public final class JcaCryptoProvider implements CryptoProvider {
     @Override
     public Bytes rsaEncrypt(PublicKey serverKey, Bytes preMasterSecret) throws TlsFatalAlertException {
         try {
-            javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
-            rsa.init(javax.crypto.Cipher.ENCRYPT_MODE, serverKey, secureRandom);
-            return Bytes.wrap(rsa.doFinal(preMasterSecret.toArray()));
+            return Bytes.wrap(rsa(javax.crypto.Cipher.ENCRYPT_MODE, serverKey).doFinal(preMasterSecret.toArray()));
         } catch (java.security.GeneralSecurityException e) {
             throw org.tlsj.Fatal.of(org.tlsj.Reason.Local.CRYPTO_FAILURE, "RSA encryption of the pre-master secret", e);
         }
@@ -156,13 +154,19 @@ public final class JcaCryptoProvider implements CryptoProvider {
     @Override
     public Optional<Secret> rsaDecrypt(PrivateKey serverKey, Bytes encrypted) {
         try {
-            javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
-            rsa.init(javax.crypto.Cipher.DECRYPT_MODE, serverKey, secureRandom);
-            return Optional.of(Secret.wrap(rsa.doFinal(encrypted.toArray())));
+            return Optional.of(Secret.wrap(
+                    rsa(javax.crypto.Cipher.DECRYPT_MODE, serverKey).doFinal(encrypted.toArray())));
         } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
             // RFC 5246 section 7.4.7.1: the reason is not revealed; the caller uses a random secret instead.
             return Optional.empty();
         }
+    }
+
+    /** RSAES-PKCS1-v1_5 (RFC 5246 section 7.4.7.1), ready to encrypt or decrypt with {@code key}. */
+    private javax.crypto.Cipher rsa(int mode, java.security.Key key) throws java.security.GeneralSecurityException {
+        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(mode, key, secureRandom);
+        return rsa;
     }
 
     @Override

@@ -90,7 +90,7 @@ final class JcaSignatures {
                 signature.update(message.toArray());
                 return Bytes.wrap(signature.sign());
             } catch (GeneralSecurityException | ProviderException e) {
-                throw Jca.cryptoFailure("signing with " + algorithm.scheme() + " failed", e);
+                throw KeyShareChecks.cryptoFailure("signing with " + algorithm.scheme() + " failed", e);
             }
         }
 

@@ -1,19 +1,57 @@
 package org.tlsj.crypto;
 
+import org.tlsj.Fatal;
 import org.tlsj.NamedGroup;
+import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.Bytes;
 
 /**
  * The checks on a peer's key share that every {@link CryptoProvider} makes the same way, whatever computes
  * the exchange, so that all providers refuse the same shares with the same alert (illegal_parameter) and
- * message.
+ * message; and the failures every provider reports alike.
  */
 public final class KeyShareChecks {
     /** X25519 share and shared secret length (RFC 7748). */
     public static final int X25519_LENGTH = 32;
 
     private KeyShareChecks() {
+    }
+
+    /**
+     * A malformed or unusable peer key share: illegal_parameter.
+     *
+     * @return the failure to throw
+     */
+    public static TlsFatalAlertException badKeyShare(String what) {
+        return Fatal.of(Reason.InvalidMessage.BAD_KEY_SHARE, what);
+    }
+
+    /**
+     * A malformed or unusable peer key share, with the exception that detected it: illegal_parameter.
+     *
+     * @return the failure to throw
+     */
+    public static TlsFatalAlertException badKeyShare(String what, Throwable cause) {
+        return Fatal.of(Reason.InvalidMessage.BAD_KEY_SHARE, what, cause);
+    }
+
+    /**
+     * A local crypto failure, not the peer's fault, with the exception behind it: internal_error.
+     *
+     * @return the failure to throw
+     */
+    public static TlsFatalAlertException cryptoFailure(String what, Throwable cause) {
+        return Fatal.of(Reason.Local.CRYPTO_FAILURE, what, cause);
+    }
+
+    /** Whether every byte is zero, in time independent of the contents (an X25519 secret from a small-order share). */
+    public static boolean isAllZero(byte[] value) {
+        int acc = 0;
+        for (byte b : value) {
+            acc |= b;
+        }
+        return acc == 0;
     }
 
     /**
@@ -24,7 +62,7 @@ public final class KeyShareChecks {
      */
     public static void requireX25519Length(Bytes peerShare) throws TlsFatalAlertException {
         if (peerShare.length() != X25519_LENGTH) {
-            throw Jca.badKeyShare("x25519 share must be " + X25519_LENGTH + " bytes, got " + peerShare.length());
+            throw badKeyShare("x25519 share must be " + X25519_LENGTH + " bytes, got " + peerShare.length());
         }
     }
 
@@ -35,7 +73,7 @@ public final class KeyShareChecks {
      * @return an illegal_parameter failure to throw
      */
     public static TlsFatalAlertException allZeroX25519Secret() {
-        return Jca.badKeyShare("x25519 shared secret is all zeros (small-order peer share)");
+        return badKeyShare("x25519 shared secret is all zeros (small-order peer share)");
     }
 
     /**
@@ -51,11 +89,11 @@ public final class KeyShareChecks {
     public static void requireUncompressedPoint(NamedGroup group, int fieldBytes, Bytes peerShare)
             throws TlsFatalAlertException {
         if (peerShare.length() != 1 + 2 * fieldBytes) {
-            throw Jca.badKeyShare(group + " share must be " + (1 + 2 * fieldBytes)
+            throw badKeyShare(group + " share must be " + (1 + 2 * fieldBytes)
                     + " bytes (uncompressed point), got " + peerShare.length());
         }
         if (peerShare.get(0) != 0x04) {
-            throw Jca.badKeyShare(group + " share must be an uncompressed point (0x04), starts with "
+            throw badKeyShare(group + " share must be an uncompressed point (0x04), starts with "
                     + String.format("0x%02x", peerShare.get(0)));
         }
     }

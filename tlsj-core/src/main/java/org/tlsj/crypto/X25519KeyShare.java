@@ -22,18 +22,17 @@ import org.tlsj.internal.wire.Bytes;
  * scalar with the base point u = 9. On the wire a share is the 32-byte little-endian u-coordinate, while
  * the JCA speaks BigInteger u, so shares are reversed on the way in.
  */
-final class X25519KeyShare implements KeyShare {
+final class X25519KeyShare extends AbstractKeyShare {
     /** Share and secret length. */
     static final int LENGTH = KeyShareChecks.X25519_LENGTH;
 
     private static final PublicKey BASE_POINT = basePoint();
 
     private final PrivateKey privateKey;
-    private final Bytes publicShare;
 
     private X25519KeyShare(PrivateKey privateKey, Bytes publicShare) {
+        super(NamedGroup.X25519, publicShare);
         this.privateKey = privateKey;
-        this.publicShare = publicShare;
     }
 
     /** Draws 32 bytes from the source as the private scalar (the JDK clamps it in the ladder). */
@@ -52,16 +51,6 @@ final class X25519KeyShare implements KeyShare {
     }
 
     @Override
-    public NamedGroup group() {
-        return NamedGroup.X25519;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
-    }
-
-    @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
         KeyShareChecks.requireX25519Length(peerShare);
         byte[] secret;
@@ -69,13 +58,14 @@ final class X25519KeyShare implements KeyShare {
             secret = agree(privateKey, publicKey(decodeU(peerShare)));
         } catch (InvalidKeyException | InvalidKeySpecException e) {
             // The JDK refuses small-order points itself ("Point has small order"): the result would be zero.
-            throw Jca.badKeyShare("x25519 share rejected (a small-order point: the shared secret would be all zeros)", e);
+            throw KeyShareChecks.badKeyShare(
+                    "x25519 share rejected (a small-order point: the shared secret would be all zeros)", e);
         } catch (GeneralSecurityException e) {
-            throw Jca.cryptoFailure("x25519 agreement failed", e);
+            throw KeyShareChecks.cryptoFailure("x25519 agreement failed", e);
         }
         // RFC 8446 section 7.4.2 / RFC 7748 section 6.1: abort on an all-zero shared secret. The JDK checks
         // this too; we do not rely on it.
-        if (Jca.isAllZero(secret)) {
+        if (KeyShareChecks.isAllZero(secret)) {
             throw KeyShareChecks.allZeroX25519Secret();
         }
         return Secret.wrap(secret);

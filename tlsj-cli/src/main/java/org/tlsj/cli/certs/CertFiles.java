@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -22,6 +19,7 @@ import org.tlsj.certs.CertificateMinter.Usage;
 import org.tlsj.certs.CertificateMinter;
 import org.tlsj.certs.KeyPem;
 import org.tlsj.certs.KeyType;
+import org.tlsj.certs.SecureFiles;
 import org.tlsj.cli.common.CliException;
 import org.tlsj.pki.Pem;
 
@@ -188,35 +186,12 @@ final class CertFiles {
         return s.isEmpty() ? "client" : s;
     }
 
-    /**
-     * Writes through a temporary file created owner-only, then sets the final mode and moves it in place.
-     * Without {@code replace}, an existing file is an error.
-     */
+    /** {@link SecureFiles#write}; without {@code replace}, an existing file is an error that names --force. */
     private static void writeFile(Path file, String content, boolean secret, boolean replace) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", ownerOnly);
         try {
-            Files.writeString(tmp, content);
-            if (posix) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
-            }
-            if (replace) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                try {
-                    Files.createLink(file, tmp);
-                } catch (FileAlreadyExistsException e) {
-                    throw new CliException(file + " already exists; tlsj certs never overwrites a key: add --force", e);
-                } catch (UnsupportedOperationException e) {
-                    Files.move(tmp, file);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            SecureFiles.write(file, content, secret, replace);
+        } catch (FileAlreadyExistsException e) {
+            throw new CliException(file + " already exists; tlsj certs never overwrites a key: add --force", e);
         }
     }
 }

@@ -3,9 +3,12 @@ package org.tlsj.internal.handshake;
 import org.tlsj.SessionInfo;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Secret;
+import org.tlsj.internal.message.HandshakeCodec;
+import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.record.RecordProtection;
 import org.tlsj.internal.wire.Bytes;
 import org.tlsj.trace.HandshakeEvent;
+import org.tlsj.trace.Role;
 
 /**
  * What a handshake handler may do besides returning the next state: the engine implements it over its record
@@ -16,6 +19,18 @@ import org.tlsj.trace.HandshakeEvent;
 public interface Effects {
     /** Sends one encoded handshake message under the current write protection. */
     void sendHandshake(Bytes encoded) throws TlsFatalAlertException;
+
+    /**
+     * Encodes {@code message}, tells the trace listener that {@code sender} sent it, and sends it.
+     *
+     * @return the encoding, for the transcript
+     */
+    default Bytes send(Role sender, HandshakeMessage message) throws TlsFatalAlertException {
+        Bytes raw = HandshakeCodec.encode(message);
+        trace(() -> TraceEvents.message(sender, message, raw.length()));
+        sendHandshake(raw);
+        return raw;
+    }
 
     /** Sends the unprotected change_cipher_spec record of middlebox compatibility mode (RFC 8446 D.4), once. */
     void sendCompatChangeCipherSpec() throws TlsFatalAlertException;

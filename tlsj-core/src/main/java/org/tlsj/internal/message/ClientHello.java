@@ -83,12 +83,7 @@ public record ClientHello(ProtocolVersion legacyVersion, Bytes random, Bytes leg
     }
 
     static ClientHello decode(ByteReader r) throws TlsFatalAlertException {
-        ProtocolVersion version = new ProtocolVersion(r.u16());
-        Bytes random = r.bytes(32);
-        Bytes sessionId = r.u8Bytes();
-        if (sessionId.length() > 32) {
-            throw Decoding.badLength("legacy_session_id of " + sessionId.length() + " bytes is longer than 32");
-        }
+        Decoding.HelloStart start = Decoding.HelloStart.decode(r, "legacy_session_id");
         ByteReader suites = r.u16Nested();
         Decoding.requireNotEmpty(suites, "cipher_suites");
         List<CipherSuite> cipherSuites = Decoding.u16Codes(suites, "cipher_suites").stream()
@@ -99,7 +94,8 @@ public record ClientHello(ProtocolVersion legacyVersion, Bytes random, Bytes leg
         }
         Extensions extensions = r.atEnd() ? Extensions.EMPTY : Extensions.decode(r, MessageContext.CLIENT_HELLO);
         r.expectEnd();
-        return new ClientHello(version, random, sessionId, cipherSuites, compression, extensions);
+        return new ClientHello(start.version(), start.random(), start.sessionId(), cipherSuites, compression,
+                extensions);
     }
 
     @Override

@@ -3,9 +3,11 @@ package org.tlsj.internal.message;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsj.Fatal;
+import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
+import org.tlsj.internal.wire.Bytes;
 
 /** Small decoding rules shared by the message and extension codecs (RFC 8446 section 3 vectors). */
 final class Decoding {
@@ -52,6 +54,22 @@ final class Decoding {
     static void checkLength(int n, int min, int max, String what) {
         if (n < min || n > max) {
             throw new IllegalArgumentException(what + " must be " + min + ".." + max + " bytes, not " + n);
+        }
+    }
+
+    /**
+     * The fields both hellos open with (RFC 8446 sections 4.1.2 and 4.1.3): legacy_version, random, and a session
+     * id of at most 32 bytes, named {@code sessionIdName} in the error.
+     */
+    record HelloStart(ProtocolVersion version, Bytes random, Bytes sessionId) {
+        static HelloStart decode(ByteReader r, String sessionIdName) throws TlsFatalAlertException {
+            ProtocolVersion version = new ProtocolVersion(r.u16());
+            Bytes random = r.bytes(32);
+            Bytes sessionId = r.u8Bytes();
+            if (sessionId.length() > 32) {
+                throw badLength(sessionIdName + " of " + sessionId.length() + " bytes is longer than 32");
+            }
+            return new HelloStart(version, random, sessionId);
         }
     }
 }

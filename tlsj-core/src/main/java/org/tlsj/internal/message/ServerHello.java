@@ -58,31 +58,6 @@ public record ServerHello(ProtocolVersion legacyVersion, Bytes random, Bytes leg
                 .map(v -> v.selected().equals(ProtocolVersion.TLS13)).orElse(false);
     }
 
-    /** A copy with another legacy_version. */
-    public ServerHello withLegacyVersion(ProtocolVersion v) {
-        return new ServerHello(v, random, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, extensions);
-    }
-
-    /** A copy with another random. */
-    public ServerHello withRandom(Bytes r) {
-        return new ServerHello(legacyVersion, r, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, extensions);
-    }
-
-    /** A copy with another legacy_session_id_echo. */
-    public ServerHello withLegacySessionIdEcho(Bytes id) {
-        return new ServerHello(legacyVersion, random, id, cipherSuite, legacyCompressionMethod, extensions);
-    }
-
-    /** A copy with another cipher suite. */
-    public ServerHello withCipherSuite(CipherSuite suite) {
-        return new ServerHello(legacyVersion, random, legacySessionIdEcho, suite, legacyCompressionMethod, extensions);
-    }
-
-    /** A copy with another compression method. */
-    public ServerHello withLegacyCompressionMethod(int method) {
-        return new ServerHello(legacyVersion, random, legacySessionIdEcho, cipherSuite, method, extensions);
-    }
-
     /** A copy with another extension block. */
     public ServerHello withExtensions(Extensions ext) {
         return new ServerHello(legacyVersion, random, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, ext);
@@ -90,21 +65,16 @@ public record ServerHello(ProtocolVersion legacyVersion, Bytes random, Bytes leg
 
     /** Decodes a server_hello body as a ServerHello or, by its random, a HelloRetryRequest. */
     static HandshakeMessage decode(ByteReader r) throws TlsFatalAlertException {
-        ProtocolVersion version = new ProtocolVersion(r.u16());
-        Bytes random = r.bytes(32);
-        Bytes sessionId = r.u8Bytes();
-        if (sessionId.length() > 32) {
-            throw Decoding.badLength("legacy_session_id_echo of " + sessionId.length() + " bytes is longer than 32");
-        }
+        Decoding.HelloStart start = Decoding.HelloStart.decode(r, "legacy_session_id_echo");
         CipherSuite suite = new CipherSuite(r.u16());
         int compression = r.u8();
-        boolean hrr = random.equals(HelloRetryRequest.RANDOM);
+        boolean hrr = start.random().equals(HelloRetryRequest.RANDOM);
         MessageContext ctx = hrr ? MessageContext.HELLO_RETRY_REQUEST : MessageContext.SERVER_HELLO;
         Extensions extensions = r.atEnd() ? Extensions.EMPTY : Extensions.decode(r, ctx);
         r.expectEnd();
         return hrr
-                ? new HelloRetryRequest(version, sessionId, suite, compression, extensions)
-                : new ServerHello(version, random, sessionId, suite, compression, extensions);
+                ? new HelloRetryRequest(start.version(), start.sessionId(), suite, compression, extensions)
+                : new ServerHello(start.version(), start.random(), start.sessionId(), suite, compression, extensions);
     }
 
     /**

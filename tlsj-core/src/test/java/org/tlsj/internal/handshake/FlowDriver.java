@@ -71,13 +71,14 @@ public final class FlowDriver {
 
     /** The flow's current state record, or the machine itself when it has none (a hello stage). */
     public static Object stateOf(HandshakeMachine m) {
+        if (!(m instanceof TableFlow<?>)) {
+            return m;
+        }
         try {
-            Field f = m.getClass().getDeclaredField("state");
+            Field f = TableFlow.class.getDeclaredField("state");
             f.setAccessible(true);
             return f.get(m);
-        } catch (NoSuchFieldException e) {
-            return m;
-        } catch (IllegalAccessException e) {
+        } catch (NoSuchFieldException | IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,9 +2,9 @@ package org.tlsj.crypto.bc;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
-import org.tlsj.NamedGroup;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.Bytes;
@@ -15,15 +15,14 @@ import org.tlsj.internal.wire.Bytes;
  * fixed-point comb; the shared secret is the X coordinate of d times the validated peer point, padded to
  * the field size (RFC 8446 section 7.4.2).
  */
-final class BcEcdhKeyShare implements KeyShare {
+final class BcEcdhKeyShare extends AbstractKeyShare {
     private final BcNistCurve curve;
     private final BigInteger privateScalar;
-    private final Bytes publicShare;
 
     private BcEcdhKeyShare(BcNistCurve curve, BigInteger privateScalar, Bytes publicShare) {
+        super(curve.group(), publicShare);
         this.curve = curve;
         this.privateScalar = privateScalar;
-        this.publicShare = publicShare;
     }
 
     /** A fresh key pair. */
@@ -33,21 +32,11 @@ final class BcEcdhKeyShare implements KeyShare {
     }
 
     @Override
-    public NamedGroup group() {
-        return curve.group();
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
-    }
-
-    @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
         ECPoint peer = curve.decodePeer(peerShare);
         ECPoint shared = peer.multiply(privateScalar).normalize();
         if (shared.isInfinity()) {
-            throw Shares.badKeyShare(curve.group() + " shared point is the point at infinity");
+            throw KeyShareChecks.badKeyShare(curve.group() + " shared point is the point at infinity");
         }
         return Secret.wrap(shared.getAffineXCoord().getEncoded());
     }

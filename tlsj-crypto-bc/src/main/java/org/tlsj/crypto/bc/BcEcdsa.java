@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Signer;
@@ -27,12 +28,12 @@ final class BcEcdsa {
 
     /** A signer with the private scalar of a key on {@code curve}. */
     static Signer signer(BcNistCurve curve, ECPrivateKeyParameters key) {
-        return new EcdsaSigner(curve, key);
+        return new EcdsaSigner(curve.scheme(), curve, key);
     }
 
     /** A verifier with a validated public point on {@code curve}. */
     static Verifier verifier(BcNistCurve curve, ECPublicKeyParameters key) {
-        return new EcdsaVerifier(curve, key);
+        return new EcdsaVerifier(curve.scheme(), curve, key);
     }
 
     private static byte[] hash(BcNistCurve curve, Bytes message) {
@@ -44,13 +45,8 @@ final class BcEcdsa {
     }
 
     /** Signs with one key; each call uses a fresh {@link ECDSASigner}, so it is thread-safe. */
-    private record EcdsaSigner(BcNistCurve curve, ECPrivateKeyParameters key) implements Signer {
-        @Override
-        public SignatureScheme scheme() {
-            return BcNistCurve.P256 == curve ? SignatureScheme.ECDSA_SECP256R1_SHA256
-                    : SignatureScheme.ECDSA_SECP384R1_SHA384;
-        }
-
+    private record EcdsaSigner(SignatureScheme scheme, BcNistCurve curve, ECPrivateKeyParameters key)
+            implements Signer {
         @Override
         public Bytes sign(Bytes message) throws TlsFatalAlertException {
             ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(curve.newDigest()));
@@ -59,7 +55,7 @@ final class BcEcdsa {
             try {
                 return Bytes.wrap(StandardDSAEncoding.INSTANCE.encode(curve.order(), rs[0], rs[1]));
             } catch (IOException e) {
-                throw Shares.cryptoFailure("ECDSA signature encoding failed", e);
+                throw KeyShareChecks.cryptoFailure("ECDSA signature encoding failed", e);
             }
         }
 
@@ -70,13 +66,8 @@ final class BcEcdsa {
     }
 
     /** Verifies with one key; malformed DER, r or s out of range, or a wrong signature give false. */
-    private record EcdsaVerifier(BcNistCurve curve, ECPublicKeyParameters key) implements Verifier {
-        @Override
-        public SignatureScheme scheme() {
-            return BcNistCurve.P256 == curve ? SignatureScheme.ECDSA_SECP256R1_SHA256
-                    : SignatureScheme.ECDSA_SECP384R1_SHA384;
-        }
-
+    private record EcdsaVerifier(SignatureScheme scheme, BcNistCurve curve, ECPublicKeyParameters key)
+            implements Verifier {
         @Override
         public boolean verify(Bytes message, Bytes signature) {
             try {

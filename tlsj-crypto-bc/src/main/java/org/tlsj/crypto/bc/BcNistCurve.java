@@ -46,6 +46,11 @@ enum BcNistCurve {
         this.fieldBytes = (x9.getCurve().getFieldSize() + 7) / 8;
     }
 
+    /** The ECDSA scheme that signs with this curve and its hash. */
+    SignatureScheme scheme() {
+        return scheme;
+    }
+
     /** The curve of an ECDHE group, if it is one of these. */
     static Optional<BcNistCurve> forGroup(NamedGroup group) {
         for (BcNistCurve c : values()) {
@@ -139,11 +144,11 @@ enum BcNistCurve {
         try {
             ECPoint point = domain.getCurve().decodePoint(share.toArray());
             if (point.isInfinity() || !point.isValid()) {
-                throw Shares.badKeyShare(group + " share is not a point of the group");
+                throw KeyShareChecks.badKeyShare(group + " share is not a point of the group");
             }
             return point;
         } catch (IllegalArgumentException e) {
-            throw Shares.badKeyShare(group + " share is not a point on the curve", e);
+            throw KeyShareChecks.badKeyShare(group + " share is not a point on the curve", e);
         }
     }
 

@@ -3,7 +3,7 @@ package org.tlsj.crypto.bc;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
@@ -15,16 +15,15 @@ import org.tlsj.internal.wire.Bytes;
  * scalar is exactly the next 32 bytes of the {@link RandomSource} (clamped when used), so tests can script
  * RFC keys. Shares are little-endian u-coordinates, as on the wire; the top bit of the peer's u is masked.
  */
-final class BcX25519KeyShare implements KeyShare {
+final class BcX25519KeyShare extends AbstractKeyShare {
     /** Share, scalar and secret length. */
     static final int LENGTH = X25519.POINT_SIZE;
 
     private final byte[] scalar;
-    private final Bytes publicShare;
 
     private BcX25519KeyShare(byte[] scalar, Bytes publicShare) {
+        super(NamedGroup.X25519, publicShare);
         this.scalar = scalar;
-        this.publicShare = publicShare;
     }
 
     /** Draws the 32-byte scalar and computes scalar times the base point. */
@@ -34,16 +33,6 @@ final class BcX25519KeyShare implements KeyShare {
         byte[] share = new byte[LENGTH];
         X25519.scalarMultBase(scalar, 0, share, 0);
         return new BcX25519KeyShare(scalar, Bytes.wrap(share));
-    }
-
-    @Override
-    public NamedGroup group() {
-        return NamedGroup.X25519;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
     }
 
     @Override
@@ -60,6 +49,6 @@ final class BcX25519KeyShare implements KeyShare {
 
     @Override
     public String toString() {
-        return "BcX25519KeyShare[" + publicShare.hex() + "]";
+        return "BcX25519KeyShare[" + publicShare().hex() + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.tlsj.crypto.openssl;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.TlsFatalAlertException;
 
 /** EVP_PKEY_derive between our native key and a peer's, shared by X25519 and ECDH. */
@@ -28,12 +29,12 @@ final class Derivation {
                 throw Native.cryptoFailure(what + ": derive set-up failed: " + lib.drainErrors());
             }
             if (lib.deriveSetPeer(ctx, peer, false) != 1) {
-                throw Native.badKeyShare(what + " share was refused: " + lib.drainErrors());
+                throw KeyShareChecks.badKeyShare(what + " share was refused: " + lib.drainErrors());
             }
             MemorySegment out = arena.allocate(length);
             MemorySegment outLength = Native.sizeCell(arena, length);
             if (lib.derive(ctx, out, outLength) != 1) {
-                throw Native.badKeyShare(what + " agreement failed (for X25519: a small-order share, the secret"
+                throw KeyShareChecks.badKeyShare(what + " agreement failed (for X25519: a small-order share, the secret"
                         + " would be all zeros): " + lib.drainErrors());
             }
             long got = outLength.get(ValueLayout.JAVA_LONG, 0);
@@ -42,8 +43,8 @@ final class Derivation {
                 throw Native.cryptoFailure(what + " secret of " + got + " bytes, expected " + length);
             }
             // RFC 8446 section 7.4.2 / RFC 7748 section 6.1: an all-zero X25519 secret aborts.
-            if (Native.isAllZero(secret)) {
-                throw Native.badKeyShare(what + " shared secret is all zeros (small-order peer share)");
+            if (KeyShareChecks.isAllZero(secret)) {
+                throw KeyShareChecks.badKeyShare(what + " shared secret is all zeros (small-order peer share)");
             }
             return secret;
         } finally {

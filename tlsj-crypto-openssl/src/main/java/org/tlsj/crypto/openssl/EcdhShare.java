@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
@@ -17,20 +17,17 @@ import org.tlsj.internal.wire.Bytes;
  * comes from OpenSSL's own generator, not the {@link RandomSource}, so these shares are not reproducible
  * under a seeded source (see {@link #generate}).
  */
-final class EcdhShare implements KeyShare {
+final class EcdhShare extends AbstractKeyShare {
     private final LibCrypto lib;
-    private final NamedGroup group;
     private final NistCurve curve;
     private final NativeKey key;
-    private final Bytes publicShare;
     private boolean completed;
 
     private EcdhShare(LibCrypto lib, NamedGroup group, NistCurve curve, NativeKey key, Bytes publicShare) {
+        super(group, publicShare);
         this.lib = lib;
-        this.group = group;
         this.curve = curve;
         this.key = key;
-        this.publicShare = publicShare;
     }
 
     /**
@@ -68,16 +65,6 @@ final class EcdhShare implements KeyShare {
         }
     }
 
-    @Override
-    public NamedGroup group() {
-        return group;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
-    }
-
     /**
      * The shared secret after validating the peer point (exact length, uncompressed form, which also
      * excludes the point at infinity, and on the curve, which OpenSSL checks while decoding it); the private
@@ -88,15 +75,15 @@ final class EcdhShare implements KeyShare {
     @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
         if (completed) {
-            throw new IllegalStateException("this " + group + " key share was already completed (its key is freed)");
+            throw new IllegalStateException("this " + group() + " key share was already completed (its key is freed)");
         }
         int n = curve.fieldBytes();
-        KeyShareChecks.requireUncompressedPoint(group, n, peerShare);
+        KeyShareChecks.requireUncompressedPoint(group(), n, peerShare);
         completed = true;
         try {
             MemorySegment peer = EcPoints.publicKey(lib, curve, peerShare.toArray()).orElseThrow(() ->
-                    Native.badKeyShare(group + " share is not a point on the curve: " + lib.drainErrors()));
-            return Secret.wrap(Derivation.derive(lib, key, peer, n, group.toString()));
+                    KeyShareChecks.badKeyShare(group() + " share is not a point on the curve: " + lib.drainErrors()));
+            return Secret.wrap(Derivation.derive(lib, key, peer, n, group().toString()));
         } finally {
             key.free();
         }

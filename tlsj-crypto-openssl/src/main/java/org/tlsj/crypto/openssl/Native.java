@@ -34,32 +34,8 @@ final class Native {
         return out;
     }
 
-    /** A malformed or unusable peer key share (illegal_parameter), with OpenSSL's reason if it gave one. */
-    static TlsFatalAlertException badKeyShare(String what) {
-        return Fatal.of(Reason.InvalidMessage.BAD_KEY_SHARE, what);
-    }
-
-    /** A malformed peer key share with the JCA exception that detected it (illegal_parameter). */
-    static TlsFatalAlertException badKeyShare(String what, Throwable cause) {
-        return Fatal.of(Reason.InvalidMessage.BAD_KEY_SHARE, what, cause);
-    }
-
     /** A local failure, not the peer's fault (internal_error). */
     static TlsFatalAlertException cryptoFailure(String what) {
         return Fatal.of(Reason.Local.CRYPTO_FAILURE, what);
-    }
-
-    /** A local failure with the JCA exception behind it (internal_error). */
-    static TlsFatalAlertException cryptoFailure(String what, Throwable cause) {
-        return Fatal.of(Reason.Local.CRYPTO_FAILURE, what, cause);
-    }
-
-    /** Whether every byte is zero, in time independent of the contents. */
-    static boolean isAllZero(byte[] value) {
-        int acc = 0;
-        for (byte b : value) {
-            acc |= b;
-        }
-        return acc == 0;
     }
 }

@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.crypto.KeyShare;
+import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
@@ -18,19 +18,18 @@ import org.tlsj.internal.wire.Bytes;
  * the top bit of a peer's u-coordinate masked), so nothing is reversed here. The native key is freed when
  * the exchange completes, or by the cleaner if it never does.
  */
-final class X25519Share implements KeyShare {
+final class X25519Share extends AbstractKeyShare {
     /** Share and secret length. */
     static final int LENGTH = KeyShareChecks.X25519_LENGTH;
 
     private final LibCrypto lib;
     private final NativeKey key;
-    private final Bytes publicShare;
     private boolean completed;
 
     private X25519Share(LibCrypto lib, NativeKey key, Bytes publicShare) {
+        super(NamedGroup.X25519, publicShare);
         this.lib = lib;
         this.key = key;
-        this.publicShare = publicShare;
     }
 
     /** Draws the 32-byte scalar from {@code random}; OpenSSL clamps it and computes the public share. */
@@ -59,16 +58,6 @@ final class X25519Share implements KeyShare {
         }
     }
 
-    @Override
-    public NamedGroup group() {
-        return NamedGroup.X25519;
-    }
-
-    @Override
-    public Bytes publicShare() {
-        return publicShare;
-    }
-
     /**
      * The shared secret; the private key is freed afterwards.
      *
@@ -85,7 +74,7 @@ final class X25519Share implements KeyShare {
             MemorySegment peer = lib.newRawPublicKey(LibCrypto.NID_X25519, Native.copy(arena, peerShare.toArray()),
                     LENGTH);
             if (LibCrypto.isNull(peer)) {
-                throw Native.badKeyShare("x25519 share was refused: " + lib.drainErrors());
+                throw KeyShareChecks.badKeyShare("x25519 share was refused: " + lib.drainErrors());
             }
             return Secret.wrap(Derivation.derive(lib, key, peer, LENGTH, "x25519"));
         } finally {

@@ -8,26 +8,31 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.tlsj.CipherSuite;
+import org.tlsj.ClientAuth;
 import org.tlsj.ClientConfig;
 import org.tlsj.ClientConnection;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
-import org.tlsj.TlsException;
+import org.tlsj.ServerConfig;
+import org.tlsj.ServerConnection;
+import org.tlsj.TlsConnection;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.internal.wire.Bytes;
+import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;
 import org.tlsj.testkit.ScriptedRandom;
 import org.tlsj.testkit.TestPki;
 
 /**
- * Golden transcripts (Go crypto/tls's testdata idea): a tlsj client with seeded randomness and the fixed clock,
- * talking to {@code openssl s_server}, recorded once record by record ({@link GoldenRecorder}) and replayed
- * offline ({@link GoldenReplayTest}). One conversation, {@link #converse}, serves both, so the replay repeats
- * exactly the steps of the recording.
+ * Golden transcripts (Go crypto/tls's testdata idea): a tlsj client (server) with seeded randomness and the fixed
+ * clock, talking to {@code openssl s_server} ({@code s_client}), recorded once record by record
+ * ({@link GoldenRecorder}) and replayed offline ({@link GoldenReplayTest}). One conversation per role,
+ * {@link #converse}, serves both, so the replay repeats exactly the steps of the recording.
  */
 final class Golden {
     /** Where the transcripts and the test-only PKI live, on the test class path and under src/test/resources. */
@@ -36,6 +41,10 @@ final class Golden {
     static final long SEED = 13;
     /** What the client sends once connected; {@code openssl s_server -www} answers it with a status page. */
     static final Bytes REQUEST = Bytes.of("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+    /** What the server answers to {@link #REQUEST} before its close_notify. */
+    static final Bytes RESPONSE = Bytes.of("HTTP/1.0 200 ok\r\n\r\ntlsj golden server\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
 
     private Golden() {
     }
@@ -76,70 +85,156 @@ final class Golden {
         }
     }
 
-    /** The server end of a conversation: a live socket, or a recording. */
-    interface Server {
-        /** The server's next record, or null at the end of its stream. */
+    /**
+     * One recorded connection with tlsj as the server: its settings and the {@code openssl s_client} arguments it
+     * was recorded against (besides {@code -connect}, {@code -servername localhost} and the golden CA).
+     */
+    enum ServerScenario {
+        TLS13_X25519("server-tls13-x25519", List.of("-tls1_3", "-groups", "X25519"), false,
+                b -> b.versions(List.of(ProtocolVersion.TLS13))),
+        /** The server requires a client certificate; OpenSSL sends {@code test-only-pki/client.pem}. */
+        TLS13_CLIENT_AUTH("server-tls13-client-auth", List.of("-tls1_3", "-groups", "X25519"), true,
+                b -> b.versions(List.of(ProtocolVersion.TLS13))
+                        .clientAuth(ClientAuth.REQUIRED, PkixVerifier.withTrustedCertificates(List.of(ca())))),
+        TLS12_ECDHE_ECDSA_AES128GCM("server-tls12-ecdhe-ecdsa-aes128gcm",
+                List.of("-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256", "-groups", "X25519:P-256"), false,
+                b -> b.versions(List.of(ProtocolVersion.TLS12)));
+
+        final String file;
+        final List<String> opensslArgs;
+        /** Whether OpenSSL presents the test-only client certificate. */
+        final boolean clientCertificate;
+        private final UnaryOperator<ServerConfig.Builder> settings;
+
+        ServerScenario(String file, List<String> opensslArgs, boolean clientCertificate,
+                UnaryOperator<ServerConfig.Builder> settings) {
+            this.file = file + ".txt";
+            this.opensslArgs = opensslArgs;
+            this.clientCertificate = clientCertificate;
+            this.settings = settings;
+        }
+
+        /** A fresh server config: this scenario's settings, seeded randomness, the fixed clock, the golden key. */
+        ServerConfig serverConfig() {
+            CertifiedKey key = new CertifiedKey(Pem.certificates(resource(FOLDER + "/test-only-pki/server.pem")),
+                    Pem.privateKey(resource(FOLDER + "/test-only-pki/server-key.pem")));
+            return settings.apply(ServerConfig.builder(key)
+                    .clock(TestPki.CLOCK)
+                    .crypto(JcaCryptoProvider.create(new ScriptedRandom(SEED)))).build();
+        }
+    }
+
+    /** The other end of a conversation: a live socket to OpenSSL, or a recording of it. */
+    interface Peer {
+        /** The peer's next record, or null at the end of its stream. */
         Bytes nextRecord() throws IOException;
 
-        /** One record the client sent. */
+        /** One record tlsj sent. */
         void send(Bytes record) throws IOException;
     }
 
-    /** What the client did: every record it sent, and the application data it read. */
-    record Outcome(List<Bytes> clientRecords, Bytes received, ConnectionStatus finalStatus) {
+    /** What tlsj did: every record it sent, the application data it read, and where it ended. */
+    record Outcome(List<Bytes> sentRecords, Bytes received, ConnectionStatus finalStatus) {
     }
 
     /**
-     * The conversation: handshake, send {@link #REQUEST}, read until the server closes, answer its close_notify.
-     * The client is fed one whole record at a time and drained after each, so its output depends only on the
-     * server's records.
+     * The client's conversation: handshake, send {@link #REQUEST}, read until the server closes, answer its
+     * close_notify.
      */
-    static Outcome converse(ClientConnection client, Server server) throws IOException {
-        List<Bytes> sent = new ArrayList<>();
-        ByteBuffer received = ByteBuffer.allocate(1 << 16);
-        flush(client, server, sent);
-        while (client.status() == ConnectionStatus.HANDSHAKING) {
-            Bytes record = server.nextRecord();
-            if (record == null) {
-                throw new IOException("the server closed during the handshake");
-            }
-            feed(client, record, received);
-            flush(client, server, sent);
-        }
-        client.write(ByteBuffer.wrap(REQUEST.toArray()));
-        flush(client, server, sent);
-        Bytes record;
-        while (client.status() == ConnectionStatus.ESTABLISHED && (record = server.nextRecord()) != null) {
-            feed(client, record, received);
-            flush(client, server, sent);
-        }
+    static Outcome converse(ClientConnection client, Peer server) throws IOException {
+        Conversation c = new Conversation(client, server);
+        c.handshake();
+        c.write(REQUEST);
+        c.readWhile(() -> client.status() == ConnectionStatus.ESTABLISHED);
         if (client.status() == ConnectionStatus.INBOUND_CLOSED) {
             client.closeOutbound();
-            flush(client, server, sent);
+            c.flush();
         }
-        return new Outcome(sent, Bytes.of(received.array(), 0, received.position()), client.status());
+        return c.outcome();
     }
 
-    private static void feed(ClientConnection client, Bytes record, ByteBuffer received) throws TlsException {
-        ByteBuffer in = ByteBuffer.wrap(record.toArray());
-        client.feed(in);
-        if (in.hasRemaining()) {
-            throw new IllegalStateException("the client left " + in.remaining() + " bytes of a whole record");
-        }
-        while (client.hasPendingPlaintext()) {
-            client.read(received);
-        }
+    /**
+     * The server's conversation: handshake, read until the client's {@link #REQUEST} is in, answer {@code response}
+     * and close_notify, read until the client closes.
+     */
+    static Outcome converse(ServerConnection server, Peer client, Bytes response) throws IOException {
+        Conversation c = new Conversation(server, client);
+        c.handshake();
+        c.readWhile(() -> server.status() == ConnectionStatus.ESTABLISHED && c.received.position() < REQUEST.length());
+        c.write(response);
+        server.closeOutbound();
+        c.flush();
+        c.readWhile(() -> server.status() != ConnectionStatus.CLOSED);
+        return c.outcome();
     }
 
-    private static void flush(ClientConnection client, Server server, List<Bytes> sent) throws IOException {
-        ByteBuffer out = ByteBuffer.allocate(1 << 17);
-        while (client.hasPendingOutput()) {
-            client.drainOutput(out);
+    /**
+     * One side of a conversation, fed one whole record at a time and drained after each, so its output depends
+     * only on the peer's records.
+     */
+    private static final class Conversation {
+        private final TlsConnection connection;
+        private final Peer peer;
+        private final List<Bytes> sent = new ArrayList<>();
+        private final ByteBuffer received = ByteBuffer.allocate(1 << 16);
+
+        Conversation(TlsConnection connection, Peer peer) {
+            this.connection = connection;
+            this.peer = peer;
         }
-        Bytes all = Bytes.of(out.array(), 0, out.position());
-        for (Bytes record : splitRecords(all)) {
-            sent.add(record);
-            server.send(record);
+
+        void handshake() throws IOException {
+            flush();
+            while (connection.status() == ConnectionStatus.HANDSHAKING) {
+                if (!step()) {
+                    throw new IOException("the peer closed during the handshake");
+                }
+            }
+        }
+
+        /** Feeds the peer's records while {@code condition} holds and the peer has more. */
+        void readWhile(BooleanSupplier condition) throws IOException {
+            boolean more = true;
+            while (more && condition.getAsBoolean()) {
+                more = step();
+            }
+        }
+
+        void write(Bytes data) throws IOException {
+            connection.write(ByteBuffer.wrap(data.toArray()));
+            flush();
+        }
+
+        Outcome outcome() {
+            return new Outcome(sent, Bytes.of(received.array(), 0, received.position()), connection.status());
+        }
+
+        private boolean step() throws IOException {
+            Bytes record = peer.nextRecord();
+            if (record == null) {
+                return false;
+            }
+            ByteBuffer in = ByteBuffer.wrap(record.toArray());
+            connection.feed(in);
+            if (in.hasRemaining()) {
+                throw new IllegalStateException("tlsj left " + in.remaining() + " bytes of a whole record");
+            }
+            while (connection.hasPendingPlaintext()) {
+                connection.read(received);
+            }
+            flush();
+            return true;
+        }
+
+        void flush() throws IOException {
+            ByteBuffer out = ByteBuffer.allocate(1 << 17);
+            while (connection.hasPendingOutput()) {
+                connection.drainOutput(out);
+            }
+            for (Bytes record : splitRecords(Bytes.of(out.array(), 0, out.position()))) {
+                sent.add(record);
+                peer.send(record);
+            }
         }
     }
 

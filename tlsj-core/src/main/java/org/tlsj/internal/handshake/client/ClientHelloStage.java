@@ -13,12 +13,10 @@ import org.tlsj.crypto.KeyShare;
 import org.tlsj.internal.handshake.Effects;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.HelloStage;
-import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.ClientHello;
-import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.PeerMessage;
@@ -134,10 +132,7 @@ public final class ClientHelloStage implements HelloStage {
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
-        Bytes raw = HandshakeCodec.encode(m);
-        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
-        out.sendHandshake(raw);
-        return raw;
+        return out.send(Role.CLIENT, m);
     }
 
     private static Bytes randomBytes(ClientConfig config, int n) {

@@ -22,6 +22,7 @@ import org.tlsj.internal.handshake.CertificateAuthorities;
 import org.tlsj.internal.handshake.CertificateChecks;
 import org.tlsj.internal.handshake.ClientCredentials;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.TableFlow;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
 import org.tlsj.internal.handshake.Proofs.ChainVerified;
@@ -45,7 +46,6 @@ import org.tlsj.internal.message.ExtendedMasterSecretExt;
 import org.tlsj.internal.message.Extension;
 import org.tlsj.internal.message.ExtensionType;
 import org.tlsj.internal.message.Finished;
-import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.HandshakeType;
 import org.tlsj.internal.message.HelloRequest;
@@ -74,7 +74,7 @@ import org.tlsj.trace.Role;
  * Abbreviated (resumed by session id or ticket): ServerHello, [NewSessionTicket], [ChangeCipherSpec],
  * Finished from the server; then ours.
  */
-public final class Tls12ClientFlow implements Tls12Machine {
+public final class Tls12ClientFlow extends TableFlow<Tls12ClientFlow.State> implements Tls12Machine {
 
     /** What is fixed once the ServerHello is read. */
     record Hello(ClientConfig config, Offer offer, Bytes serverRandom, CipherSuite suite,
@@ -137,18 +137,8 @@ public final class Tls12ClientFlow implements Tls12Machine {
         }
     }
 
-    private final Effects out;
-    private State state;
-
     private Tls12ClientFlow(Effects out, State state) {
-        this.out = out;
-        this.state = state;
-    }
-
-    @Override
-    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
-        state = next(state, message, raw, out);
-        return this;
+        super(out, state, Connected.class, Tls12ClientFlow::next);
     }
 
     /**
@@ -164,11 +154,6 @@ public final class Tls12ClientFlow implements Tls12Machine {
                     "ServerKeyExchange while in TLS 1.2 " + state.getClass().getSimpleName());
         }
         return Tls12Machine.super.decode(raw);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return state instanceof Connected;
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
@@ -459,9 +444,6 @@ public final class Tls12ClientFlow implements Tls12Machine {
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
-        Bytes raw = HandshakeCodec.encode(m);
-        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
-        out.sendHandshake(raw);
-        return raw;
+        return out.send(Role.CLIENT, m);
     }
 }

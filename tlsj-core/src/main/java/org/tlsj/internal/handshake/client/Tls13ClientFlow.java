@@ -22,6 +22,7 @@ import org.tlsj.internal.handshake.CertificateAuthorities;
 import org.tlsj.internal.handshake.CertificateChecks;
 import org.tlsj.internal.handshake.ClientCredentials;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.TableFlow;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
 import org.tlsj.internal.handshake.Proofs.ChainVerified;
@@ -47,7 +48,6 @@ import org.tlsj.internal.message.Extension;
 import org.tlsj.internal.message.ExtensionType;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
-import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
@@ -78,7 +78,7 @@ import org.tlsj.trace.Role;
  * {Certificate*}, {Finished} -->
  * </pre>
  */
-public final class Tls13ClientFlow implements HandshakeMachine {
+public final class Tls13ClientFlow extends TableFlow.Tls13<Tls13ClientFlow.State> {
 
     /** What the server chose, growing as the handshake goes. */
     record Chosen(CipherSuite suite, NamedGroup group, Optional<String> alpn, boolean sniAcknowledged) {
@@ -125,23 +125,21 @@ public final class Tls13ClientFlow implements HandshakeMachine {
      * resumed) and its Finished verified. Neither can be built without its check.
      */
     record Connected(AppSecrets secrets, SessionInfo session, Optional<String> cacheKey, Secret resumptionMaster,
-                     Authentication.OfServer13 auth, FinishedVerified finishedOk, ClientConfig config) implements State {
+                     Authentication.OfServer13 auth, FinishedVerified finishedOk, ClientConfig config)
+            implements State, Rekeyable<State> {
         Connected {
             java.util.Objects.requireNonNull(auth);
             java.util.Objects.requireNonNull(finishedOk);
         }
 
-        Connected with(AppSecrets s) {
+        @Override
+        public Connected with(AppSecrets s) {
             return new Connected(s, session, cacheKey, resumptionMaster, auth, finishedOk, config);
         }
     }
 
-    private final Effects out;
-    private State state;
-
     private Tls13ClientFlow(Effects out, State state) {
-        this.out = out;
-        this.state = state;
+        super(out, state, Connected.class, Tls13ClientFlow::next);
     }
 
     /**
@@ -150,25 +148,6 @@ public final class Tls13ClientFlow implements HandshakeMachine {
      */
     static Tls13ClientFlow expectingServerHello(Offer offer, Transcript transcript, Effects out) {
         return new Tls13ClientFlow(out, new ExpectServerHello(offer, transcript));
-    }
-
-    @Override
-    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
-        state = next(state, message, raw, out);
-        return this;
-    }
-
-    @Override
-    public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
-        if (!(state instanceof Connected c)) {
-            throw new IllegalStateException("KeyUpdate before the handshake completed");
-        }
-        state = c.with(c.secrets().sendKeyUpdate(requestPeerUpdate, out));
-    }
-
-    @Override
-    public boolean isConnected() {
-        return state instanceof Connected;
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
@@ -508,9 +487,6 @@ public final class Tls13ClientFlow implements HandshakeMachine {
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
-        Bytes raw = HandshakeCodec.encode(m);
-        out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
-        out.sendHandshake(raw);
-        return raw;
+        return out.send(Role.CLIENT, m);
     }
 }

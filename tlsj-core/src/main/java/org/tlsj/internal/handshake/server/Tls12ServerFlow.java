@@ -19,6 +19,7 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.TableFlow;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.Tls12Machine;
 import org.tlsj.internal.handshake.PeerCertificates;
@@ -46,7 +47,6 @@ import org.tlsj.internal.message.ExtendedMasterSecretExt;
 import org.tlsj.internal.message.Extension;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
-import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.NewSessionTicket12;
 import org.tlsj.internal.message.PeerMessage;
@@ -75,7 +75,7 @@ import org.tlsj.trace.Role;
  * Abbreviated (session id or ticket): ServerHello, [NewSessionTicket], ChangeCipherSpec, Finished, then the
  * client's ChangeCipherSpec and Finished.
  */
-public final class Tls12ServerFlow implements Tls12Machine {
+public final class Tls12ServerFlow extends TableFlow<Tls12ServerFlow.State> implements Tls12Machine {
 
     /** What the ClientHello settled. */
     record Hello(ServerConfig config, ClientHello ch, Bytes serverRandom, CipherSuite suite, Bytes sessionId,
@@ -138,23 +138,8 @@ public final class Tls12ServerFlow implements Tls12Machine {
         }
     }
 
-    private final Effects out;
-    private State state;
-
     private Tls12ServerFlow(Effects out, State state) {
-        this.out = out;
-        this.state = state;
-    }
-
-    @Override
-    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
-        state = next(state, message, raw, out);
-        return this;
-    }
-
-    @Override
-    public boolean isConnected() {
-        return state instanceof Connected;
+        super(out, state, Connected.class, Tls12ServerFlow::next);
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
@@ -463,9 +448,6 @@ public final class Tls12ServerFlow implements Tls12Machine {
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
-        Bytes raw = HandshakeCodec.encode(m);
-        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
-        out.sendHandshake(raw);
-        return raw;
+        return out.send(Role.SERVER, m);
     }
 }

@@ -19,6 +19,7 @@ import org.tlsj.internal.handshake.AppSecrets;
 import org.tlsj.internal.handshake.CertificateAuthorities;
 import org.tlsj.internal.handshake.Proofs.SignatureVerified;
 import org.tlsj.internal.handshake.Effects;
+import org.tlsj.internal.handshake.TableFlow;
 import org.tlsj.internal.handshake.HandshakeMachine;
 import org.tlsj.internal.handshake.PeerCertificates;
 import org.tlsj.internal.handshake.Authentication;
@@ -44,7 +45,6 @@ import org.tlsj.internal.message.EncryptedExtensions;
 import org.tlsj.internal.message.Extension;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
-import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
@@ -76,7 +76,7 @@ import org.tlsj.trace.Role;
  *                      <-- {Finished}
  * </pre>
  */
-public final class Tls13ServerFlow implements HandshakeMachine {
+public final class Tls13ServerFlow extends TableFlow.Tls13<Tls13ServerFlow.State> {
 
     /** What the first ClientHello settled. */
     record Hello(ServerConfig config, ClientHello first, CipherSuite suite, Optional<String> sni,
@@ -115,47 +115,25 @@ public final class Tls13ServerFlow implements HandshakeMachine {
      * CertificateVerify, a resumed PSK, or none where the policy allows none: never with ClientAuth.REQUIRED).
      */
     record Connected(AppSecrets secrets, SessionInfo session, Authentication.OfClient client,
-                     FinishedVerified finishedOk) implements State {
+                     FinishedVerified finishedOk) implements State, Rekeyable<State> {
         Connected {
             java.util.Objects.requireNonNull(client);
             java.util.Objects.requireNonNull(finishedOk);
         }
 
-        Connected with(AppSecrets s) {
+        @Override
+        public Connected with(AppSecrets s) {
             return new Connected(s, session, client, finishedOk);
         }
     }
 
-    private final Effects out;
-    private State state;
-
     private Tls13ServerFlow(Effects out, State state) {
-        this.out = out;
-        this.state = state;
+        super(out, state, Connected.class, Tls13ServerFlow::next);
     }
 
     /** The TLS 1.3 server for a ClientHello that does not negotiate TLS 1.2: the hello stage hands it over. */
     static Tls13ServerFlow expectingClientHello(ServerConfig config, Effects out) {
         return new Tls13ServerFlow(out, new ExpectClientHello(config));
-    }
-
-    @Override
-    public HandshakeMachine onMessage(PeerMessage message, Bytes raw) throws TlsFatalAlertException {
-        state = next(state, message, raw, out);
-        return this;
-    }
-
-    @Override
-    public void sendKeyUpdate(boolean requestPeerUpdate) throws TlsFatalAlertException {
-        if (!(state instanceof Connected c)) {
-            throw new IllegalStateException("KeyUpdate before the handshake completed");
-        }
-        state = c.with(c.secrets().sendKeyUpdate(requestPeerUpdate, out));
-    }
-
-    @Override
-    public boolean isConnected() {
-        return state instanceof Connected;
     }
 
     /** The transition table: each legal step is one line; anything else is unexpected_message. */
@@ -462,9 +440,6 @@ public final class Tls13ServerFlow implements HandshakeMachine {
     }
 
     private static Bytes send(Effects out, HandshakeMessage m) throws TlsFatalAlertException {
-        Bytes raw = HandshakeCodec.encode(m);
-        out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
-        out.sendHandshake(raw);
-        return raw;
+        return out.send(Role.SERVER, m);
     }
 }
