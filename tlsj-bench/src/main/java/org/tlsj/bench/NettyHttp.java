@@ -38,11 +38,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import org.tlsj.jsse.TlsjContexts;
 
 /**
  * A Netty 4.2 HTTPS/1.1 server (NIO, one event loop group of two threads) answering every GET with the same
- * small body, and a Netty client (its own two-thread group) that drives it from this JVM over 127.0.0.1:
+ * small body, and a Netty client (its own two-thread group, offering only {@link #GROUP}) that drives it from
+ * this JVM over 127.0.0.1:
  * either a new TLS connection per request or keep-alive requests on one connection per client loop. The
  * SSLEngines' delegated tasks run where Netty runs them by default (on the event loop).
  */
@@ -50,6 +54,8 @@ final class NettyHttp implements AutoCloseable {
     /** The response body. */
     static final byte[] BODY = "hello from the tlsj bench\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_CONTENT = 64 * 1024;
+    /** The only group the clients offer, as in the harness's other cases. */
+    static final String GROUP = "x25519";
     private static final int EVENT_LOOP_THREADS = 2;
 
     private final EventLoopGroup serverGroup = new MultiThreadIoEventLoopGroup(EVENT_LOOP_THREADS,
@@ -123,7 +129,9 @@ final class NettyHttp implements AutoCloseable {
             protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
                 SslHandler ssl = ctx.pipeline().get(SslHandler.class);
                 SSLSession s = ssl.engine().getSession();
-                seen.set(s.getProtocol() + " " + s.getCipherSuite() + ", engine " + ssl.engine().getClass().getName());
+                String group = TlsjContexts.sessionInfo(s).map(i -> i.group().toString()).orElse("offered " + GROUP);
+                seen.set(s.getProtocol() + " " + s.getCipherSuite() + " " + group + ", engine "
+                        + ssl.engine().getClass().getName());
                 ctx.close();
             }
 
@@ -146,10 +154,19 @@ final class NettyHttp implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel c) {
-                        c.pipeline().addLast(clientTls.newHandler(c.alloc()), new HttpClientCodec(),
+                        SslHandler tls = clientTls.newHandler(c.alloc());
+                        offerOnly(tls.engine(), GROUP);
+                        c.pipeline().addLast(tls, new HttpClientCodec(),
                                 new HttpObjectAggregator(MAX_CONTENT), handler);
                     }
                 }).connect("127.0.0.1", port);
+    }
+
+    /** Restricts the groups a client engine offers (before its handshake starts). */
+    private static void offerOnly(SSLEngine engine, String group) {
+        SSLParameters p = engine.getSSLParameters();
+        p.setNamedGroups(new String[] {group});
+        engine.setSSLParameters(p);
     }
 
     private static FullHttpRequest request(boolean keepAlive) {

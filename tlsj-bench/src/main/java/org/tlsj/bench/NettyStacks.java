@@ -4,6 +4,7 @@ import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -77,7 +78,8 @@ enum NettyStacks {
         return switch (this) {
             case TLSJ -> b.sslProvider(SslProvider.JDK).sslContextProvider(new TlsjProvider());
             case JDK -> b.sslProvider(SslProvider.JDK);
-            case TCNATIVE -> b.sslProvider(SslProvider.OPENSSL);
+            case TCNATIVE -> b.sslProvider(SslProvider.OPENSSL).option(OpenSslContextOption.GROUPS,
+                    new String[] {NettyHttp.GROUP});
             case TLSJ_CONFIGS -> throw new IllegalStateException("built from tlsj configs");
         };
     }
