@@ -1,0 +1,245 @@
+package org.tlsj.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.tlsj.NamedGroup;
+import org.tlsj.ProtocolVersion;
+import org.tlsj.certs.KeyType;
+
+/**
+ * The gateway case: {@code tlsj gateway} against nginx (stream module) and HAProxy ({@code mode tcp}), each its
+ * own process(es) with {@link #WORKERS} workers, each terminating TLS 1.3 with the same ECDSA P-256 certificate
+ * in front of the same {@link PlainUpstream}, all three running at once and measured round by round in turn
+ * (after a warm-up round each): handshakes/s of two concurrent {@code openssl s_time -new} clients; the
+ * terminator's CPU (utime + stime of its processes, from /proc) per handshake; p50/p99 latency of
+ * connect + handshake + one byte echoed by the upstream (one tlsj client thread, back to back); MB/s of a
+ * 64 MiB download through it (one tlsj client); and memory per idle established connection (RSS growth of
+ * its processes over {@code --connections} open connections; for the JVM also the heap after a full GC).
+ * Figures are min / median / max over the rounds with each one's ratio to nginx. A terminator that is not
+ * installed is named and left out.
+ */
+final class GatewayCases {
+    /** Workers of every terminator: the cores of the reference machine. */
+    static final int WORKERS = 2;
+
+    private static final String[] FIGURES = {"handshakes/s, 2 x openssl s_time -new", "server CPU per handshake",
+        "latency p50, handshake + first byte", "latency p99, handshake + first byte", "bulk, 64 MiB download",
+        "RSS per idle connection", "heap per idle connection (JVM only, after full GC)"};
+    private static final String[] UNITS = {"handshakes/s", "us", "ms", "ms", "MB/s", "bytes", "bytes"};
+
+    private final Fixtures fixtures;
+    private final Options options;
+    private final Conn.Dialer client;
+    private final List<String> names = new ArrayList<>();
+    private final List<double[][]> figures = new ArrayList<>();
+
+    GatewayCases(Fixtures fixtures, Options options) {
+        this.fixtures = fixtures;
+        this.options = options;
+        this.client = Stacks.tlsjClient(fixtures.client(NamedGroup.X25519, ProtocolVersion.TLS13).build());
+    }
+
+    /** Runs the case; {@link #print} shows the table. */
+    GatewayCases run() throws Exception {
+        System.out.println("  gateway: tlsj gateway vs nginx vs HAProxy in front of one plain upstream ...");
+        if (!OpenSsl.available()) {
+            System.out.println("    openssl not found: no gateway figures (s_time drives the handshakes)");
+            return this;
+        }
+        List<Terminator> running = new ArrayList<>();
+        try (PlainUpstream upstream = new PlainUpstream()) {
+            try {
+                startAll(upstream.port(), running);
+                for (Terminator t : running) {
+                    names.add(t.name());
+                    figures.add(new double[FIGURES.length][options.rounds()]);
+                }
+                for (int r = -1; r < options.rounds(); r++) {
+                    for (int i = 0; i < running.size(); i++) {
+                        measure(running.get(i), r, figures.get(i));
+                    }
+                }
+            } finally {
+                for (Terminator t : running) {
+                    t.close();
+                }
+            }
+        }
+        return this;
+    }
+
+    private void startAll(int upstream, List<Terminator> into) throws IOException, InterruptedException {
+        Optional<Path> launcher = launcher();
+        var key = fixtures.key(KeyType.EC_P256);
+        if (launcher.isEmpty()) {
+            System.out.println("    the tlsj launcher was not found next to tlsj-bench: no tlsj gateway figures");
+        } else {
+            into.add(Terminator.gateway(launcher.get(), key, upstream, WORKERS));
+        }
+        Optional<String> nginx = Terminator.nginxMissing();
+        if (nginx.isPresent()) {
+            System.out.println("    " + nginx.get() + ": no nginx figures");
+        } else {
+            into.add(Terminator.nginx(key, upstream, WORKERS));
+        }
+        Optional<String> haproxy = Terminator.haproxyMissing();
+        if (haproxy.isPresent()) {
+            System.out.println("    " + haproxy.get() + ": no HAProxy figures");
+        } else {
+            into.add(Terminator.haproxy(key, upstream, WORKERS));
+        }
+    }
+
+    /** One round against one terminator (round -1: the warm-up, s_time only, nothing kept). */
+    private void measure(Terminator t, int round, double[][] into) throws Exception {
+        int seconds = (int) Math.max(1, Math.round(round < 0 ? options.warmup() : options.duration()));
+        long cpu0 = t.cpuNanos();
+        double rate = sTimeTwice(t.port(), seconds);
+        double cpu = t.cpuNanos() - cpu0;
+        if (round < 0) {
+            return;
+        }
+        into[0][round] = rate;
+        into[1][round] = cpu / 1e3 / Math.max(1, rate * seconds);
+        HandshakeLoad load = HandshakeLoad.run(client, t.port(), 1, options.duration());
+        if (load.failures() > 0) {
+            System.out.println("    " + t.name() + ": " + load.failures() + " connections failed, first: "
+                    + load.firstFailure());
+        }
+        into[2][round] = Figure.percentileMillis(load.latencies(), 50);
+        into[3][round] = Figure.percentileMillis(load.latencies(), 99);
+        into[4][round] = download(t);
+        double[] memory = idleMemory(t, options.connections());
+        into[5][round] = memory[0];
+        into[6][round] = memory[1];
+    }
+
+    /** Handshakes/s of two {@code s_time -new} processes running at once. */
+    private static double sTimeTwice(int port, int seconds) throws InterruptedException {
+        double[] rates = new double[2];
+        Thread[] clients = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            clients[i] = Thread.ofPlatform().start(() -> {
+                try {
+                    rates[index] = OpenSsl.sTime(port, seconds);
+                } catch (IOException e) {
+                    rates[index] = Double.NaN;
+                    System.out.println("    s_time failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        for (Thread c : clients) {
+            c.join();
+        }
+        return rates[0] + rates[1];
+    }
+
+    /** MB/s (10^6 bytes) of one 64 MiB download through the terminator, from request to the last byte. */
+    private double download(Terminator t) {
+        try (Conn c = client.dial(t.port())) {
+            byte[] buffer = new byte[64 * 1024];
+            long start = System.nanoTime();
+            c.out().write('D');
+            c.out().flush();
+            InputStream in = c.in();
+            long total = 0;
+            int n;
+            while (total < PlainUpstream.DOWNLOAD_BYTES && (n = in.read(buffer)) >= 0) {
+                total += n;
+            }
+            double took = (System.nanoTime() - start) / 1e9;
+            if (total < PlainUpstream.DOWNLOAD_BYTES) {
+                System.out.println("    " + t.name() + ": the download ended after " + total + " bytes");
+                return Double.NaN;
+            }
+            return total / 1e6 / took;
+        } catch (IOException e) {
+            System.out.println("    " + t.name() + ": the download failed: " + e);
+            return Double.NaN;
+        }
+    }
+
+    /** Bytes per idle established connection: {RSS, heap (NaN if not a JVM)}. */
+    private double[] idleMemory(Terminator t, int n) throws IOException, InterruptedException {
+        OptionalLong heap0 = t.heapBytes();
+        long rss0 = t.rssBytes();
+        List<Conn> open = new ArrayList<>(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                open.add(client.dial(t.port())); // the ping has gone through to the upstream and back
+            }
+            Thread.sleep(500);
+            OptionalLong heap1 = t.heapBytes();
+            long rss1 = t.rssBytes();
+            double heap = heap0.isPresent() && heap1.isPresent()
+                    ? (double) (heap1.getAsLong() - heap0.getAsLong()) / n : Double.NaN;
+            return new double[] {(double) (rss1 - rss0) / n, heap};
+        } finally {
+            for (Conn c : open) {
+                c.close();
+            }
+            Thread.sleep(500); // let the terminator close its side
+        }
+    }
+
+    /** The {@code tlsj} launcher at the repository root, found from where this class was loaded. */
+    private static Optional<Path> launcher() {
+        try {
+            Path classes = Path.of(GatewayCases.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = classes.getParent() == null || classes.getParent().getParent() == null ? null
+                    : classes.getParent().getParent().getParent(); // tlsj-bench/target/classes
+            Path tlsj = root == null ? null : root.resolve("tlsj");
+            return tlsj != null && Files.isExecutable(tlsj) ? Optional.of(tlsj) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Prints the case's table: each terminator's figures and their ratio to nginx's medians. */
+    void print(PrintStream out) {
+        if (names.isEmpty()) {
+            return;
+        }
+        int nginx = names.indexOf("nginx");
+        StringBuilder header = new StringBuilder("| gateway case (").append(WORKERS).append(" workers each) | unit");
+        StringBuilder rule = new StringBuilder("|---|---");
+        for (String n : names) {
+            header.append(" | ").append(n).append(" min / median / max");
+            rule.append("|---");
+        }
+        for (String n : names) {
+            if (nginx >= 0 && !n.equals("nginx")) {
+                header.append(" | ").append(n).append("/nginx");
+                rule.append("|---");
+            }
+        }
+        out.println();
+        out.println(header.append(" |"));
+        out.println(rule.append("|"));
+        for (int f = 0; f < FIGURES.length; f++) {
+            StringBuilder row = new StringBuilder("| ").append(FIGURES[f]).append(" | ").append(UNITS[f]);
+            for (double[][] fig : figures) {
+                row.append(" | ").append(new Figure(fig[f]).format());
+            }
+            for (int i = 0; i < names.size(); i++) {
+                if (nginx >= 0 && i != nginx) {
+                    double r = new Figure(figures.get(i)[f]).median() / new Figure(figures.get(nginx)[f]).median();
+                    row.append(" | ").append(Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "-");
+                }
+            }
+            out.println(row.append(" |"));
+        }
+    }
+}
