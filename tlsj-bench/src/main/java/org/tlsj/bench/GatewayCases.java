@@ -22,14 +22,21 @@ import org.tlsj.certs.KeyType;
  * (after a warm-up round each): handshakes/s of two concurrent {@code openssl s_time -new} clients; the
  * terminator's CPU (utime + stime of its processes, from /proc) per handshake; p50/p99 latency of
  * connect + handshake + one byte echoed by the upstream (one tlsj client thread, back to back); MB/s of a
- * 64 MiB download through it (one tlsj client); and memory per idle established connection (RSS growth of
- * its processes over {@code --connections} open connections; for the JVM also the heap after a full GC).
- * Figures are min / median / max over the rounds with each one's ratio to nginx. A terminator that is not
+ * 64 MiB download through it (one tlsj client); and, once per terminator before the load, memory per idle
+ * established connection (RSS growth of its processes over {@code --connections} open connections; for the JVM
+ * also the heap after a full GC). Figures are min / median / max over the rounds with each one's ratio to nginx. A terminator that is not
  * installed is named and left out.
  */
 final class GatewayCases {
     /** Workers of every terminator: the cores of the reference machine. */
     static final int WORKERS = 2;
+    /**
+     * The warm-up round runs this many times {@code --warmup}: the gateway is a JVM started for the case, whose
+     * compiler is still busy after a few seconds of handshakes (the in-process cases share one warm JVM).
+     */
+    private static final int WARMUP_FACTOR = 3;
+    /** Connections made one after the other on a fresh terminator before its idle memory is measured. */
+    private static final int MEMORY_WARMUP = 200;
 
     private static final String[] FIGURES = {"handshakes/s, 2 x openssl s_time -new", "server CPU per handshake",
         "latency p50, handshake + first byte", "latency p99, handshake + first byte", "bulk, 64 MiB download",
@@ -61,7 +68,13 @@ final class GatewayCases {
                 startAll(upstream.port(), running);
                 for (Terminator t : running) {
                     names.add(t.name());
-                    figures.add(new double[FIGURES.length][options.rounds()]);
+                    double[][] f = new double[FIGURES.length][options.rounds()];
+                    f[5] = new double[1];
+                    f[6] = new double[1];
+                    figures.add(f);
+                }
+                for (int i = 0; i < running.size(); i++) { // on fresh processes: before the load has grown pools
+                    idleMemory(running.get(i), options.connections(), figures.get(i));
                 }
                 for (int r = -1; r < options.rounds(); r++) {
                     for (int i = 0; i < running.size(); i++) {
@@ -101,11 +114,12 @@ final class GatewayCases {
 
     /** One round against one terminator (round -1: the warm-up, s_time only, nothing kept). */
     private void measure(Terminator t, int round, double[][] into) throws Exception {
-        int seconds = (int) Math.max(1, Math.round(round < 0 ? options.warmup() : options.duration()));
+        int seconds = (int) Math.max(1, Math.round(round < 0 ? WARMUP_FACTOR * options.warmup() : options.duration()));
         long cpu0 = t.cpuNanos();
         double rate = sTimeTwice(t.port(), seconds);
         double cpu = t.cpuNanos() - cpu0;
         if (round < 0) {
+            download(t); // the relay's bulk path gets compiled too
             return;
         }
         into[0][round] = rate;
@@ -118,9 +132,6 @@ final class GatewayCases {
         into[2][round] = Figure.percentileMillis(load.latencies(), 50);
         into[3][round] = Figure.percentileMillis(load.latencies(), 99);
         into[4][round] = download(t);
-        double[] memory = idleMemory(t, options.connections());
-        into[5][round] = memory[0];
-        into[6][round] = memory[1];
     }
 
     /** Handshakes/s of two {@code s_time -new} processes running at once. */
@@ -171,8 +182,16 @@ final class GatewayCases {
         }
     }
 
-    /** Bytes per idle established connection: {RSS, heap (NaN if not a JVM)}. */
-    private double[] idleMemory(Terminator t, int n) throws IOException, InterruptedException {
+    /**
+     * Bytes per idle established connection, into rows 5 (RSS) and 6 (heap, NaN if not a JVM): measured once,
+     * on a fresh terminator after {@link #MEMORY_WARMUP} connections made one after the other (so lazy
+     * set-up and the JIT's first code are not counted), since allocators keep what a load once needed.
+     */
+    private void idleMemory(Terminator t, int n, double[][] into) throws IOException, InterruptedException {
+        for (int i = 0; i < MEMORY_WARMUP; i++) {
+            client.dial(t.port()).close();
+        }
+        Thread.sleep(500);
         OptionalLong heap0 = t.heapBytes();
         long rss0 = t.rssBytes();
         List<Conn> open = new ArrayList<>(n);
@@ -183,9 +202,9 @@ final class GatewayCases {
             Thread.sleep(500);
             OptionalLong heap1 = t.heapBytes();
             long rss1 = t.rssBytes();
-            double heap = heap0.isPresent() && heap1.isPresent()
+            into[5][0] = (double) (rss1 - rss0) / n;
+            into[6][0] = heap0.isPresent() && heap1.isPresent()
                     ? (double) (heap1.getAsLong() - heap0.getAsLong()) / n : Double.NaN;
-            return new double[] {(double) (rss1 - rss0) / n, heap};
         } finally {
             for (Conn c : open) {
                 c.close();
