@@ -21,11 +21,12 @@ import org.tlsj.certs.KeyType;
  * in front of the same {@link PlainUpstream}, all three running at once and measured round by round in turn
  * (after a warm-up round each): handshakes/s of two concurrent {@code openssl s_time -new} clients; the
  * terminator's CPU (utime + stime of its processes, from /proc) per handshake; p50/p99 latency of
- * connect + handshake + one byte echoed by the upstream (one tlsj client thread, back to back); MB/s of a
- * 64 MiB download through it (one tlsj client); and, once per terminator before the load, memory per idle
- * established connection (RSS growth of its processes over {@code --connections} open connections; for the JVM
- * also the heap after a full GC). Figures are min / median / max over the rounds with each one's ratio to nginx. A terminator that is not
- * installed is named and left out.
+ * connect + handshake + one byte echoed by the upstream (one tlsj client thread, back to back); MB/s of
+ * 64 MiB downloads through it (one tlsj client, one download after the other for a round); and, once per
+ * terminator before the load, memory per idle established connection (RSS growth of its processes over
+ * {@code --connections} open connections; for the JVM also the heap after a full GC). Figures are min / median
+ * / max over the rounds with each one's ratio to nginx. A terminator that is not installed is named and left
+ * out.
  */
 final class GatewayCases {
     /** Workers of every terminator: the cores of the reference machine. */
@@ -39,7 +40,7 @@ final class GatewayCases {
     private static final int MEMORY_WARMUP = 200;
 
     private static final String[] FIGURES = {"handshakes/s, 2 x openssl s_time -new", "server CPU per handshake",
-        "latency p50, handshake + first byte", "latency p99, handshake + first byte", "bulk, 64 MiB download",
+        "latency p50, handshake + first byte", "latency p99, handshake + first byte", "bulk, 64 MiB downloads",
         "RSS per idle connection", "heap per idle connection (JVM only, after full GC)"};
     private static final String[] UNITS = {"handshakes/s", "us", "ms", "ms", "MB/s", "bytes", "bytes"};
 
@@ -119,7 +120,7 @@ final class GatewayCases {
         double rate = sTimeTwice(t.port(), seconds);
         double cpu = t.cpuNanos() - cpu0;
         if (round < 0) {
-            download(t); // the relay's bulk path gets compiled too
+            download(t, options.warmup()); // the relay's bulk path gets compiled too
             return;
         }
         into[0][round] = rate;
@@ -131,7 +132,7 @@ final class GatewayCases {
         }
         into[2][round] = Figure.percentileMillis(load.latencies(), 50);
         into[3][round] = Figure.percentileMillis(load.latencies(), 99);
-        into[4][round] = download(t);
+        into[4][round] = download(t, options.duration());
     }
 
     /** Handshakes/s of two {@code s_time -new} processes running at once. */
@@ -157,29 +158,45 @@ final class GatewayCases {
         return rates[0] + rates[1];
     }
 
-    /** MB/s (10^6 bytes) of one 64 MiB download through the terminator, from request to the last byte. */
-    private double download(Terminator t) {
-        try (Conn c = client.dial(t.port())) {
-            byte[] buffer = new byte[64 * 1024];
-            long start = System.nanoTime();
-            c.out().write('D');
-            c.out().flush();
-            InputStream in = c.in();
-            long total = 0;
-            int n;
-            while (total < PlainUpstream.DOWNLOAD_BYTES && (n = in.read(buffer)) >= 0) {
-                total += n;
-            }
-            double took = (System.nanoTime() - start) / 1e9;
-            if (total < PlainUpstream.DOWNLOAD_BYTES) {
-                System.out.println("    " + t.name() + ": the download ended after " + total + " bytes");
+    /**
+     * MB/s (10^6 bytes) of 64 MiB downloads through the terminator, one after the other on new connections for
+     * {@code seconds} (at least one), from each request to its last byte: one download takes a fraction of a
+     * second, too short to measure alone.
+     */
+    private double download(Terminator t, double seconds) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long bytes = 0;
+        long nanos = 0;
+        do {
+            try (Conn c = client.dial(t.port())) {
+                long start = System.nanoTime();
+                long got = drain(c);
+                nanos += System.nanoTime() - start;
+                if (got < PlainUpstream.DOWNLOAD_BYTES) {
+                    System.out.println("    " + t.name() + ": the download ended after " + got + " bytes");
+                    return Double.NaN;
+                }
+                bytes += got;
+            } catch (IOException e) {
+                System.out.println("    " + t.name() + ": the download failed: " + e);
                 return Double.NaN;
             }
-            return total / 1e6 / took;
-        } catch (IOException e) {
-            System.out.println("    " + t.name() + ": the download failed: " + e);
-            return Double.NaN;
+        } while (System.nanoTime() < deadline);
+        return bytes / 1e6 / (nanos / 1e9);
+    }
+
+    /** Asks for the download and reads it to its end; the bytes read. */
+    private static long drain(Conn c) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        c.out().write('D');
+        c.out().flush();
+        InputStream in = c.in();
+        long total = 0;
+        int n;
+        while (total < PlainUpstream.DOWNLOAD_BYTES && (n = in.read(buffer)) >= 0) {
+            total += n;
         }
+        return total;
     }
 
     /**

@@ -30,6 +30,7 @@ import org.tlsj.pki.CertifiedKey;
 record Terminator(String name, Process process, int port, Path dir, boolean jvm) implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final long START_WAIT_MILLIS = 300_000; // the tlsj launcher may build the CLI first
+    private static final Path NGINX_STREAM = Path.of("/usr/lib/nginx/modules/ngx_stream_module.so");
 
     /** Why nginx with its stream module cannot run here, or empty when it can. */
     static Optional<String> nginxMissing() {
@@ -37,15 +38,14 @@ record Terminator(String name, Process process, int port, Path dir, boolean jvm)
             return Optional.of("nginx not found (apt-get install nginx libnginx-mod-stream)");
         }
         return Files.exists(NGINX_STREAM) ? Optional.empty()
-                : Optional.of("nginx's stream module not found at " + NGINX_STREAM + " (apt-get install libnginx-mod-stream)");
+                : Optional.of("nginx's stream module not found at " + NGINX_STREAM
+                        + " (apt-get install libnginx-mod-stream)");
     }
 
     /** Why HAProxy cannot run here, or empty when it can. */
     static Optional<String> haproxyMissing() {
         return onPath("haproxy") ? Optional.empty() : Optional.of("haproxy not found (apt-get install haproxy)");
     }
-
-    private static final Path NGINX_STREAM = Path.of("/usr/lib/nginx/modules/ngx_stream_module.so");
 
     /**
      * nginx: {@code worker_processes workers}, {@code listen ... ssl} and {@code proxy_pass}, TLS 1.2 and 1.3,
