@@ -19,10 +19,11 @@ import org.tlsj.crypto.CryptoProviders;
  * The loopback harness behind {@code ./tlsj bench}: tlsj and JSSE side by side in one run over 127.0.0.1
  * (client and server in this JVM, on platform threads), each figure as min / median / max over a few short
  * rounds after one warm-up round, with the ratio tlsj/JSSE of the medians; then OpenSSL's {@code s_time}
- * against {@code s_server}, the tlsj server and the JSSE server when an {@code openssl} binary is present.
+ * against {@code s_server}, the tlsj server and the JSSE server when an {@code openssl} binary is present;
+ * then {@code tlsj gateway} against nginx and HAProxy ({@link GatewayCases}, its own table).
  * Options: {@code --duration SECONDS} per round, {@code --warmup SECONDS} for the warm-up round, {@code --rounds N}, {@code --threads 1,2},
- * {@code --only CASE,...} (tls13, mlkem, rsa, tls12, resumed, bulk, heap, openssl,
- * netty: see {@link NettyCases}), {@code --connections N}
+ * {@code --only CASE,...} (tls13, mlkem, rsa, tls12, resumed, bulk, heap, openssl, netty: see {@link NettyCases},
+ * gateway), {@code --connections N}
  * for the idle heap figure, {@code --crypto NAME} for the tlsj side's crypto provider (default: the fastest
  * usable one, {@link CryptoProviders#fastest()}; the run prints which).
  */
@@ -116,10 +117,16 @@ public final class LoopbackBench {
             new OpenSslCases(fixtures, options, table).run();
         }
         NettyCases netty = options.wants("netty") ? new NettyCases(fixtures, options, crypto).run() : null;
-        System.out.println();
-        table.print(System.out);
+        GatewayCases gateway = options.wants("gateway") ? new GatewayCases(fixtures, options).run() : null;
+        if (!table.rows.isEmpty()) {
+            System.out.println();
+            table.print(System.out);
+        }
         if (netty != null) {
             netty.print(System.out);
+        }
+        if (gateway != null) {
+            gateway.print(System.out);
         }
     }
 

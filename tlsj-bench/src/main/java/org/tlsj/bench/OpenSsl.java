@@ -84,13 +84,8 @@ public final class OpenSsl {
     /** Starts {@code s_server} with this certificate chain and key, and waits until it accepts. */
     public static Server sServer(CertifiedKey key) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tlsj-bench-openssl");
-        StringBuilder chain = new StringBuilder();
-        for (X509Certificate c : key.chain()) {
-            chain.append(pem(c));
-        }
-        Path cert = Files.writeString(dir.resolve("chain.pem"), chain);
-        Path pk = Files.writeString(dir.resolve("key.pem"),
-                KeyPem.toPem(new KeyPair(key.leaf().getPublicKey(), key.privateKey())));
+        Path cert = writeChain(key, dir);
+        Path pk = writeKey(key, dir);
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -112,6 +107,21 @@ public final class OpenSsl {
         }
         server.close();
         throw new IOException("openssl s_server did not start");
+    }
+
+    /** Writes the certificate chain, leaf first, as {@code dir/chain.pem}; returns its path. */
+    static Path writeChain(CertifiedKey key, Path dir) throws IOException {
+        StringBuilder chain = new StringBuilder();
+        for (X509Certificate c : key.chain()) {
+            chain.append(pem(c));
+        }
+        return Files.writeString(dir.resolve("chain.pem"), chain);
+    }
+
+    /** Writes the private key as {@code dir/key.pem}; returns its path. */
+    static Path writeKey(CertifiedKey key, Path dir) throws IOException {
+        return Files.writeString(dir.resolve("key.pem"),
+                KeyPem.toPem(new KeyPair(key.leaf().getPublicKey(), key.privateKey())));
     }
 
     private static String pem(X509Certificate c) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param threads client thread counts for the TLS 1.3 x25519 handshake case (the netty case runs as many
  *     client loops as the largest)
  * @param only case names to run; empty for all
- * @param connections connections held for the idle heap figure
+ * @param connections connections held for the idle heap figure and the gateway case's idle memory
  * @param crypto the crypto provider name for the tlsj side ({@code jca}, {@code bc}, ...); empty for
  *     {@link org.tlsj.crypto.CryptoProviders#fastest()}
  */
@@ -22,7 +22,7 @@ public record Options(double duration, double warmup, int rounds, List<Integer> 
                       Optional<String> crypto) {
     /** The usage line. */
     public static final String USAGE = "usage: tlsj bench [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--threads 1,2] "
-            + "[--only tls13,mlkem,rsa,tls12,resumed,bulk,heap,openssl,netty] [--connections N] [--crypto jca|bc|...]";
+            + "[--only tls13,mlkem,rsa,tls12,resumed,bulk,heap,openssl,netty,gateway] [--connections N] [--crypto jca|bc|...]";
 
     /** Copies the lists. */
     public Options {

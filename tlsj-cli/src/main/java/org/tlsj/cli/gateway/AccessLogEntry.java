@@ -1,8 +1,6 @@
 package org.tlsj.cli.gateway;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import org.tlsj.SessionInfo;
 
@@ -29,14 +27,30 @@ public record AccessLogEntry(Instant start, long id, String client, Optional<Ses
      * down=1024B 12.5ms closed}.
      */
     public String line() {
-        String tls = session.map(s -> "sni=" + s.serverName().map(AccessLogEntry::printable).orElse("-")
-                + " " + s.summary()
-                + " client=" + s.peerIdentity().map(i -> "\"" + printable(i) + "\"").orElse("-"))
-                .orElse("sni=- tls=- client=-");
-        return start.truncatedTo(ChronoUnit.MILLIS) + " #" + id + " " + client + " " + tls
-                + " upstream=" + upstream.map(HostPort::toString).orElse("-")
-                + " up=" + bytesUp + "B down=" + bytesDown + "B "
-                + String.format(Locale.ROOT, "%.1fms", durationNanos / 1e6) + " " + outcome;
+        StringBuilder b = new StringBuilder(160);
+        Timestamps.append(b, start);
+        b.append(" #").append(id).append(' ').append(client).append(' ');
+        if (session.isPresent()) {
+            SessionInfo s = session.get();
+            b.append("sni=").append(s.serverName().map(AccessLogEntry::printable).orElse("-"))
+                    .append(' ').append(s.summary()).append(" client=");
+            if (s.peerIdentity().isPresent()) {
+                b.append('"').append(printable(s.peerIdentity().get())).append('"');
+            } else {
+                b.append('-');
+            }
+        } else {
+            b.append("sni=- tls=- client=-");
+        }
+        b.append(" upstream=");
+        if (upstream.isPresent()) {
+            b.append(upstream.get());
+        } else {
+            b.append('-');
+        }
+        b.append(" up=").append(bytesUp).append("B down=").append(bytesDown).append("B ");
+        long tenths = Math.round(durationNanos / 1e5); // milliseconds to one decimal, as "%.1f" rounds
+        return b.append(tenths / 10).append('.').append(tenths % 10).append("ms ").append(outcome).toString();
     }
 
     /** The text with quotes escaped and control characters replaced, so one entry stays one line. */

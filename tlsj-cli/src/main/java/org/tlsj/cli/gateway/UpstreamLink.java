@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -40,7 +41,7 @@ sealed interface UpstreamLink extends Closeable {
      */
     static UpstreamLink open(HostPort target, Optional<GatewaySettings.UpstreamTls> tls, byte[] proxyHeader,
                              Duration handshakeTimeout, Duration readTimeout) throws IOException {
-        Socket s = new Socket();
+        Socket s = new Socket(Proxy.NO_PROXY); // a direct connection: no SOCKS layer, no proxy lookup per connection
         try {
             try {
                 s.connect(new InetSocketAddress(target.host(), target.port()), (int) handshakeTimeout.toMillis());

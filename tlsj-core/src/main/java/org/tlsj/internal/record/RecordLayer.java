@@ -231,7 +231,8 @@ public final class RecordLayer {
         keyUpdatesInRow = 0;
         if (buf != plaintext) { // opened in place; opened into the plaintext buffer, it is already at 0
             if (plaintext.length < len) {
-                plaintext = new byte[PLAINTEXT_CAPACITY];
+                // a small record (a ping, a request line) gets a small buffer; a record's worth comes with a large one
+                plaintext = new byte[len < SMALL_RECORD ? SMALL_RECORD : PLAINTEXT_CAPACITY];
             }
             System.arraycopy(buf, off, plaintext, 0, len);
         }
