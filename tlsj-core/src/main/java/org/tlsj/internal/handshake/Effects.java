@@ -4,7 +4,7 @@ import org.tlsj.SessionInfo;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.record.RecordProtection;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 
 /**

@@ -17,7 +17,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.TlsException;
 import org.tlsj.crypto.JcaCryptoProvider;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;
 import org.tlsj.testkit.ScriptedRandom;

@@ -23,7 +23,7 @@ import org.tlsj.ClientConnection;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.certs.KeyType;
 import org.tlsj.certs.LocalPki;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.Pem;
 import org.tlsj.testkit.TestPki;
 import org.tlsj.testkit.golden.Golden.Scenario;
