@@ -103,9 +103,36 @@ class ArchitectureTest {
                 }
                 assertThat(javaFiles(ROOT.resolve(module).resolve(source)))
                         .as(module + "/" + source + " calling the known-answer seam Engine.clientWithHello")
-                        .noneMatch(f -> !f.endsWith("ArchitectureTest.java") && contains(f, "Engine.clientWithHello"));
+                        .noneMatch(f -> !f.endsWith("ArchitectureTest.java") && !f.endsWith("ModuleSurfaceTest.java")
+                                && contains(f, "Engine.clientWithHello"));
             }
         }
+    }
+
+    @Test
+    void onlyTheEngineStartsAHelloStageWithAGivenClientHello() throws IOException {
+        assertThat(javaFiles(MAIN)).as("core files calling ClientHelloStage.startWithHello")
+                .noneMatch(f -> !f.endsWith("Engine.java") && contains(f, "ClientHelloStage.startWithHello"));
+    }
+
+    /** The library modules are JPMS modules; what they export of tlsj-core's internals names its reader. */
+    @Test
+    void libraryModulesExportNoInternalPackageToEveryone() throws IOException {
+        for (String module : List.of("tlsj-core", "tlsj-certs", "tlsj-jsse", "tlsj-crypto-bc", "tlsj-crypto-openssl")) {
+            assertThat(ROOT.resolve(module).resolve("src/main/java/module-info.java")).exists();
+        }
+        for (String module : modules()) {
+            Path info = ROOT.resolve(module).resolve("src/main/java/module-info.java");
+            if (Files.exists(info)) {
+                assertThat(lines(info)).as(info + ": exports of internal packages without 'to'")
+                        .noneMatch(l -> l.matches("\\s*(exports|opens) [\\w.]*\\.internal[\\w.]*;.*"));
+                assertThat(lines(info)).as(info + ": an open module or opens")
+                        .noneMatch(l -> l.matches("\\s*(open module|opens) .*"));
+            }
+        }
+        assertThat(lines(ROOT.resolve("tlsj-core/src/main/java/module-info.java")))
+                .as("the engine (and its known-answer seam) is exported to the testkit alone")
+                .contains("    exports org.tlsj.internal.engine to org.tlsj.testkit;");
     }
 
     @Test

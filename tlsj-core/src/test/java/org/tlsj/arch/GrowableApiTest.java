@@ -56,7 +56,7 @@ class GrowableApiTest {
     }
 
     /** The public top-level types of the packages outside {@code org.tlsj.internal}, found from the sources. */
-    private static List<Class<?>> publicApiTypes() throws IOException, ClassNotFoundException {
+    static List<Class<?>> publicApiTypes() throws IOException, ClassNotFoundException {
         List<Class<?>> types = new ArrayList<>();
         try (Stream<Path> s = Files.walk(MAIN.resolve("org/tlsj"))) {
             for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
