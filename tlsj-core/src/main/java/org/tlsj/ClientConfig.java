@@ -15,55 +15,47 @@ import org.tlsj.trace.TraceListener;
  * Immutable client settings, shared by many connections. Build with {@link #builder()}; defaults are
  * secure: TLS 1.3, AEAD suites, X25519MLKEM768 and x25519 key shares, PKIX validation against the JDK's
  * trust store with hostname checking.
- *
- * @param versions protocol versions offered, highest first
- * @param cipherSuites suites offered, in preference order
- * @param groups groups offered in supported_groups, in preference order
- * @param keyShareGroups groups for which a key share is sent in the first ClientHello
- * @param signatureSchemes schemes accepted in CertificateVerify and ServerKeyExchange (TLS 1.2 adds PKCS#1 v1.5
- *     with SHA-256/384/512); a {@link SignatureScheme#isLegacy() legacy} scheme listed here (rsa_pkcs1_sha1, say)
- *     is offered and accepted in TLS 1.2 only, never in a TLS 1.3 CertificateVerify
- * @param clientSignatureSchemes the only schemes we sign our CertificateVerify with when the server asks for a
- *     client certificate, in our preference order (the first the server accepts and our key fits is used; default
- *     {@link SignatureScheme#SIGNING_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}); TLS 1.3 never signs with
- *     a {@link SignatureScheme#isLegacy() legacy} scheme listed here
- * @param certificateSignatureSchemes schemes accepted in certificate signatures
- * @param applicationProtocols ALPN protocols offered, in preference order; empty for none
- * @param certificates client certificates offered when the server asks (mutual TLS); empty for none
- * @param verifier checks the server's certificate chain and name
- * @param crypto the crypto provider (randomness included)
- * @param clock time for certificate validity
- * @param middleboxCompat send a session id and change_cipher_spec (RFC 8446 appendix D.4)
- * @param recordSizeLimit the record_size_limit we advertise (RFC 8449), 64..16385
- * @param maxHandshakeMessageSize the largest handshake message accepted
- * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the
- *     RFC 8446 section 5.5 limit of the negotiated AEAD
- * @param sessionCache sessions to resume, keyed by server name; tickets the server sends go there
- * @param requireExtendedMasterSecret TLS 1.2 only with the extended master secret (RFC 7627)
- * @param keyLog receives secrets for SSLKEYLOGFILE; {@link KeyLog#NONE} by default
- * @param trace receives handshake events
  */
-public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cipherSuites, List<NamedGroup> groups,
-                           List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureSchemes,
-                           List<SignatureScheme> clientSignatureSchemes,
-                           List<SignatureScheme> certificateSignatureSchemes, List<String> applicationProtocols,
-                           List<CertifiedKey> certificates, ServerCertificateVerifier verifier, CryptoProvider crypto, Clock clock,
-                           boolean middleboxCompat, int recordSizeLimit, int maxHandshakeMessageSize,
-                           long keyUpdateRecordLimit, ClientSessionCache sessionCache,
-                           boolean requireExtendedMasterSecret, KeyLog keyLog,
-                           TraceListener trace) {
+public final class ClientConfig {
+    private final List<ProtocolVersion> versions;
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> groups;
+    private final List<NamedGroup> keyShareGroups;
+    private final List<SignatureScheme> signatureSchemes;
+    private final List<SignatureScheme> clientSignatureSchemes;
+    private final List<SignatureScheme> certificateSignatureSchemes;
+    private final List<String> applicationProtocols;
+    private final List<CertifiedKey> certificates;
+    private final ServerCertificateVerifier verifier;
+    private final CryptoProvider crypto;
+    private final Clock clock;
+    private final boolean middleboxCompat;
+    private final int recordSizeLimit;
+    private final int maxHandshakeMessageSize;
+    private final long keyUpdateRecordLimit;
+    private final ClientSessionCache sessionCache;
+    private final boolean requireExtendedMasterSecret;
+    private final KeyLog keyLog;
+    private final TraceListener trace;
 
-    /** Validates and copies. */
-    public ClientConfig {
-        versions = List.copyOf(versions);
-        cipherSuites = List.copyOf(cipherSuites);
-        groups = List.copyOf(groups);
-        keyShareGroups = List.copyOf(keyShareGroups);
-        signatureSchemes = List.copyOf(signatureSchemes);
-        clientSignatureSchemes = List.copyOf(clientSignatureSchemes);
-        certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
-        applicationProtocols = List.copyOf(applicationProtocols);
-        certificates = List.copyOf(certificates);
+    /** Validates and copies; callers go through the {@link Builder}. */
+    private ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+                         List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureSchemes,
+                         List<SignatureScheme> clientSignatureSchemes,
+                         List<SignatureScheme> certificateSignatureSchemes, List<String> applicationProtocols,
+                         List<CertifiedKey> certificates, ServerCertificateVerifier verifier, CryptoProvider crypto,
+                         Clock clock, boolean middleboxCompat, int recordSizeLimit, int maxHandshakeMessageSize,
+                         long keyUpdateRecordLimit, ClientSessionCache sessionCache,
+                         boolean requireExtendedMasterSecret, KeyLog keyLog, TraceListener trace) {
+        this.versions = List.copyOf(versions);
+        this.cipherSuites = List.copyOf(cipherSuites);
+        this.groups = List.copyOf(groups);
+        this.keyShareGroups = List.copyOf(keyShareGroups);
+        this.signatureSchemes = List.copyOf(signatureSchemes);
+        this.clientSignatureSchemes = List.copyOf(clientSignatureSchemes);
+        this.certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
+        this.applicationProtocols = List.copyOf(applicationProtocols);
+        this.certificates = List.copyOf(certificates);
         Objects.requireNonNull(verifier);
         Objects.requireNonNull(crypto);
         Objects.requireNonNull(clock);
@@ -80,6 +72,136 @@ public record ClientConfig(List<ProtocolVersion> versions, List<CipherSuite> cip
         ConfigChecks.schemes("client signature schemes", clientSignatureSchemes, crypto);
         ConfigChecks.common(signatureSchemes, applicationProtocols, recordSizeLimit, maxHandshakeMessageSize,
                 keyUpdateRecordLimit);
+        this.verifier = verifier;
+        this.crypto = crypto;
+        this.clock = clock;
+        this.middleboxCompat = middleboxCompat;
+        this.recordSizeLimit = recordSizeLimit;
+        this.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        this.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        this.sessionCache = sessionCache;
+        this.requireExtendedMasterSecret = requireExtendedMasterSecret;
+        this.keyLog = keyLog;
+        this.trace = trace;
+    }
+
+    /** Protocol versions offered, highest first. */
+    public List<ProtocolVersion> versions() {
+        return versions;
+    }
+
+    /** Suites offered, in preference order. */
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    /** Groups offered in supported_groups, in preference order. */
+    public List<NamedGroup> groups() {
+        return groups;
+    }
+
+    /** Groups for which a key share is sent in the first ClientHello. */
+    public List<NamedGroup> keyShareGroups() {
+        return keyShareGroups;
+    }
+
+    /**
+     * Schemes accepted in CertificateVerify and ServerKeyExchange (TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512); a
+     * {@link SignatureScheme#isLegacy() legacy} scheme listed here (rsa_pkcs1_sha1, say) is offered and accepted in
+     * TLS 1.2 only, never in a TLS 1.3 CertificateVerify.
+     */
+    public List<SignatureScheme> signatureSchemes() {
+        return signatureSchemes;
+    }
+
+    /**
+     * The only schemes we sign our CertificateVerify with when the server asks for a client certificate, in our
+     * preference order (the first the server accepts and our key fits is used; default {@link
+     * SignatureScheme#SIGNING_DEFAULTS} then {@link SignatureScheme#TLS12_PKCS1}); TLS 1.3 never signs with a {@link
+     * SignatureScheme#isLegacy() legacy} scheme listed here.
+     */
+    public List<SignatureScheme> clientSignatureSchemes() {
+        return clientSignatureSchemes;
+    }
+
+    /** Schemes accepted in certificate signatures. */
+    public List<SignatureScheme> certificateSignatureSchemes() {
+        return certificateSignatureSchemes;
+    }
+
+    /** ALPN protocols offered, in preference order; empty for none. */
+    public List<String> applicationProtocols() {
+        return applicationProtocols;
+    }
+
+    /** Client certificates offered when the server asks (mutual TLS); empty for none. */
+    public List<CertifiedKey> certificates() {
+        return certificates;
+    }
+
+    /** Checks the server's certificate chain and name. */
+    public ServerCertificateVerifier verifier() {
+        return verifier;
+    }
+
+    /** The crypto provider (randomness included). */
+    public CryptoProvider crypto() {
+        return crypto;
+    }
+
+    /** Time for certificate validity. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Send a session id and change_cipher_spec (RFC 8446 appendix D.4). */
+    public boolean middleboxCompat() {
+        return middleboxCompat;
+    }
+
+    /** The record_size_limit we advertise (RFC 8449), 64..16385. */
+    public int recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
+    /** The largest handshake message accepted. */
+    public int maxHandshakeMessageSize() {
+        return maxHandshakeMessageSize;
+    }
+
+    /**
+     * Records sent under one key before an automatic KeyUpdate; 0 for the RFC 8446 section 5.5 limit of the
+     * negotiated AEAD.
+     */
+    public long keyUpdateRecordLimit() {
+        return keyUpdateRecordLimit;
+    }
+
+    /** Sessions to resume, keyed by server name; tickets the server sends go there. */
+    public ClientSessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    /** TLS 1.2 only with the extended master secret (RFC 7627). */
+    public boolean requireExtendedMasterSecret() {
+        return requireExtendedMasterSecret;
+    }
+
+    /** Receives secrets for SSLKEYLOGFILE; {@link KeyLog#NONE} by default. */
+    public KeyLog keyLog() {
+        return keyLog;
+    }
+
+    /** Receives handshake events. */
+    public TraceListener trace() {
+        return trace;
+    }
+
+    /** What is negotiated: versions, suites, groups and ALPN protocols (never keys, tickets or caches). */
+    @Override
+    public String toString() {
+        return "ClientConfig[versions=" + versions + ", cipherSuites=" + cipherSuites + ", groups=" + groups
+                + ", applicationProtocols=" + applicationProtocols + "]";
     }
 
     /** A builder with secure defaults. */

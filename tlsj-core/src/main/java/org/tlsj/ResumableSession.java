@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
 
 /**
  * What a client keeps to resume a session: the ticket (or TLS 1.2 session id) and its secret. Opaque to

@@ -14,61 +14,54 @@ import org.tlsj.trace.TraceListener;
 
 /**
  * Immutable server settings, shared by many connections. Build with {@link #builder(CertifiedKey...)}.
- *
- * @param certificates the certificates to serve; chosen by SNI (the first whose names match), else the first
- * @param versions versions accepted
- * @param cipherSuites suites accepted, in server preference order
- * @param groups groups accepted, in server preference order
- * @param signatureSchemes schemes we sign with, in preference order (default {@link SignatureScheme#SIGNING_DEFAULTS});
- *     TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512; TLS 1.3 never signs with a {@link SignatureScheme#isLegacy()
- *     legacy} scheme listed here
- * @param clientSignatureSchemes schemes a client may sign its CertificateVerify with, in preference order: exactly
- *     what the CertificateRequest advertises (less those the crypto provider does not implement) and what the
- *     client's signature is checked against, in both versions (default {@link SignatureScheme#HANDSHAKE_DEFAULTS}
- *     then {@link SignatureScheme#TLS12_PKCS1}); TLS 1.3 still refuses a {@link SignatureScheme#isLegacy() legacy}
- *     scheme listed here in CertificateVerify (it may sign the client's certificates)
- * @param applicationProtocols ALPN protocols accepted, in server preference order; empty for none
- * @param clientAuth whether to ask for a client certificate
- * @param clientVerifier checks client certificates; required unless clientAuth is NONE
- * @param crypto the crypto provider (randomness included)
- * @param clock time source
- * @param helloRetryCookie send a cookie in HelloRetryRequest and require it back
- * @param recordSizeLimit the record_size_limit we advertise (RFC 8449)
- * @param maxHandshakeMessageSize the largest handshake message accepted
- * @param keyUpdateRecordLimit records sent under one key before an automatic KeyUpdate; 0 for the AEAD's limit
- * @param ticketKeys the keys that seal session tickets (a shared key file lets servers resume each other's)
- * @param ticketsPerHandshake NewSessionTicket messages sent after each TLS 1.3 handshake; 0 turns resumption off
- * @param ticketLifetime how long a ticket may be used (at most 7 days, RFC 8446 section 4.6.1)
- * @param sessionCache TLS 1.2 session-id cache
- * @param requireExtendedMasterSecret TLS 1.2 only with the extended master secret (RFC 7627)
- * @param keyLog receives secrets for SSLKEYLOGFILE
- * @param trace receives handshake events
- * @param clientHelloHandler decides per handshake once the ClientHello is read (certificate, ALPN, server name);
- *                           with one, {@code certificates} may be empty if the handler always supplies them
  */
-public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion> versions,
-                           List<CipherSuite> cipherSuites, List<NamedGroup> groups,
-                           List<SignatureScheme> signatureSchemes, List<SignatureScheme> clientSignatureSchemes,
-                           List<String> applicationProtocols, ClientAuth clientAuth, Optional<ClientCertificateVerifier> clientVerifier,
-                           CryptoProvider crypto, Clock clock, boolean helloRetryCookie, int recordSizeLimit,
-                           int maxHandshakeMessageSize, long keyUpdateRecordLimit, TicketKeys ticketKeys,
-                           int ticketsPerHandshake, Duration ticketLifetime, ServerSessionCache sessionCache,
-                           boolean requireExtendedMasterSecret, KeyLog keyLog, TraceListener trace,
-                           Optional<ClientHelloHandler> clientHelloHandler) {
+public final class ServerConfig {
+    private final List<CertifiedKey> certificates;
+    private final List<ProtocolVersion> versions;
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> groups;
+    private final List<SignatureScheme> signatureSchemes;
+    private final List<SignatureScheme> clientSignatureSchemes;
+    private final List<String> applicationProtocols;
+    private final ClientAuth clientAuth;
+    private final Optional<ClientCertificateVerifier> clientVerifier;
+    private final CryptoProvider crypto;
+    private final Clock clock;
+    private final boolean helloRetryCookie;
+    private final int recordSizeLimit;
+    private final int maxHandshakeMessageSize;
+    private final long keyUpdateRecordLimit;
+    private final TicketKeys ticketKeys;
+    private final int ticketsPerHandshake;
+    private final Duration ticketLifetime;
+    private final ServerSessionCache sessionCache;
+    private final boolean requireExtendedMasterSecret;
+    private final KeyLog keyLog;
+    private final TraceListener trace;
+    private final Optional<ClientHelloHandler> clientHelloHandler;
 
-    /** Validates and copies. */
-    public ServerConfig {
-        certificates = List.copyOf(certificates);
+    /** Validates and copies; callers go through the {@link Builder}. */
+    private ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion> versions,
+                         List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+                         List<SignatureScheme> signatureSchemes, List<SignatureScheme> clientSignatureSchemes,
+                         List<String> applicationProtocols, ClientAuth clientAuth,
+                         Optional<ClientCertificateVerifier> clientVerifier, CryptoProvider crypto, Clock clock,
+                         boolean helloRetryCookie, int recordSizeLimit, int maxHandshakeMessageSize,
+                         long keyUpdateRecordLimit, TicketKeys ticketKeys, int ticketsPerHandshake,
+                         Duration ticketLifetime, ServerSessionCache sessionCache,
+                         boolean requireExtendedMasterSecret, KeyLog keyLog, TraceListener trace,
+                         Optional<ClientHelloHandler> clientHelloHandler) {
+        this.certificates = List.copyOf(certificates);
         Objects.requireNonNull(clientHelloHandler);
         if (certificates.isEmpty() && clientHelloHandler.isEmpty()) {
             throw new IllegalArgumentException("a server needs at least one certificate and key");
         }
-        versions = List.copyOf(versions);
-        cipherSuites = List.copyOf(cipherSuites);
-        groups = List.copyOf(groups);
-        signatureSchemes = List.copyOf(signatureSchemes);
-        clientSignatureSchemes = List.copyOf(clientSignatureSchemes);
-        applicationProtocols = List.copyOf(applicationProtocols);
+        this.versions = List.copyOf(versions);
+        this.cipherSuites = List.copyOf(cipherSuites);
+        this.groups = List.copyOf(groups);
+        this.signatureSchemes = List.copyOf(signatureSchemes);
+        this.clientSignatureSchemes = List.copyOf(clientSignatureSchemes);
+        this.applicationProtocols = List.copyOf(applicationProtocols);
         Objects.requireNonNull(clientAuth);
         Objects.requireNonNull(clientVerifier);
         if (clientAuth != ClientAuth.NONE && clientVerifier.isEmpty()) {
@@ -93,6 +86,157 @@ public record ServerConfig(List<CertifiedKey> certificates, List<ProtocolVersion
         ConfigChecks.schemes("client signature schemes", clientSignatureSchemes, crypto);
         ConfigChecks.common(signatureSchemes, applicationProtocols, recordSizeLimit, maxHandshakeMessageSize,
                 keyUpdateRecordLimit);
+        this.clientAuth = clientAuth;
+        this.clientVerifier = clientVerifier;
+        this.crypto = crypto;
+        this.clock = clock;
+        this.helloRetryCookie = helloRetryCookie;
+        this.recordSizeLimit = recordSizeLimit;
+        this.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        this.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        this.ticketKeys = ticketKeys;
+        this.ticketsPerHandshake = ticketsPerHandshake;
+        this.ticketLifetime = ticketLifetime;
+        this.sessionCache = sessionCache;
+        this.requireExtendedMasterSecret = requireExtendedMasterSecret;
+        this.keyLog = keyLog;
+        this.trace = trace;
+        this.clientHelloHandler = clientHelloHandler;
+    }
+
+    /** The certificates to serve; chosen by SNI (the first whose names match), else the first. */
+    public List<CertifiedKey> certificates() {
+        return certificates;
+    }
+
+    /** Versions accepted. */
+    public List<ProtocolVersion> versions() {
+        return versions;
+    }
+
+    /** Suites accepted, in server preference order. */
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    /** Groups accepted, in server preference order. */
+    public List<NamedGroup> groups() {
+        return groups;
+    }
+
+    /**
+     * Schemes we sign with, in preference order (default {@link SignatureScheme#SIGNING_DEFAULTS}); TLS 1.2 adds
+     * PKCS#1 v1.5 with SHA-256/384/512; TLS 1.3 never signs with a {@link SignatureScheme#isLegacy() legacy} scheme
+     * listed here.
+     */
+    public List<SignatureScheme> signatureSchemes() {
+        return signatureSchemes;
+    }
+
+    /**
+     * Schemes a client may sign its CertificateVerify with, in preference order: exactly what the CertificateRequest
+     * advertises (less those the crypto provider does not implement) and what the client's signature is checked
+     * against, in both versions (default {@link SignatureScheme#HANDSHAKE_DEFAULTS} then {@link
+     * SignatureScheme#TLS12_PKCS1}); TLS 1.3 still refuses a {@link SignatureScheme#isLegacy() legacy} scheme listed
+     * here in CertificateVerify (it may sign the client's certificates).
+     */
+    public List<SignatureScheme> clientSignatureSchemes() {
+        return clientSignatureSchemes;
+    }
+
+    /** ALPN protocols accepted, in server preference order; empty for none. */
+    public List<String> applicationProtocols() {
+        return applicationProtocols;
+    }
+
+    /** Whether to ask for a client certificate. */
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    /** Checks client certificates; required unless clientAuth is NONE. */
+    public Optional<ClientCertificateVerifier> clientVerifier() {
+        return clientVerifier;
+    }
+
+    /** The crypto provider (randomness included). */
+    public CryptoProvider crypto() {
+        return crypto;
+    }
+
+    /** Time source. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Send a cookie in HelloRetryRequest and require it back. */
+    public boolean helloRetryCookie() {
+        return helloRetryCookie;
+    }
+
+    /** The record_size_limit we advertise (RFC 8449). */
+    public int recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
+    /** The largest handshake message accepted. */
+    public int maxHandshakeMessageSize() {
+        return maxHandshakeMessageSize;
+    }
+
+    /** Records sent under one key before an automatic KeyUpdate; 0 for the AEAD's limit. */
+    public long keyUpdateRecordLimit() {
+        return keyUpdateRecordLimit;
+    }
+
+    /** The keys that seal session tickets (a shared key file lets servers resume each other's). */
+    public TicketKeys ticketKeys() {
+        return ticketKeys;
+    }
+
+    /** NewSessionTicket messages sent after each TLS 1.3 handshake; 0 turns resumption off. */
+    public int ticketsPerHandshake() {
+        return ticketsPerHandshake;
+    }
+
+    /** How long a ticket may be used (at most 7 days, RFC 8446 section 4.6.1). */
+    public Duration ticketLifetime() {
+        return ticketLifetime;
+    }
+
+    /** TLS 1.2 session-id cache. */
+    public ServerSessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    /** TLS 1.2 only with the extended master secret (RFC 7627). */
+    public boolean requireExtendedMasterSecret() {
+        return requireExtendedMasterSecret;
+    }
+
+    /** Receives secrets for SSLKEYLOGFILE. */
+    public KeyLog keyLog() {
+        return keyLog;
+    }
+
+    /** Receives handshake events. */
+    public TraceListener trace() {
+        return trace;
+    }
+
+    /**
+     * Decides per handshake once the ClientHello is read (certificate, ALPN, server name); with one, {@code
+     * certificates} may be empty if the handler always supplies them.
+     */
+    public Optional<ClientHelloHandler> clientHelloHandler() {
+        return clientHelloHandler;
+    }
+
+    /** What is negotiated: versions, suites, groups and ALPN protocols (never keys, tickets or caches). */
+    @Override
+    public String toString() {
+        return "ServerConfig[versions=" + versions + ", cipherSuites=" + cipherSuites + ", groups=" + groups
+                + ", applicationProtocols=" + applicationProtocols + ", clientAuth=" + clientAuth + "]";
     }
 
     /** A builder with secure defaults serving the given certificates. */

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.tlsj.internal.wire.Bytes;
 
 /**
  * The server's TLS 1.2 session-id cache: session id to the sealed session state (the same sealed form as a

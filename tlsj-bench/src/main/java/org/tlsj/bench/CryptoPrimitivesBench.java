@@ -26,7 +26,7 @@ import org.tlsj.crypto.CryptoProviders;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The elliptic-curve primitives of a handshake, per crypto provider ({@code jca}, {@code bc}, {@code openssl}; any other

@@ -19,7 +19,7 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.keyschedule.KeySchedule13.HandshakeSecret;
 import org.tlsj.internal.keyschedule.KeySchedule13.MasterSecret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.3 key schedule with SHA-256, stage by stage, as one full handshake runs it on one side: Early

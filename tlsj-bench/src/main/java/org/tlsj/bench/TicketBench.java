@@ -24,7 +24,7 @@ import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.handshake.Tickets;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Session ticket sealing and opening as a TLS 1.3 server does it (two seals per full handshake, one open per
@@ -50,7 +50,7 @@ public class TicketBench {
         keys = TicketKeys.random(crypto.random(), Duration.ofHours(1));
         state = new Tickets.State(ProtocolVersion.TLS13, CipherSuite.TLS_AES_128_GCM_SHA256, Secret.zeros(32), 7, now,
                 7200, Optional.of("localhost"), Optional.empty(), List.of(), SignatureScheme.ECDSA_SECP256R1_SHA256,
-                org.tlsj.internal.wire.Bytes.fromHex("0102030405060708"), org.tlsj.NamedGroup.X25519, false);
+                org.tlsj.Bytes.fromHex("0102030405060708"), org.tlsj.NamedGroup.X25519, false);
         ticket = Tickets.seal(crypto, keys, now, state);
     }
 

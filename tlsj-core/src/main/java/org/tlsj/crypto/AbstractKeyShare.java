@@ -2,7 +2,7 @@ package org.tlsj.crypto;
 
 import java.util.Objects;
 import org.tlsj.NamedGroup;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * A {@link KeyShare} whose group and public share are fixed when it is made: providers extend it and state only

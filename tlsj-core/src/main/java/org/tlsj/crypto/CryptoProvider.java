@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.tlsj.NamedGroup;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Every cryptographic operation the engine performs goes through this interface. Implementations take

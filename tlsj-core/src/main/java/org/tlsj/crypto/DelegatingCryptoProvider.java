@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.tlsj.NamedGroup;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * A {@link CryptoProvider} that forwards every operation to another provider, so that a faster provider states

@@ -17,7 +17,7 @@ import java.security.spec.InvalidKeySpecException;
 import javax.crypto.KeyAgreement;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * ECDHE over secp256r1, secp384r1 or secp521r1. Shares are uncompressed points, {@code 0x04 || X || Y} with X

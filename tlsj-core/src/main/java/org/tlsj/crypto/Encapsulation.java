@@ -1,6 +1,6 @@
 package org.tlsj.crypto;
 
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The server's answer to a client key share: the share to send back and the shared secret.

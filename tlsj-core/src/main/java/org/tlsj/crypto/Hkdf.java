@@ -1,6 +1,6 @@
 package org.tlsj.crypto;
 
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** HKDF (RFC 5869) over one hash. TLS labels (HKDF-Expand-Label) are built by the key schedule. */
 public interface Hkdf {

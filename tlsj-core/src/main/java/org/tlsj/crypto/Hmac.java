@@ -1,6 +1,6 @@
 package org.tlsj.crypto;
 
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** HMAC with a fixed key. */
 public interface Hmac {

@@ -12,7 +12,7 @@ import javax.crypto.KEM;
 import javax.crypto.SecretKey;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem). Unlike the NIST-curve hybrids, this group puts the ML-KEM

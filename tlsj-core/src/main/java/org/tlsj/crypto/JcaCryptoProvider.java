@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.tlsj.NamedGroup;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The default {@link CryptoProvider}: the JDK 25 JCA and nothing else (MessageDigest, Mac (also under HKDF,

@@ -5,7 +5,7 @@ import java.security.InvalidKeyException;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * HKDF (RFC 5869) over the JDK's HMAC ("HmacSHA256", "HmacSHA384"). Stateless and thread-safe: each

@@ -4,7 +4,7 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** HMAC over one JCA {@link Mac}, keyed once. Not thread-safe (one per key and user, like the key itself). */
 final class JcaHmac implements Hmac {

@@ -9,7 +9,7 @@ import java.security.Signature;
 import java.util.Optional;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Signers and verifiers over JCA {@link Signature}. ECDSA signatures are DER-encoded (the JCA's

@@ -1,7 +1,7 @@
 package org.tlsj.crypto;
 
 import java.security.MessageDigest;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** A transcript hash over a JCA {@link MessageDigest}; {@link #fork()} and {@link #current()} clone it. */
 final class JcaTranscriptHash implements TranscriptHash {

@@ -2,7 +2,7 @@ package org.tlsj.crypto;
 
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * One side's ephemeral key exchange in progress: the share it sends, and the completion with the peer's

@@ -4,7 +4,7 @@ import org.tlsj.Fatal;
 import org.tlsj.NamedGroup;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The checks on a peer's key share that every {@link CryptoProvider} makes the same way, whatever computes

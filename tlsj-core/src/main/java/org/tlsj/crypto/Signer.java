@@ -2,7 +2,7 @@ package org.tlsj.crypto;
 
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Signs with one private key and scheme. */
 public interface Signer {

@@ -1,6 +1,6 @@
 package org.tlsj.crypto;
 
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** An incremental hash that can be forked (for the handshake transcript). */
 public interface TranscriptHash {

@@ -1,7 +1,7 @@
 package org.tlsj.crypto;
 
 import org.tlsj.SignatureScheme;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Verifies signatures of one public key and scheme. */
 public interface Verifier {

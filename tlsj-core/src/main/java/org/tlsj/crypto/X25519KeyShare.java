@@ -14,7 +14,7 @@ import java.util.Arrays;
 import javax.crypto.KeyAgreement;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * X25519 (RFC 7748) through the JDK's XDH. The private scalar is exactly the next 32 bytes of the

@@ -1,7 +1,7 @@
 package org.tlsj.trace;
 
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Receives traffic secrets for offline decryption (NSS key log format, SSLKEYLOGFILE). Only ever called

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** ECDHE over secp256r1, secp384r1 and secp521r1: round trips and rejection of malformed points. */
 class EcdhKeyShareTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * X25519MLKEM768: share and secret layout (ML-KEM first, then X25519), checked against the JDK's ML-KEM

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** RFC 5869 appendix A test cases 1-3 (HKDF-SHA-256), through the {@link Hkdf} SPI. */
 class JcaHkdfTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** HMAC (RFC 4231 test case 2) and the forkable transcript hash. */
 class JcaHmacAndHashTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Sign/verify round trips for every scheme, key/scheme mismatches, and malformed signatures. */
 class JcaSignaturesTest {

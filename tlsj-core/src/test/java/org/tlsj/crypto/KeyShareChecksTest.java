@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** The peer share checks every provider shares: X25519 length and all-zero secret, EC point form. */
 class KeyShareChecksTest {

@@ -11,7 +11,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Known-answer tests for ML-KEM-768 (FIPS 203) and X25519MLKEM768 through the provider, with published

@@ -9,7 +9,7 @@ import org.tlsj.AlertDescription;
 import org.tlsj.NamedGroup;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** RFC 7748 sections 5.2 and 6.1 through the {@link KeyShare} SPI, with the private key scripted. */
 class X25519KeyShareTest {

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 class KeyLogFileTest {
     private static final Bytes RANDOM = Bytes.fromHex("cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece7");

@@ -30,7 +30,7 @@ import org.tlsj.internal.message.ServerHelloDone;
 import org.tlsj.internal.record.ContentType;
 import org.tlsj.internal.record.RecordLayer;
 import org.tlsj.internal.record.RecordProtection;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.KeyLog;

@@ -8,7 +8,7 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.KeyUpdate;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;

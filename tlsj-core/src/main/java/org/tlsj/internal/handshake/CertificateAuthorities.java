@@ -10,7 +10,7 @@ import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.UnknownExt;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** The certificate_authorities extension (RFC 8446 section 4.2.4): DER names of acceptable CAs. */
 public final class CertificateAuthorities {

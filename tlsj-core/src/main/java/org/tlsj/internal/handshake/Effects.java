@@ -6,7 +6,7 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.record.RecordProtection;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 import org.tlsj.trace.Role;
 

@@ -2,7 +2,7 @@ package org.tlsj.internal.handshake;
 
 import java.util.Optional;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Keying material exporter of an established connection (RFC 5705, RFC 8446 section 7.5). */
 @FunctionalInterface

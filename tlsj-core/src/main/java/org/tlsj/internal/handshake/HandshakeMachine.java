@@ -8,7 +8,7 @@ import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.PeerMessage;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** One side's handshake state machine as the engine drives it: messages in, effects out. */
 public interface HandshakeMachine {

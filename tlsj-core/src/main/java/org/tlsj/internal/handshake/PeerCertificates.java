@@ -11,7 +11,7 @@ import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateEntry;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Parses the certificates a peer sent (X.509 parsing is the JDK's CertificateFactory). */
 public final class PeerCertificates {

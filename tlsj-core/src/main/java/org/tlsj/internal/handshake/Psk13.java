@@ -6,7 +6,7 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.PreSharedKeyClientExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** PSK binders (RFC 8446 section 4.2.11.2), the same computation on both sides. */
 public final class Psk13 {

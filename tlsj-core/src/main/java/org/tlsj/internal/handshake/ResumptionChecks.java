@@ -15,7 +15,7 @@ import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.PreSharedKeyServerExt;
 import org.tlsj.internal.message.SessionTicketExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.internal.wire.ConstantTime;
 
 /**

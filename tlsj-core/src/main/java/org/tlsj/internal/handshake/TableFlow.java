@@ -2,7 +2,7 @@ package org.tlsj.internal.handshake;
 
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.message.PeerMessage;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * What the four handshake flows share: the current state of the flow's sealed state type, the effects it acts

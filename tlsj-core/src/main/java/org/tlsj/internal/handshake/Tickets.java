@@ -15,7 +15,7 @@ import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Self-encrypted session tickets: the server keeps no session state; the ticket carries it, sealed with

@@ -20,7 +20,7 @@ import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.internal.wire.ConstantTime;
 
 /** What both TLS 1.2 sides compute the same way: the master secret, Finished, ServerKeyExchange signatures, sentinels. */

@@ -4,7 +4,7 @@ import org.tlsj.ProtocolVersion;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** What every TLS 1.2 flow answers the same way: its version, its message formats, no KeyUpdate. */
 public interface Tls12Machine extends HandshakeMachine {

@@ -15,7 +15,7 @@ import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.internal.wire.ConstantTime;
 
 /** The TLS 1.3 checks both sides make: CertificateVerify signatures and Finished MACs. */

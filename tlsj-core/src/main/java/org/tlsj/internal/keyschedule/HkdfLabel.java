@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** HKDF-Expand-Label and Derive-Secret (RFC 8446 section 7.1). */
 public final class HkdfLabel {

@@ -8,7 +8,7 @@ import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.internal.record.RecordProtection13;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.3 key schedule (RFC 8446 section 7.1): Early Secret, then Handshake Secret, then Master

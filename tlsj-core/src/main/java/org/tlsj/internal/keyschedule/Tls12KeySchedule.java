@@ -12,7 +12,7 @@ import org.tlsj.crypto.Hmac;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.2 key derivation: the PRF (RFC 5246 section 5), the master secret (section 8.1) or the

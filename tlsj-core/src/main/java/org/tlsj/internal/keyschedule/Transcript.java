@@ -6,7 +6,7 @@ import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The handshake transcript: the hash of every handshake message as sent or received (never a

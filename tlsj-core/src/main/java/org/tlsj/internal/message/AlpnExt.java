@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * application_layer_protocol_negotiation (RFC 7301 section 3.1):

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * TLS 1.2 Certificate (RFC 5246 section 7.4.2): {@code ASN.1Cert certificate_list<0..2^24-1>} with

@@ -7,7 +7,7 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * TLS 1.2 CertificateRequest (RFC 5246 section 7.4.4): {@code ClientCertificateType

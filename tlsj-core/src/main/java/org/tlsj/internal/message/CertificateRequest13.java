@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * TLS 1.3 CertificateRequest (RFC 8446 section 4.3.2):

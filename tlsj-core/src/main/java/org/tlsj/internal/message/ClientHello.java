@@ -7,7 +7,7 @@ import org.tlsj.ProtocolVersion;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * ClientHello (RFC 8446 section 4.1.2). The extensions block may be absent on the wire (a legacy TLS

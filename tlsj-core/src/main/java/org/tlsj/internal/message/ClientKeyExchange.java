@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * TLS 1.2 ClientKeyExchange (RFC 5246 section 7.4.7). Its body's format depends on the negotiated key

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * cookie: {@code opaque cookie<1..2^16-1>} (RFC 8446 section 4.2.2), sent in a HelloRetryRequest and

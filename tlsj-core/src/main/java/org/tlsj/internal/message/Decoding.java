@@ -7,7 +7,7 @@ import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Small decoding rules shared by the message and extension codecs (RFC 8446 section 3 vectors). */
 final class Decoding {

@@ -11,7 +11,7 @@ import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * An immutable extension block in wire order: {@code Extension extensions<0..2^16-1>}. Built values

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.tlsj.CipherSuite;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * HelloRetryRequest (RFC 8446 section 4.1.4): a ServerHello on the wire whose random is

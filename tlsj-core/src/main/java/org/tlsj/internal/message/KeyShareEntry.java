@@ -5,7 +5,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * One key share: {@code struct { NamedGroup group; opaque key_exchange<1..2^16-1>; }} (RFC 8446

@@ -1,7 +1,7 @@
 package org.tlsj.internal.message;
 
 import java.util.Objects;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * One offered PSK: {@code struct { opaque identity<1..2^16-1>; uint32 obfuscated_ticket_age; }}

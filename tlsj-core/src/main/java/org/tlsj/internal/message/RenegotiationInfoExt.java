@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * renegotiation_info (RFC 5746 section 3.2): {@code opaque renegotiated_connection<0..255>}, empty in

@@ -6,7 +6,7 @@ import org.tlsj.ProtocolVersion;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * ServerHello (RFC 8446 section 4.1.3). The same wire message with the special random is a

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * server_name (RFC 6066 section 3). In a ClientHello it is a server_name_list with exactly one

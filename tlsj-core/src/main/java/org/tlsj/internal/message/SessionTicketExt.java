@@ -3,7 +3,7 @@ package org.tlsj.internal.message;
 import java.util.Objects;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * session_ticket (RFC 5077 section 3.2): the body is the opaque ticket itself, with no inner length;

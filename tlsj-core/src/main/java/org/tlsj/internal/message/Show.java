@@ -2,7 +2,7 @@ package org.tlsj.internal.message;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Formatting helpers for the readable {@code toString()} of messages and extensions. */
 final class Show {

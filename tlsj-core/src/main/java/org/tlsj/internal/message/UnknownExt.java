@@ -2,7 +2,7 @@ package org.tlsj.internal.message;
 
 import java.util.Objects;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * An extension we do not parse (GREASE, TLS 1.2-only ones, future ones), kept byte for byte. The

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.tlsj.Fatal;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Joins handshake record bodies into whole handshake messages: a message may span records and a record

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import org.tlsj.Fatal;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The record layer of one connection, for both versions (RFC 8446 section 5, RFC 5246 section 6), sans-IO and

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import org.tlsj.AlertDescription;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Writes records for the peer: coalesces a flight's handshake messages, fragments to the allowed size,

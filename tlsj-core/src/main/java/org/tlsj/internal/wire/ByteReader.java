@@ -1,6 +1,7 @@
 package org.tlsj.internal.wire;
 
 import java.nio.ByteBuffer;
+import org.tlsj.Bytes;
 import org.tlsj.Fatal;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
@@ -22,7 +23,7 @@ public final class ByteReader {
 
     /** Reads over a copy-free view of the bytes. */
     public static ByteReader of(Bytes bytes) {
-        return new ByteReader(bytes.unsafeArray(), 0, bytes.length());
+        return new ByteReader(BytesAccess.array(bytes), 0, bytes.length());
     }
 
     /** Reads over an array range; the array must not change while reading. */

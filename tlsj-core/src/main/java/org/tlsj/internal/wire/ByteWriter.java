@@ -1,6 +1,7 @@
 package org.tlsj.internal.wire;
 
 import java.util.Arrays;
+import org.tlsj.Bytes;
 
 /**
  * Writes TLS wire structures, with nested length prefixes filled in after the body is written
@@ -74,7 +75,7 @@ public final class ByteWriter {
 
     /** Raw bytes. */
     public ByteWriter bytes(Bytes b) {
-        return bytes(b.unsafeArray(), 0, b.length());
+        return bytes(BytesAccess.array(b), 0, b.length());
     }
 
     /** Raw bytes from an array range. */

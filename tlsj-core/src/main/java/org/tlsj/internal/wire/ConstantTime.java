@@ -1,5 +1,7 @@
 package org.tlsj.internal.wire;
 
+import org.tlsj.Bytes;
+
 /** Comparisons whose time does not depend on where the inputs differ. */
 public final class ConstantTime {
     private ConstantTime() {
@@ -19,6 +21,6 @@ public final class ConstantTime {
 
     /** Constant-time equality of two values. */
     public static boolean equals(Bytes a, Bytes b) {
-        return equals(a.unsafeArray(), b.unsafeArray());
+        return equals(BytesAccess.array(a), BytesAccess.array(b));
     }
 }

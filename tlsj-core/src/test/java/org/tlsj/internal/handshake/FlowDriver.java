@@ -21,7 +21,7 @@ import org.tlsj.internal.message.ChangeCipherSpec;
 import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.record.RecordProtection;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 
 /**

@@ -16,7 +16,7 @@ import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.ServerHello;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.io.TestCertificates;
 
 /**

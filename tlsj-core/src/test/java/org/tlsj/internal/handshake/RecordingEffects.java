@@ -12,7 +12,7 @@ import org.tlsj.SessionInfo;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.record.RecordProtection;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.HandshakeEvent;
 
 /** Effects for state-level tests: records what a handler did, by name, and does nothing. */

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.message.PeerMessage;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** What the four flows' table tests share: the states the handshakes reached, and the refusal of every other pair. */
 public final class TableChecks {

@@ -15,7 +15,7 @@ import org.tlsj.TicketKeys;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 class TicketsTest {
     private static final Duration HOUR = Duration.ofHours(1);

@@ -17,7 +17,7 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.JcaCryptoProvider;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.io.TestCertificates;
 import org.tlsj.pki.ChainChecks;
 

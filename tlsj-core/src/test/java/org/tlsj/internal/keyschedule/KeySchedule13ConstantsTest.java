@@ -10,7 +10,7 @@ import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.Hkdf;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** The key schedule's precomputed values equal what the HKDF computes from scratch. */
 class KeySchedule13ConstantsTest {

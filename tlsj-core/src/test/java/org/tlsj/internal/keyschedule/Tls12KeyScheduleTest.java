@@ -12,7 +12,7 @@ import org.tlsj.crypto.HashAlgorithm;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule.KeyBlock;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * TLS 1.2 key derivation. The PRF is checked against the P_SHA256 and P_SHA384 vectors posted to the IETF

@@ -19,7 +19,7 @@ import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteReader;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** The extension block rules of RFC 8446 section 4.2 and the per-extension body rules. */
 class ExtensionsDecodingTest {

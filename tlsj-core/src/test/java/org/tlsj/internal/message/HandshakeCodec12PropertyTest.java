@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Properties of {@link HandshakeCodec#decode12} over generated TLS 1.2 messages and generated garbage. */
 class HandshakeCodec12PropertyTest {

@@ -12,7 +12,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Framing and per-message rules of the handshake codec. */
 class HandshakeCodecTest {

@@ -9,7 +9,7 @@ import org.tlsj.CipherSuite;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SignatureScheme;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Generators of well-formed handshake messages (TLS 1.3, and TLS 1.2 in {@link #messages12()}): every

@@ -13,7 +13,7 @@ import org.tlsj.Reason;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Well-formed messages and raw-byte builders for the codec tests. */
 final class Samples {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.Reason;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.2 extensions (RFC 7627, RFC 5746, RFC 8422, RFC 5077): parsed in a ClientHello and a TLS 1.2

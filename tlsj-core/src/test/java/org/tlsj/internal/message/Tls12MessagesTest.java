@@ -10,7 +10,7 @@ import org.tlsj.NamedGroup;
 import org.tlsj.Reason;
 import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.2 messages: golden bytes written by hand from the RFC 5246 / RFC 8422 / RFC 5077 structures,

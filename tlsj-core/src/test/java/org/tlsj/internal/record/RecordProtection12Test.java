@@ -21,7 +21,7 @@ import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.Secret;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule;
 import org.tlsj.internal.keyschedule.Tls12KeySchedule.KeyBlock;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * TLS 1.2 AEAD records (RFC 5246 section 6.2.3.3, RFC 5288, RFC 7905). The known answers are computed in

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Buffers dropped at the end of the handshake must work as before once used again, and keep unread bytes. */
 class ReleasedBuffersTest {

@@ -23,7 +23,7 @@ import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.RandomSourceSecureRandom;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * A {@link CryptoProvider} whose elliptic-curve work runs on Bouncy Castle's lightweight API (pure Java, no

@@ -7,7 +7,7 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * ECDHE over secp256r1 or secp384r1 with Bouncy Castle's custom curves. The private scalar comes from the

@@ -14,7 +14,7 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * ECDSA on P-256 and P-384 with Bouncy Castle's {@link ECDSASigner}; signatures are DER

@@ -5,7 +5,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.tlsj.SignatureScheme;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Ed25519 (RFC 8032, pure, no context) with Bouncy Castle's {@code rfc8032.Ed25519}. A signing key is the

@@ -18,7 +18,7 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * NIST P-256 and P-384 over Bouncy Castle's custom curve implementations (specialised field arithmetic),

@@ -7,7 +7,7 @@ import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * X25519 (RFC 7748) on Bouncy Castle's {@code rfc7748.X25519}: the public share is a fixed-base

@@ -17,7 +17,7 @@ import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.CryptoProviders;
 import org.tlsj.crypto.Signer;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.ScriptedRandom;
 
 /** What the Bouncy Castle provider does beyond the shared conformance kit. */

@@ -9,7 +9,7 @@ import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * ECDHE over secp256r1, secp384r1 or secp521r1 in libcrypto. Shares are uncompressed points, {@code 0x04 || X || Y}

@@ -11,7 +11,7 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * ECDSA (P-256, P-384, P-521; DER signatures, as TLS carries them) and Ed25519 with EVP_DigestSign and

@@ -9,7 +9,7 @@ import org.tlsj.crypto.AbstractKeyShare;
 import org.tlsj.crypto.KeyShareChecks;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * X25519 (RFC 7748) in libcrypto. The private scalar is exactly the next 32 bytes of the

@@ -16,7 +16,7 @@ import org.tlsj.crypto.Encapsulation;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.ScriptedRandom;
 
 /** X25519, P-256, P-384 and X25519MLKEM768 in libcrypto: known answers, agreement with the JCA, refusals. */

@@ -28,7 +28,7 @@ import org.tlsj.crypto.CryptoProvider;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.ScriptedRandom;
 
 /** ECDSA and Ed25519 in libcrypto: RFC 8032 known answers, cross-checks with the JCA, key caching, threads. */

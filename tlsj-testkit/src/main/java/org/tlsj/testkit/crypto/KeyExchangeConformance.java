@@ -26,7 +26,7 @@ import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.crypto.RandomSource;
 import org.tlsj.crypto.Secret;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.ScriptedRandom;
 
 /**

@@ -24,7 +24,7 @@ import org.tlsj.SignatureScheme;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The signature half of the provider conformance kit: every scheme signs with one provider and verifies

@@ -1,7 +1,7 @@
 package org.tlsj.testkit.hostile;
 
 import org.tlsj.CipherSuite;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * What a TLS 1.2 key block needs besides the master secret, read from the plaintext hellos that pass by:

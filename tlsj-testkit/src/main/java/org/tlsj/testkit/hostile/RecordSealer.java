@@ -13,7 +13,7 @@ import org.tlsj.internal.record.RecordDeframer;
 import org.tlsj.internal.record.RecordProtection;
 import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.record.RecordProtection13;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Record protection for one direction, for a test that plays a peer: seals records the way an honest

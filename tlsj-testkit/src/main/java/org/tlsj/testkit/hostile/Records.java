@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.HandshakeMessage;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Raw TLS record and handshake framing for scripted peers: builds records with any type, version and

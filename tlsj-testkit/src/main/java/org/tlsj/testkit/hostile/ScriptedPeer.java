@@ -17,7 +17,7 @@ import org.tlsj.TlsConnection;
 import org.tlsj.TlsException;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.HandshakeCodec;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.TestPair;
 
 /**

@@ -11,7 +11,7 @@ import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.MessageContext;
 import org.tlsj.internal.record.RecordDeframer;
 import org.tlsj.internal.wire.ByteReader;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * Jazzer targets for the decoders: any bytes either decode or raise a fatal alert, never another

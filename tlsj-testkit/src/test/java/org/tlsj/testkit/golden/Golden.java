@@ -21,7 +21,7 @@ import org.tlsj.ServerConfig;
 import org.tlsj.ServerConnection;
 import org.tlsj.TlsConnection;
 import org.tlsj.crypto.JcaCryptoProvider;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.Pem;
 import org.tlsj.pki.PkixVerifier;

@@ -30,7 +30,7 @@ import org.tlsj.certs.CertificateMinter.Issued;
 import org.tlsj.certs.CertificateMinter.Usage;
 import org.tlsj.certs.KeyType;
 import org.tlsj.certs.LocalPki;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.Pem;
 import org.tlsj.testkit.TestPki;
 import org.tlsj.testkit.golden.Golden.Scenario;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.tlsj.ClientConnection;
 import org.tlsj.ConnectionStatus;
 import org.tlsj.ServerConnection;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.golden.Golden.Scenario;
 import org.tlsj.testkit.golden.Golden.ServerScenario;
 import org.tlsj.testkit.golden.Golden.Transcript;

@@ -19,7 +19,7 @@ import org.tlsj.CipherSuite;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.KeyUpdate;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.TestPair;
 
 /**

@@ -34,7 +34,7 @@ import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerNameExt;
 import org.tlsj.internal.message.SupportedVersionsServerExt;
 import org.tlsj.internal.message.UnknownExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.testkit.TestPki;
 

@@ -27,7 +27,7 @@ import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.KeyShareClientExt;
 import org.tlsj.internal.message.KeyShareEntry;
 import org.tlsj.internal.message.SupportedGroupsExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.testkit.TestPki;
 

@@ -47,7 +47,7 @@ import org.tlsj.internal.message.ServerNameExt;
 import org.tlsj.internal.message.SupportedGroupsExt;
 import org.tlsj.internal.message.SupportedVersionsServerExt;
 import org.tlsj.internal.message.UnknownExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.certs.KeyType;
 import org.tlsj.testkit.TestPair;
 import org.tlsj.testkit.TestPki;

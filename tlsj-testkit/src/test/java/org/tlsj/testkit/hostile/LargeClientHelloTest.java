@@ -23,7 +23,7 @@ import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.SignatureAlgorithmsExt;
 import org.tlsj.internal.message.UnknownExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.hostile.Stages.Version;
 
 /**

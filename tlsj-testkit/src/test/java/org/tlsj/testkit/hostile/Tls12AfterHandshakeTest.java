@@ -21,7 +21,7 @@ import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.Extensions;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.HelloRequest;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.TestPair;
 
 /**

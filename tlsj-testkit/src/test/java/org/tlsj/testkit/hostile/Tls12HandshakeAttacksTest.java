@@ -18,7 +18,7 @@ import org.tlsj.Reason.InvalidMessage;
 import org.tlsj.Reason.PeerMisbehaved;
 import org.tlsj.TlsPeerAlertException;
 import org.tlsj.internal.message.HelloRequest;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * A lying peer during a TLS 1.2 handshake, against our client and our server, once the keys of the

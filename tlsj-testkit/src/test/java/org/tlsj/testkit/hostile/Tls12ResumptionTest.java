@@ -30,7 +30,7 @@ import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.RenegotiationInfoExt;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.SessionTicketExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.TestPki;
 
 /**

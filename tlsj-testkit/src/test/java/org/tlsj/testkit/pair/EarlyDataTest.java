@@ -16,7 +16,7 @@ import org.tlsj.certs.KeyType;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.EarlyDataExt;
 import org.tlsj.internal.message.HandshakeCodec;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.TestPair;
 import org.tlsj.testkit.TestPki;
 

@@ -24,7 +24,7 @@ import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.KeyShareHrrExt;
 import org.tlsj.internal.message.SupportedVersionsServerExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.TestPair;
 import org.tlsj.testkit.TestPki;
 

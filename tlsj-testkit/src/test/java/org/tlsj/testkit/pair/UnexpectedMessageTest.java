@@ -31,7 +31,7 @@ import org.tlsj.internal.message.KeyUpdate;
 import org.tlsj.internal.message.NewSessionTicket13;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.SignatureScheme;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.TestPki;
 
 /**

@@ -21,7 +21,7 @@ import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.Signer;
 import org.tlsj.crypto.TranscriptHash;
 import org.tlsj.crypto.Verifier;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * A client-side provider whose second HMAC (the client's own Finished; the first checks the server's)

@@ -12,7 +12,7 @@ import org.tlsj.ConnectionStatus;
 import org.tlsj.NamedGroup;
 import org.tlsj.crypto.JcaCryptoProvider;
 import org.tlsj.internal.engine.Engine;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.ChainChecks;
 import org.tlsj.testkit.Rfc8448;
 import org.tlsj.testkit.ScriptedRandom;

@@ -16,7 +16,7 @@ import org.tlsj.internal.keyschedule.KeySchedule13.HandshakeSecret;
 import org.tlsj.internal.keyschedule.KeySchedule13.MasterSecret;
 import org.tlsj.internal.keyschedule.Transcript;
 import org.tlsj.internal.record.RecordProtection13;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.Rfc8448;
 import org.tlsj.testkit.ScriptedRandom;
 

@@ -37,7 +37,7 @@ import org.tlsj.internal.message.SignatureAlgorithmsExt;
 import org.tlsj.internal.message.SupportedGroupsExt;
 import org.tlsj.internal.message.SupportedVersionsClientExt;
 import org.tlsj.internal.message.SupportedVersionsServerExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.testkit.Rfc8448;
 
 /**

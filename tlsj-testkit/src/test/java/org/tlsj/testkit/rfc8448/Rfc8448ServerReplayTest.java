@@ -13,7 +13,7 @@ import org.tlsj.ServerConnection;
 import org.tlsj.TicketKeys;
 import org.tlsj.crypto.Secret;
 import org.tlsj.crypto.JcaCryptoProvider;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.testkit.Rfc8448;
 import org.tlsj.testkit.ScriptedRandom;

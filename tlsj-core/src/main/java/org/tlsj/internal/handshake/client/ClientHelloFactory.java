@@ -28,7 +28,7 @@ import org.tlsj.internal.message.SignatureAlgorithmsCertExt;
 import org.tlsj.internal.message.SignatureAlgorithmsExt;
 import org.tlsj.internal.message.SupportedGroupsExt;
 import org.tlsj.internal.message.SupportedVersionsClientExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** Builds the client's ClientHello (RFC 8446 section 4.1.2) from the config. */
 final class ClientHelloFactory {

@@ -21,7 +21,7 @@ import org.tlsj.internal.message.HandshakeMessage;
 import org.tlsj.internal.message.HelloRetryRequest;
 import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.ServerHello;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.Role;
 
 /**

@@ -17,7 +17,7 @@ import org.tlsj.internal.message.HandshakeCodec;
 import org.tlsj.internal.message.NewSessionTicket13;
 import org.tlsj.internal.message.PreSharedKeyClientExt;
 import org.tlsj.internal.message.PskIdentity;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /** The client's side of TLS 1.3 resumption: offering a ticket with its binder, and keeping new tickets. */
 final class ClientResumption {

@@ -9,7 +9,7 @@ import org.tlsj.crypto.KeyShare;
 import org.tlsj.internal.keyschedule.KeySchedule13;
 import org.tlsj.internal.message.ExtensionType;
 import org.tlsj.internal.message.HelloRetryRequest;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * What the client offered; fixed for the handshake except the shares and cookie after HRR. {@code early}

@@ -62,7 +62,7 @@ import org.tlsj.internal.message.ServerNameExt;
 import org.tlsj.internal.message.SignatureAlgorithmsExt;
 import org.tlsj.internal.message.SupportedVersionsServerExt;
 import org.tlsj.internal.message.UnknownExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;
 

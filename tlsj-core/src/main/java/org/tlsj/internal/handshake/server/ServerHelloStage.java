@@ -13,7 +13,7 @@ import org.tlsj.internal.handshake.TraceEvents;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.SupportedVersionsClientExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.Role;
 
 /**

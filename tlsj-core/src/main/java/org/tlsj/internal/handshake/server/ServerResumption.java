@@ -29,7 +29,7 @@ import org.tlsj.internal.message.NewSessionTicket13;
 import org.tlsj.internal.message.PreSharedKeyClientExt;
 import org.tlsj.internal.message.PskIdentity;
 import org.tlsj.internal.message.PskKeyExchangeModesExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.trace.Role;
 
 /** The server's side of TLS 1.3 resumption: accepting a ticket (RFC 8446 4.2.11) and issuing them (4.6.1). */

@@ -17,7 +17,7 @@ import org.tlsj.internal.handshake.server.ServerChoices.Credential;
 import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.SignatureAlgorithmsExt;
 import org.tlsj.internal.message.SupportedGroupsExt;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.pki.HostnameMatcher;
 

@@ -59,7 +59,7 @@ import org.tlsj.internal.message.SupportedVersionsClientExt;
 import org.tlsj.internal.message.SessionTicketExt;
 import org.tlsj.internal.record.RecordProtection12;
 import org.tlsj.internal.wire.ByteWriter;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.pki.CertifiedKey;
 import org.tlsj.trace.HandshakeEvent.Detail;
 import org.tlsj.trace.Role;

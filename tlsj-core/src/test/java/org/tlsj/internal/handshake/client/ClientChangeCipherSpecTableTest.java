@@ -14,7 +14,7 @@ import org.tlsj.internal.handshake.Authentication;
 import org.tlsj.internal.handshake.CertificateChecks;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.message.ChangeCipherSpec;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.io.TestCertificates;
 import org.tlsj.pki.ChainChecks;
 

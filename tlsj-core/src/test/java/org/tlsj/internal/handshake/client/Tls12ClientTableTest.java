@@ -34,7 +34,7 @@ import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.ServerHello;
 import org.tlsj.internal.message.ServerHelloDone;
 import org.tlsj.internal.message.ServerKeyExchangeEcdhe;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.2 client's table (docs/DESIGN.md, "TLS 1.2"), row by row from honest in-memory handshakes, and every

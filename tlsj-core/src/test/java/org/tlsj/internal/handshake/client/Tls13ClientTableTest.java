@@ -30,7 +30,7 @@ import org.tlsj.internal.message.KeyUpdate;
 import org.tlsj.internal.message.NewSessionTicket13;
 import org.tlsj.internal.message.PeerMessage;
 import org.tlsj.internal.message.ServerHello;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.3 client's table (docs/DESIGN.md, "TLS 1.3"), row by row from honest in-memory handshakes, and every

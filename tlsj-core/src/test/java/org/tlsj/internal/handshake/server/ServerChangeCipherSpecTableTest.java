@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tlsj.internal.handshake.RecordingEffects;
 import org.tlsj.internal.message.ChangeCipherSpec;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * change_cipher_spec is a row of the server's tables: TLS 1.2 takes it only in ExpectChangeCipherSpec (RFC 5246

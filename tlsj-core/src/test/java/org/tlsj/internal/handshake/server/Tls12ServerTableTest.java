@@ -29,7 +29,7 @@ import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.ClientKeyExchange;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.PeerMessage;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 
 /**
  * The TLS 1.2 server's table (docs/DESIGN.md, "TLS 1.2"), row by row from honest in-memory handshakes, and every

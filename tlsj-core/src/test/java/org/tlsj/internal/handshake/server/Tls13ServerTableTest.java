@@ -27,7 +27,7 @@ import org.tlsj.internal.message.ClientHello;
 import org.tlsj.internal.message.Finished;
 import org.tlsj.internal.message.KeyUpdate;
 import org.tlsj.internal.message.PeerMessage;
-import org.tlsj.internal.wire.Bytes;
+import org.tlsj.Bytes;
 import org.tlsj.io.TestCertificates;
 
 /**

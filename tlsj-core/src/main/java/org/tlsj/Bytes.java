@@ -1,12 +1,21 @@
-package org.tlsj.internal.wire;
+package org.tlsj;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.tlsj.internal.wire.BytesAccess;
 
-/** An immutable byte string with value equality. Use it (never {@code byte[]}) in records. */
+/**
+ * An immutable byte string with value equality: keys, shares, signatures, session ids and tickets in the public
+ * API and the crypto SPI. Use it (never {@code byte[]}) in records. Being immutable, it is passed between the
+ * engine and a crypto provider without defensive copies.
+ */
 public final class Bytes {
     /** The empty byte string. */
     public static final Bytes EMPTY = new Bytes(new byte[0]);
+
+    static {
+        BytesAccess.install(b -> b.data);
+    }
 
     private final byte[] data;
 
@@ -74,11 +83,6 @@ public final class Bytes {
     /** Lower-case hex. */
     public String hex() {
         return HexFormat.of().formatHex(data);
-    }
-
-    /** Package-private view for the writer, avoiding a copy. */
-    byte[] unsafeArray() {
-        return data;
     }
 
     @Override
