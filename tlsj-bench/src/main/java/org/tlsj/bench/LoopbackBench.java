@@ -21,7 +21,7 @@ import org.tlsj.crypto.CryptoProviders;
  * rounds after one warm-up round, with the ratio tlsj/JSSE of the medians; then OpenSSL's {@code s_time}
  * against {@code s_server}, the tlsj server and the JSSE server when an {@code openssl} binary is present.
  * Options: {@code --duration SECONDS} per round, {@code --warmup SECONDS} for the warm-up round, {@code --rounds N}, {@code --threads 1,2},
- * {@code --only CASE,...} (tls13, mlkem, rsa, tls12, resumed, bulk, heap, openssl), {@code --connections N}
+ * {@code --only CASE,...} (tls13, mlkem, rsa, tls12, resumed, bulk, heap, openssl, jsse), {@code --connections N}
  * for the idle heap figure, {@code --crypto NAME} for the tlsj side's crypto provider (default: the fastest
  * usable one, {@link CryptoProviders#fastest()}; the run prints which).
  */
@@ -113,6 +113,9 @@ public final class LoopbackBench {
         }
         if (options.wants("openssl")) {
             new OpenSslCases(fixtures, options, table).run();
+        }
+        if (options.wants("jsse")) {
+            new JsseCases(fixtures, crypto.name(), options, table).run();
         }
         System.out.println();
         table.print(System.out);
