@@ -18,10 +18,14 @@ final class EngineLink {
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     private final SSLEngine client;
     private final SSLEngine server;
-    private final ByteBuffer toServer = ByteBuffer.allocate(64 * 1024);
-    private final ByteBuffer toClient = ByteBuffer.allocate(64 * 1024);
-    private final ByteBuffer clientApp = ByteBuffer.allocate(64 * 1024);
-    private final ByteBuffer serverApp = ByteBuffer.allocate(64 * 1024);
+    /** The four buffers of a thread's links, reused (one link at a time per thread): not a cost of any stack. */
+    private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(() -> new ByteBuffer[] {
+        ByteBuffer.allocate(64 * 1024), ByteBuffer.allocate(64 * 1024), ByteBuffer.allocate(64 * 1024),
+        ByteBuffer.allocate(64 * 1024)});
+    private final ByteBuffer toServer;
+    private final ByteBuffer toClient;
+    private final ByteBuffer clientApp;
+    private final ByteBuffer serverApp;
     private long serverBytes;
 
     /**
@@ -30,6 +34,11 @@ final class EngineLink {
      * it), else no peer (no provider resumes then).
      */
     EngineLink(SSLContext ctx, String group, boolean resumable, String suite) {
+        ByteBuffer[] b = BUFFERS.get();
+        toServer = b[0].clear();
+        toClient = b[1].clear();
+        clientApp = b[2].clear();
+        serverApp = b[3].clear();
         client = resumable ? ctx.createSSLEngine(Fixtures.HOST, 443) : ctx.createSSLEngine();
         client.setUseClientMode(true);
         server = ctx.createSSLEngine();

@@ -1,5 +1,7 @@
 package org.tlsj.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +13,13 @@ import javax.net.ssl.SSLException;
  * The jsse case of {@code ./tlsj bench}: SSLEngine pairs in memory on one thread, per JSSE provider
  * ({@link JsseStacks}), all in one run: TLS 1.3 full handshakes/s (ECDSA P-256, x25519), resumed handshakes/s
  * and bulk MB/s (TLS_AES_128_GCM_SHA256, 16 KiB writes, wrap and unwrap), each as min / median / max over the
- * rounds after a warm-up round, with the ratio to SunJSSE. The stacks take turns round by round.
+ * rounds after a warm-up round, with the ratio to SunJSSE. Handshakes also show the thread's CPU time per
+ * connection (both engines), steadier than the rate on a busy machine. The stacks take turns round by round.
  */
 final class JsseCases {
     private static final String GROUP = "x25519";
     private static final String BULK_SUITE = "TLS_AES_128_GCM_SHA256";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final Options options;
     private final LoopbackBench.Table table;
     private final List<JsseStacks.Stack> stacks;
@@ -28,9 +32,9 @@ final class JsseCases {
         this.stacks = JsseStacks.all(fixtures, fastCrypto);
     }
 
-    /** A measurement of one stack for one round. */
+    /** A measurement of one stack for one round: the figure and the CPU microseconds per operation (or NaN). */
     private interface Round {
-        double run(SSLContext ctx, double seconds) throws SSLException;
+        double[] run(SSLContext ctx, double seconds) throws SSLException;
     }
 
     void run() throws SSLException {
@@ -48,35 +52,42 @@ final class JsseCases {
         System.out.println("  " + label + " ...");
         int rounds = options.rounds();
         double[][] v = new double[stacks.size()][rounds];
+        double[][] cpu = new double[stacks.size()][rounds];
         for (int r = options.warmup() > 0 ? -1 : 0; r < rounds; r++) {
             for (int i = 0; i < stacks.size(); i++) {
-                JsseStacks.Stack s = stacks.get(i);
-                double x = round.run(s.context(), r < 0 ? options.warmup() : options.duration());
+                double[] x = round.run(stacks.get(i).context(), r < 0 ? options.warmup() : options.duration());
                 if (r >= 0) {
-                    v[i][r] = x;
+                    v[i][r] = x[0];
+                    cpu[i][r] = x[1];
                 }
             }
         }
-        Figure sun = new Figure(v[0]);
         for (int i = 0; i < stacks.size(); i++) {
             JsseStacks.Stack s = stacks.get(i);
             String note = notResumed.remove(s.context()) ? " (did not resume: full handshakes)" : "";
-            table.add(label + ": " + s.name() + note, unit, new Figure(v[i]), sun);
+            table.add(label + ": " + s.name() + note, unit, new Figure(v[i]), new Figure(v[0]));
+        }
+        if (Double.isFinite(cpu[0][0])) {
+            for (int i = 0; i < stacks.size(); i++) {
+                table.add("  CPU per handshake, both engines: " + stacks.get(i).name(), "us", new Figure(cpu[i]),
+                        new Figure(cpu[0]));
+            }
         }
     }
 
     /**
-     * Connections per second for {@code seconds}. Resumed: each connection's client engine names the same
-     * peer, and a connection counts as resumed when the server sent less than a full handshake's bytes minus
-     * 300 (no certificate); fewer than 90% resumed is reported.
+     * Connections per second for {@code seconds}, and CPU microseconds per connection. Resumed: each
+     * connection's client engine names the same peer, and a connection counts as resumed when the server sent
+     * less than a full handshake's bytes minus 300 (no certificate); fewer than 90% resumed is reported.
      */
-    private double handshakes(SSLContext ctx, double seconds, boolean resumed) throws SSLException {
+    private double[] handshakes(SSLContext ctx, double seconds, boolean resumed) throws SSLException {
         long full = connect(ctx, false);
         if (resumed) {
             connect(ctx, true); // fills the client's session cache
         }
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long deadline = start + (long) (seconds * 1e9);
         long n = 0;
         long shorter = 0;
         while (System.nanoTime() < deadline) {
@@ -85,15 +96,17 @@ final class JsseCases {
             }
             n++;
         }
+        double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e3 / n;
         double rate = n / ((System.nanoTime() - start) / 1e9);
         if (resumed && shorter < n * 9 / 10) {
             notResumed.add(ctx);
             System.out.println("    only " + shorter + " of " + n + " resumed");
         }
-        return rate;
+        return new double[] {rate, cpuMicros};
     }
 
-    private static long connect(SSLContext ctx, boolean resumable) throws SSLException {
+    /** One connection: handshake, one-byte echo each way, close; returns the bytes the server sent. */
+    static long connect(SSLContext ctx, boolean resumable) throws SSLException {
         EngineLink link = new EngineLink(ctx, GROUP, resumable, null);
         long sent = link.open();
         link.close();
@@ -101,7 +114,7 @@ final class JsseCases {
     }
 
     /** Plaintext MB/s through one connection for {@code seconds}. */
-    private static double bulk(SSLContext ctx, double seconds) throws SSLException {
+    private static double[] bulk(SSLContext ctx, double seconds) throws SSLException {
         EngineLink link = new EngineLink(ctx, GROUP, false, BULK_SUITE);
         link.open();
         if (!link.suite().equals(BULK_SUITE)) {
@@ -117,6 +130,6 @@ final class JsseCases {
         }
         double rate = bytes / 1e6 / ((System.nanoTime() - start) / 1e9);
         link.close();
-        return rate;
+        return new double[] {rate, Double.NaN};
     }
 }
