@@ -55,24 +55,23 @@ class CryptoChoiceTest {
         assertThat(probesMadeByAHandshake()).as("the system property wins").isEqualTo(2);
     }
 
+    /** Checks that {@code init} of a new TLSJ context is refused with exactly this message and no cause. */
+    private void initRefused(String message) throws Exception {
+        SSLContext c = SSLContext.getInstance("TLS", JssePki.TLSJ);
+        assertThatThrownBy(() -> c.init(null, pki.trust().getTrustManagers(), null))
+                .isInstanceOf(KeyManagementException.class).hasMessage(message).hasNoCause();
+    }
+
     @Test
     void anUnknownNameIsRefusedByInitWithTheNamesThatExist() throws Exception {
         System.setProperty(CryptoChoice.PROPERTY, "quantum");
-        SSLContext c = SSLContext.getInstance("TLS", JssePki.TLSJ);
-        assertThatThrownBy(() -> c.init(null, pki.trust().getTrustManagers(), null))
-                .isInstanceOf(KeyManagementException.class)
-                .hasMessage("tlsj.crypto=quantum: no such tlsj crypto provider on the class path; known: auto, probe, "
-                        + "unusable, jca")
-                .hasNoCause();
+        initRefused("tlsj.crypto=quantum: no such tlsj crypto provider on the class path; known: auto, probe, "
+                + "unusable, jca");
     }
 
     @Test
     void anUnusableProviderIsRefusedWithItsReason() throws Exception {
         Security.setProperty(CryptoChoice.PROPERTY, "unusable");
-        SSLContext c = SSLContext.getInstance("TLS", JssePki.TLSJ);
-        assertThatThrownBy(() -> c.init(null, pki.trust().getTrustManagers(), null))
-                .isInstanceOf(KeyManagementException.class)
-                .hasMessage("tlsj.crypto=unusable: the provider cannot be used here: its accelerator card is missing")
-                .hasNoCause();
+        initRefused("tlsj.crypto=unusable: the provider cannot be used here: its accelerator card is missing");
     }
 }

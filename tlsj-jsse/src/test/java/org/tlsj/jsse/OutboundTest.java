@@ -18,27 +18,28 @@ class OutboundTest {
         return new String(a, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Gathers {@code max} bytes from the two buffers, checks what was taken and where each buffer stands, then
+     * changes the first byte of the first buffer and returns what the chunk reads afterwards.
+     */
+    private static String gatherThenTouchFirst(ByteBuffer a, ByteBuffer b, int max, String taken, int... positions) {
+        ByteBuffer chunk = Outbound.gather(new ByteBuffer[] {a, b}, 0, 2, max);
+        assertThat(read(chunk)).isEqualTo(taken);
+        assertThat(new int[] {a.position(), b.position()}).isEqualTo(positions);
+        (a.capacity() > 0 ? a : b).put(0, (byte) 'X');
+        return read(chunk);
+    }
+
     @Test
     void aBufferHoldingTheWholeChunkIsViewedNotCopied() {
-        ByteBuffer empty = ByteBuffer.allocate(0);
-        ByteBuffer src = text("abcdefgh");
-        ByteBuffer chunk = Outbound.gather(new ByteBuffer[] {empty, src}, 0, 2, 5);
-        assertThat(read(chunk)).isEqualTo("abcde");
-        assertThat(src.position()).isEqualTo(5);
-        src.put(0, (byte) 'X');
-        assertThat(read(chunk)).as("a view of the caller's buffer").isEqualTo("Xbcde");
+        assertThat(gatherThenTouchFirst(ByteBuffer.allocate(0), text("abcdefgh"), 5, "abcde", 0, 5))
+                .as("a view of the caller's buffer").isEqualTo("Xbcde");
     }
 
     @Test
     void aChunkSpanningBuffersIsGatheredInOrder() {
-        ByteBuffer a = text("abc");
-        ByteBuffer b = text("defgh");
-        ByteBuffer chunk = Outbound.gather(new ByteBuffer[] {a, b}, 0, 2, 6);
-        assertThat(read(chunk)).isEqualTo("abcdef");
-        assertThat(a.hasRemaining()).isFalse();
-        assertThat(b.position()).isEqualTo(3);
-        a.put(0, (byte) 'X');
-        assertThat(read(chunk)).as("a copy").isEqualTo("abcdef");
+        assertThat(gatherThenTouchFirst(text("abc"), text("defgh"), 6, "abcdef", 3, 3)).as("a copy")
+                .isEqualTo("abcdef");
     }
 
     @Test
