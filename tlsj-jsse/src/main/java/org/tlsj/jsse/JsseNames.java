@@ -21,6 +21,9 @@ final class JsseNames {
     /** Every suite tlsj implements by its upper-case standard name. */
     private static final Map<String, CipherSuite> SUITES_BY_NAME = CipherSuite.supported().stream()
             .collect(Collectors.toUnmodifiableMap(s -> s.displayName().toUpperCase(Locale.ROOT), s -> s));
+    /** The signature schemes tlsj knows by lower-case name, as {@code SignatureScheme.byName} finds them. */
+    private static final Map<String, SignatureScheme> SCHEMES_BY_NAME = SignatureScheme.CERTIFICATE_DEFAULTS.stream()
+            .collect(Collectors.toUnmodifiableMap(s -> s.displayName().toLowerCase(Locale.ROOT), s -> s, (a, b) -> a));
     private static final Map<List<ProtocolVersion>, List<CipherSuite>> DEFAULT_SUITES = new ConcurrentHashMap<>();
     private static final NameMemo<CipherSuite> SUITE_NAMES = new NameMemo<>(
             l -> l.stream().map(CipherSuite::displayName).toArray(String[]::new));
@@ -91,7 +94,7 @@ final class JsseNames {
 
     /** Parses signature scheme names; unknown names are skipped. */
     static List<SignatureScheme> schemes(String[] names) {
-        return parse(names, n -> SignatureScheme.byName(n.toLowerCase(Locale.ROOT)));
+        return parse(names, n -> Optional.ofNullable(SCHEMES_BY_NAME.get(n.strip().toLowerCase(Locale.ROOT))));
     }
 
     /** Group names in the JSSE spelling. */
