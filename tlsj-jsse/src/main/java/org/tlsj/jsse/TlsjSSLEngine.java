@@ -81,7 +81,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
             }
             pull();
             if (out.hasRemaining()) {
-                return flush(dst, 0);
+                return flush(dst, 0, 0);
             }
             if (outboundClosed || failure != null) {
                 return wrapResult(Status.CLOSED, 0, 0);
@@ -102,10 +102,6 @@ public final class TlsjSSLEngine extends SettingsEngine {
             }
             return flush(dst, chunk, out.drainDirect(conn, dst));
         }
-    }
-
-    private SSLEngineResult flush(ByteBuffer dst, int consumed) {
-        return flush(dst, consumed, 0);
     }
 
     /** Copies what waits into {@code dst} after the {@code produced} bytes already drained into it. */
