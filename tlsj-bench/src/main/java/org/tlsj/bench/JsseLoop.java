@@ -32,7 +32,9 @@ public final class JsseLoop {
         long n = 0;
         while (System.nanoTime() < deadline) {
             JsseCases.connect(stack.context(), resume);
-            n++;
+            if (++n % JsseCases.RECLAIM_EVERY == 0) {
+                JsseCases.reclaim();
+            }
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / n;
