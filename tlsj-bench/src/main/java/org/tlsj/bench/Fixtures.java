@@ -3,6 +3,7 @@ package org.tlsj.bench;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -81,21 +82,34 @@ public final class Fixtures {
 
     /** A JSSE "TLSv1.3" context (TLS 1.2 enabled too) with the key of {@code type} and trusting the CA. */
     public SSLContext jsse(KeyType type) {
+        return jsse(type, null, null, null);
+    }
+
+    /**
+     * A context of {@code provider} (SunJSSE for null) with the key of {@code type} and trusting the CA, as an
+     * application would set it up: "TLSv1.3" for SunJSSE, "TLS" for another provider; key managers from the
+     * JDK's default KeyManagerFactory (SunX509), or the PKIX one of {@code keyProvider}; trust managers from
+     * the PKIX TrustManagerFactory of {@code trustProvider} (the JDK's for null).
+     */
+    public SSLContext jsse(KeyType type, Provider provider, Provider keyProvider, Provider trustProvider) {
         try {
             CertifiedKey k = key(type);
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             char[] password = "bench".toCharArray();
             keys.setKeyEntry("server", k.privateKey(), password, k.chain().toArray(new X509Certificate[0]));
-            // JSSE's default key manager (SunX509): what an SSLContext gets unless told otherwise
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            KeyManagerFactory kmf = keyProvider == null
+                    ? KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm())
+                    : KeyManagerFactory.getInstance("PKIX", keyProvider);
             kmf.init(keys, password);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("ca", ca());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+            TrustManagerFactory tmf = trustProvider == null ? TrustManagerFactory.getInstance("PKIX")
+                    : TrustManagerFactory.getInstance("PKIX", trustProvider);
             tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+            SSLContext ctx = provider == null ? SSLContext.getInstance("TLSv1.3")
+                    : SSLContext.getInstance("TLS", provider);
             ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
             return ctx;
         } catch (GeneralSecurityException | IOException e) {

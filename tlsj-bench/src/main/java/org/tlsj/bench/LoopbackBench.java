@@ -23,7 +23,7 @@ import org.tlsj.crypto.CryptoProviders;
  * then {@code tlsj gateway} against nginx and HAProxy ({@link GatewayCases}, its own table).
  * Options: {@code --duration SECONDS} per round, {@code --warmup SECONDS} for the warm-up round, {@code --rounds N}, {@code --threads 1,2},
  * {@code --only CASE,...} (tls13, mlkem, rsa, tls12, resumed, bulk, heap, openssl, netty: see {@link NettyCases},
- * gateway), {@code --connections N}
+ * jsse: see {@link JsseCases}, gateway), {@code --connections N}
  * for the idle heap figure, {@code --crypto NAME} for the tlsj side's crypto provider (default: the fastest
  * usable one, {@link CryptoProviders#fastest()}; the run prints which).
  */
@@ -115,6 +115,9 @@ public final class LoopbackBench {
         }
         if (options.wants("openssl")) {
             new OpenSslCases(fixtures, options, table).run();
+        }
+        if (options.wants("jsse")) {
+            new JsseCases(fixtures, crypto.name(), options, table).run();
         }
         NettyCases netty = options.wants("netty") ? new NettyCases(fixtures, options, crypto).run() : null;
         GatewayCases gateway = options.wants("gateway") ? new GatewayCases(fixtures, options).run() : null;

@@ -53,7 +53,7 @@ final class EngineSettings {
 
     private EngineSettings(List<ProtocolVersion> versions) {
         this.versions = versions;
-        this.suites = JsseNames.suites(JsseNames.defaultSuites(versions));
+        this.suites = JsseNames.defaultSuites(versions);
     }
 
     /** The defaults for a context enabling these versions. */
@@ -134,7 +134,7 @@ final class EngineSettings {
     /** The settings as {@code SSLParameters}. */
     SSLParameters toSSLParameters() {
         SSLParameters p = new SSLParameters(
-                suites.stream().map(CipherSuite::displayName).toArray(String[]::new),
+                JsseNames.suiteNames(suites),
                 JsseNames.protocolNames(versions));
         switch (clientAuth) {
             case REQUIRED -> p.setNeedClientAuth(true);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyManagementException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
@@ -25,12 +26,12 @@ import org.tlsj.ResumableSession;
 import org.tlsj.ServerSessionCache;
 import org.tlsj.TicketKeys;
 import org.tlsj.crypto.CryptoProvider;
-import org.tlsj.crypto.JcaCryptoProvider;
 
 /**
  * What the engines of one initialized {@code SSLContext} share: the key and trust managers, the crypto
- * provider, the server's ticket keys and session-id cache, the client's session cache (keyed by
- * {@code host:port}) and the two {@link TlsjSessionContext}s.
+ * provider (chosen by {@link CryptoChoice} for a key/trust manager context, the base config's otherwise), the
+ * server's ticket keys and session-id cache, the client's session cache (keyed by {@code host:port}) and the
+ * two {@link TlsjSessionContext}s.
  */
 final class JsseContext {
     final X509KeyManager keyManager;
@@ -38,8 +39,8 @@ final class JsseContext {
     final List<ProtocolVersion> versions;
     /** The tlsj configs engines start from ({@link TlsjContexts}); null for a key/trust manager context. */
     final BaseConfigs base;
-    final CryptoProvider crypto = JcaCryptoProvider.create();
-    final TicketKeys ticketKeys = TicketKeys.random(crypto.random(), Duration.ofHours(12));
+    final CryptoProvider crypto;
+    final TicketKeys ticketKeys;
     final ServerSessionCache serverCache = ServerSessionCache.inMemory(1024);
     final ClientSessionCache clientCache = ClientSessionCache.inMemory(256);
     final TlsjSessionContext clientContext = new TlsjSessionContext();
@@ -48,7 +49,9 @@ final class JsseContext {
     private final Map<ResumableSession, TlsjSession> origins = Collections.synchronizedMap(new WeakHashMap<>());
 
     JsseContext(KeyManager[] kms, TrustManager[] tms, List<ProtocolVersion> versions)
-            throws NoSuchAlgorithmException, KeyStoreException {
+            throws NoSuchAlgorithmException, KeyStoreException, KeyManagementException {
+        this.crypto = CryptoChoice.factory().create();
+        this.ticketKeys = TicketKeys.random(crypto.random(), Duration.ofHours(12));
         this.keyManager = first(kms, X509KeyManager.class);
         X509TrustManager tm = first(tms, X509TrustManager.class);
         this.trustManager = tm != null ? tm : defaultTrustManager();
@@ -58,6 +61,8 @@ final class JsseContext {
 
     /** A context whose engines start from tlsj configs instead of key and trust managers. */
     JsseContext(BaseConfigs base) {
+        this.crypto = base.client() != null ? base.client().crypto() : base.server().crypto();
+        this.ticketKeys = TicketKeys.random(crypto.random(), Duration.ofHours(12));
         this.keyManager = null;
         this.trustManager = null;
         this.versions = List.copyOf(base.settings().versions);

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.tlsj.CipherSuite;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
@@ -15,6 +18,22 @@ import org.tlsj.SignatureScheme;
 final class JsseNames {
     /** The protocols tlsj implements, highest first. */
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /** Every suite tlsj implements by its upper-case standard name. */
+    private static final Map<String, CipherSuite> SUITES_BY_NAME = CipherSuite.supported().stream()
+            .collect(Collectors.toUnmodifiableMap(s -> s.displayName().toUpperCase(Locale.ROOT), s -> s));
+    /** The signature schemes tlsj knows by lower-case name, as {@code SignatureScheme.byName} finds them. */
+    private static final Map<String, SignatureScheme> SCHEMES_BY_NAME = SignatureScheme.CERTIFICATE_DEFAULTS.stream()
+            .collect(Collectors.toUnmodifiableMap(s -> s.displayName().toLowerCase(Locale.ROOT), s -> s, (a, b) -> a));
+    private static final Map<List<ProtocolVersion>, List<CipherSuite>> DEFAULT_SUITES = new ConcurrentHashMap<>();
+    private static final NameMemo<CipherSuite> SUITE_NAMES = new NameMemo<>(
+            l -> l.stream().map(CipherSuite::displayName).toArray(String[]::new));
+    private static final NameMemo<NamedGroup> GROUP_NAMES = new NameMemo<>(
+            l -> l.stream().map(NamedGroup::displayName).toArray(String[]::new));
+    private static final NameMemo<SignatureScheme> SCHEME_NAMES = new NameMemo<>(
+            l -> l.stream().map(SignatureScheme::displayName).toArray(String[]::new));
+    private static final NameMemo<SignatureScheme> LOCAL_JCA_NAMES = new NameMemo<>(JsseNames::localJcaNames);
+    private static final NameMemo<SignatureScheme> JCA_NAMES = new NameMemo<>(
+            l -> l.stream().map(JsseNames::jcaName).flatMap(Optional::stream).distinct().toArray(String[]::new));
 
     private JsseNames() {
     }
@@ -25,9 +44,14 @@ final class JsseNames {
     }
 
     /** The default suites for these versions: TLS 1.3 ones, then TLS 1.2 ECDHE ones. */
-    static String[] defaultSuites(List<ProtocolVersion> versions) {
-        return CipherSuite.DEFAULTS.stream().filter(s -> versions.contains(s.version().orElseThrow()))
-                .map(CipherSuite::displayName).toArray(String[]::new);
+    static List<CipherSuite> defaultSuites(List<ProtocolVersion> versions) {
+        return DEFAULT_SUITES.computeIfAbsent(List.copyOf(versions), v -> CipherSuite.DEFAULTS.stream()
+                .filter(s -> v.contains(s.version().orElseThrow()) && SUITES_BY_NAME.containsValue(s)).toList());
+    }
+
+    /** Standard names of these suites. */
+    static String[] suiteNames(List<CipherSuite> suites) {
+        return SUITE_NAMES.of(suites);
     }
 
     /** Protocol names, highest first. */
@@ -60,7 +84,7 @@ final class JsseNames {
      * @throws IllegalArgumentException for a null name
      */
     static List<CipherSuite> suites(String[] names) {
-        return parse(names, CipherSuite::byName);
+        return parse(names, n -> Optional.ofNullable(SUITES_BY_NAME.get(n.strip().toUpperCase(Locale.ROOT))));
     }
 
     /** Parses group names as {@code SSLParameters.setNamedGroups} uses them; unknown names are skipped. */
@@ -70,17 +94,17 @@ final class JsseNames {
 
     /** Parses signature scheme names; unknown names are skipped. */
     static List<SignatureScheme> schemes(String[] names) {
-        return parse(names, n -> SignatureScheme.byName(n.toLowerCase(Locale.ROOT)));
+        return parse(names, n -> Optional.ofNullable(SCHEMES_BY_NAME.get(n.strip().toLowerCase(Locale.ROOT))));
     }
 
     /** Group names in the JSSE spelling. */
     static String[] groupNames(List<NamedGroup> groups) {
-        return groups.stream().map(NamedGroup::displayName).toArray(String[]::new);
+        return GROUP_NAMES.of(groups);
     }
 
     /** Scheme names in the JSSE spelling. */
     static String[] schemeNames(List<SignatureScheme> schemes) {
-        return schemes.stream().map(SignatureScheme::displayName).toArray(String[]::new);
+        return SCHEME_NAMES.of(schemes);
     }
 
     /**
@@ -89,6 +113,10 @@ final class JsseNames {
      * managers build their algorithm constraints from this list).
      */
     static String[] jcaSignatureNames(List<SignatureScheme> schemes) {
+        return LOCAL_JCA_NAMES.of(schemes);
+    }
+
+    private static String[] localJcaNames(List<SignatureScheme> schemes) {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         java.util.stream.Stream.concat(schemes.stream(), SignatureScheme.CERTIFICATE_DEFAULTS.stream())
                 .map(JsseNames::jcaName).flatMap(Optional::stream).forEach(names::add);
@@ -97,7 +125,7 @@ final class JsseNames {
 
     /** The JCA signature algorithm names of exactly these schemes (a peer's, for the handshake session). */
     static String[] jcaNames(List<SignatureScheme> schemes) {
-        return schemes.stream().map(JsseNames::jcaName).flatMap(Optional::stream).distinct().toArray(String[]::new);
+        return JCA_NAMES.of(schemes);
     }
 
     /** The JSSE key type a certificate key needs to sign with this scheme, if it is one we know. */

@@ -43,7 +43,7 @@ abstract class SettingsEngine extends SSLEngine {
     @Override
     public String[] getEnabledCipherSuites() {
         synchronized (lock) {
-            return settings.suites.stream().map(CipherSuite::displayName).toArray(String[]::new);
+            return JsseNames.suiteNames(settings.suites);
         }
     }
 

@@ -11,6 +11,14 @@ import org.tlsj.ProtocolVersion;
  * engine. Use it with {@code SSLContext.getInstance("TLS", new TlsjProvider())}, after
  * {@code Security.insertProviderAt(new TlsjProvider(), 1)}, or by naming it in the {@code java.security} file
  * (it is found by {@code ServiceLoader}).
+ *
+ * <p>Crypto: each context initialized with key and trust managers uses the tlsj {@code CryptoProvider} named by
+ * the system property {@code tlsj.crypto}, else by the security property {@code tlsj.crypto}, else
+ * {@code auto}: the fastest one usable on the class path, as the {@code tlsj} command line picks it
+ * ({@code openssl} with tlsj-crypto-openssl and libcrypto 3, then {@code bc} with tlsj-crypto-bc, then
+ * {@code jca}, the JDK's). The names are {@code auto}, {@code jca}, {@code bc} and {@code openssl};
+ * {@code SSLContext.init} throws a {@code KeyManagementException} that names the cause when the named provider
+ * is not on the class path or cannot run here. Contexts from {@link TlsjContexts} use their config's provider.
  */
 public final class TlsjProvider extends Provider {
     @Serial

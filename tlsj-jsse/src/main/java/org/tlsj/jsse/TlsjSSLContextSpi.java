@@ -17,8 +17,11 @@ import org.tlsj.ProtocolVersion;
 /**
  * The {@code SSLContext} implementation. {@link #engineInit} takes the first {@code X509KeyManager} and the
  * first {@code X509TrustManager} (the JDK's default trust manager when none is given); the "Default" context
- * reads the {@code javax.net.ssl.keyStore} system properties as SunJSSE does. Randomness comes from
- * tlsj's crypto provider, so the {@code SecureRandom} argument is not used.
+ * reads the {@code javax.net.ssl.keyStore} system properties as SunJSSE does. The tlsj crypto provider is the
+ * one the {@code tlsj.crypto} system or security property names ({@code auto}, the default: the fastest usable;
+ * {@code jca}, {@code bc}, {@code openssl}); {@code init} throws a {@code KeyManagementException} saying why
+ * when that name is unknown or the provider cannot run here. Randomness comes from that provider, so the
+ * {@code SecureRandom} argument is not used.
  */
 public final class TlsjSSLContextSpi extends SSLContextSpi {
     private final List<ProtocolVersion> versions;
@@ -31,6 +34,8 @@ public final class TlsjSSLContextSpi extends SSLContextSpi {
         if (isDefault) {
             try {
                 context = new JsseContext(JsseContext.defaultKeyManagers(), null, versions);
+            } catch (KeyManagementException e) {
+                throw new IllegalStateException(e.getMessage());
             } catch (GeneralSecurityException | java.io.IOException e) {
                 throw new IllegalStateException("cannot load the default key or trust store: " + e.getMessage(), e);
             }
@@ -54,6 +59,8 @@ public final class TlsjSSLContextSpi extends SSLContextSpi {
         }
         try {
             context = new JsseContext(km, tm, versions);
+        } catch (KeyManagementException e) {
+            throw e;
         } catch (GeneralSecurityException e) {
             throw new KeyManagementException("cannot initialize the TLSJ context: " + e.getMessage(), e);
         }

@@ -81,7 +81,7 @@ public final class TlsjSSLEngine extends SettingsEngine {
             }
             pull();
             if (out.hasRemaining()) {
-                return flush(dst, 0);
+                return flush(dst, 0, 0);
             }
             if (outboundClosed || failure != null) {
                 return wrapResult(Status.CLOSED, 0, 0);
@@ -100,17 +100,17 @@ public final class TlsjSSLEngine extends SettingsEngine {
             } catch (TlsException e) {
                 throw fail(e);
             }
-            pull();
-            return flush(dst, chunk);
+            return flush(dst, chunk, out.drainDirect(conn, dst));
         }
     }
 
-    private SSLEngineResult flush(ByteBuffer dst, int consumed) {
+    /** Copies what waits into {@code dst} after the {@code produced} bytes already drained into it. */
+    private SSLEngineResult flush(ByteBuffer dst, int consumed, int produced) {
         int n = out.remaining();
         if (consumed == 0 && dst.remaining() < Math.min(n, packetBufferSize())) {
             return wrapResult(Status.BUFFER_OVERFLOW, 0, 0);
         }
-        int k = out.copyTo(dst);
+        int k = produced + out.copyTo(dst);
         boolean closed = (outboundClosed || failure != null) && !out.hasRemaining() && !conn.hasPendingOutput();
         return wrapResult(closed ? Status.CLOSED : Status.OK, consumed, k);
     }

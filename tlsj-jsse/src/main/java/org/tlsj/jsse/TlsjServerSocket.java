@@ -42,7 +42,7 @@ final class TlsjServerSocket extends SSLServerSocket {
     @Override
     public String[] getEnabledCipherSuites() {
         synchronized (settings) {
-            return settings.suites.stream().map(CipherSuite::displayName).toArray(String[]::new);
+            return JsseNames.suiteNames(settings.suites);
         }
     }
 

@@ -15,7 +15,7 @@ final class TlsjServerSocketFactory extends SSLServerSocketFactory {
 
     @Override
     public String[] getDefaultCipherSuites() {
-        return JsseNames.defaultSuites(ctx.versions);
+        return JsseNames.suiteNames(JsseNames.defaultSuites(ctx.versions));
     }
 
     @Override

@@ -18,7 +18,7 @@ final class TlsjSocketFactory extends SSLSocketFactory {
 
     @Override
     public String[] getDefaultCipherSuites() {
-        return JsseNames.defaultSuites(ctx.versions);
+        return JsseNames.suiteNames(JsseNames.defaultSuites(ctx.versions));
     }
 
     @Override
