@@ -9,7 +9,9 @@
  * follows the {@code SSLEngine} javadoc for wrap/unwrap statuses and buffer sizes; sockets are layered over
  * plain sockets and drive an engine.
  *
- * <p>Known limits: no delegated tasks (NEED_TASK never appears); the server ALPN selector and SNI matchers
+ * <p>Handshake records are processed in delegated tasks (NEED_TASK), see {@link org.tlsj.jsse.TlsjSSLEngine}.
+ *
+ * <p>Known limits: the server ALPN selector and SNI matchers
  * are stored but not consulted (tlsj picks ALPN from the configured list and certificates by their names);
  * key managers choose before the peer's hello is seen; a resumed connection shows the original session's
  * id on the client side only; the maximum packet size is reported but not enforced.
