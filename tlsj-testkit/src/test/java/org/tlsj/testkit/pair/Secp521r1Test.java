@@ -30,7 +30,8 @@ class Secp521r1Test {
         List<HandshakeEvent> events = new ArrayList<>();
         TestPair.of(pki.client().trace(events::add).build(), TestPki.server(pki.server(KeyType.EC_P256)).build(),
                 "localhost").handshake();
-        assertThat(events.getFirst().detail("groups")).isEqualTo("X25519MLKEM768, x25519, secp256r1, secp384r1");
+        assertThat(events.getFirst().detail("groups")).isEqualTo(
+                "X25519MLKEM768, x25519, SecP256r1MLKEM768, SecP384r1MLKEM1024, secp256r1, secp384r1");
     }
 
     @Test
