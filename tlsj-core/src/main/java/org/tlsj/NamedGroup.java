@@ -39,7 +39,9 @@ public record NamedGroup(int code) {
      * The default groups, in the server's preference order: what configs offer and accept unless told otherwise,
      * and what every {@link org.tlsj.crypto.CryptoProvider} must implement. The hybrids come first, in the order
      * of Go 1.26's {@code curvePreferenceOrder} (crypto/tls/defaults.go: X25519MLKEM768, SecP256r1MLKEM768,
-     * SecP384r1MLKEM1024, then X25519, P-256, P-384), then the classical groups. {@link #SECP521R1},
+     * SecP384r1MLKEM1024, then X25519, P-256, P-384), then the classical groups. OpenSSL 3.5 agrees on
+     * X25519MLKEM768 first ({@code TLS_DEFAULT_GROUP_LIST} in ssl/t1_lib.c: "?*X25519MLKEM768 / ?*X25519:?secp256r1
+     * / ?X448:?secp384r1:?secp521r1 / ...") but has no NIST-curve hybrid by default. {@link #SECP521R1},
      * {@link #MLKEM768} and {@link #MLKEM1024} are implemented but opt-in. A client offers
      * {@link #CLIENT_DEFAULT} instead.
      */
