@@ -239,7 +239,7 @@ public final class ClientConfig {
     public static final class Builder {
         private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
         private List<CipherSuite> cipherSuites = CipherSuite.DEFAULTS;
-        private List<NamedGroup> groups = NamedGroup.SUPPORTED;
+        private List<NamedGroup> groups = NamedGroup.CLIENT_DEFAULT;
         private List<NamedGroup> keyShareGroups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
         private List<SignatureScheme> signatureSchemes = SignatureScheme.HANDSHAKE_DEFAULTS;
         private List<SignatureScheme> clientSignatureSchemes =

@@ -95,6 +95,8 @@ public final class LoopbackBench {
         if (options.wants("mlkem")) {
             fullHandshakes("TLS 1.3 full, ECDSA P-256, X25519MLKEM768, 1 client thread", KeyType.EC_P256,
                     NamedGroup.X25519MLKEM768, ProtocolVersion.TLS13, 1);
+            fullHandshakes("TLS 1.3 full, ECDSA P-256, SecP256r1MLKEM768, 1 client thread", KeyType.EC_P256,
+                    NamedGroup.SECP256R1MLKEM768, ProtocolVersion.TLS13, 1);
         }
         if (options.wants("rsa")) {
             fullHandshakes("TLS 1.3 full, RSA 2048, x25519, 1 client thread", KeyType.RSA_2048, NamedGroup.X25519,
@@ -151,6 +153,12 @@ public final class LoopbackBench {
         SSLContext ctx = fixtures.jsse(key);
         handshakes(label, key, Stacks.tlsjClient(client),
                 jsseGroup == null ? null : Stacks.jsseClient(ctx, jsseGroup, protocol, false), ctx, threads, true);
+        if (threads == 1) {
+            long[] wire = WireBytes.count(client, fixtures.server(key).build());
+            table.add("  handshake on the wire, client -> server", "bytes", new Figure(new double[] {wire[0]}), null);
+            table.add("  handshake on the wire, server -> client (tickets incl.)", "bytes",
+                    new Figure(new double[] {wire[1]}), null);
+        }
     }
 
     private void resumed() throws Exception {

@@ -102,6 +102,18 @@ class ProtocolOptionsTest {
     }
 
     @Test
+    void theNewPostQuantumGroupNamesWorkOnBothCommands() throws Exception {
+        try (RunningServer s = server("--groups", "secp384r1mlkem1024,SecP256r1MLKEM768,MLKEM1024")) {
+            CommandLineTest.Run hybrid = get(s, "-v", "--groups", "SecP256r1MLKEM768");
+            assertThat(hybrid.code()).as(hybrid.err()).isZero();
+            assertThat(hybrid.err().lines()).anySatisfy(l -> assertThat(l).startsWith("* TLSv1.3 / ")
+                    .contains(" / SecP256r1MLKEM768 / "));
+            CommandLineTest.Run pure = get(s, "-v", "--groups", "mlkem1024");
+            assertThat(pure.err().lines()).anySatisfy(l -> assertThat(l).contains(" / MLKEM1024 / "));
+        }
+    }
+
+    @Test
     void aServerSpeakingOnlyOneVersionRefusesTheOther() throws Exception {
         try (RunningServer s = server("--tls", "1.3")) {
             assertThat(get(s, "--tls", "1.3").code()).isZero();

@@ -41,7 +41,8 @@ public interface CryptoProvider {
 
     /**
      * The server side of a key exchange with the client's share: for ECDH a fresh key pair and the shared
-     * secret; for X25519MLKEM768, ML-KEM encapsulation to the client's key plus X25519.
+     * secret; for an ML-KEM hybrid, ML-KEM encapsulation to the client's key plus ECDH (see {@link HybridKeyShare});
+     * for pure ML-KEM, the encapsulation alone.
      *
      * @throws TlsFatalAlertException illegal_parameter if the client share is malformed
      */

@@ -5,8 +5,9 @@ import org.tlsj.Bytes;
 /**
  * The server's answer to a client key share: the share to send back and the shared secret.
  *
- * @param serverShare the server's key_share bytes (for X25519MLKEM768: ML-KEM ciphertext then X25519 share)
- * @param sharedSecret the shared secret (for X25519MLKEM768: ML-KEM secret then X25519 secret)
+ * @param serverShare the server's key_share bytes (for a hybrid: the ciphertext and the ECDH share in the group's
+ *     order, see {@link HybridKeyShare})
+ * @param sharedSecret the shared secret (for a hybrid: the ML-KEM and ECDH secrets in the group's order)
  */
 public record Encapsulation(Bytes serverShare, Secret sharedSecret) {
 }

@@ -1,174 +1,217 @@
 package org.tlsj.crypto;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
-import javax.crypto.DecapsulateException;
-import javax.crypto.KEM;
-import javax.crypto.SecretKey;
+import org.tlsj.Bytes;
 import org.tlsj.NamedGroup;
 import org.tlsj.TlsFatalAlertException;
-import org.tlsj.Bytes;
 
 /**
- * X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem). Unlike the NIST-curve hybrids, this group puts the ML-KEM
- * part first everywhere: the client share is the ML-KEM-768 encapsulation key (1184) then the X25519
- * share (32); the server share is the ML-KEM ciphertext (1088) then the X25519 share (32); the shared
- * secret is the ML-KEM secret (32) then the X25519 secret (32).
+ * The hybrid groups of RFC 10024 (draft-ietf-tls-ecdhe-mlkem): ML-KEM with an ECDH exchange, each part's
+ * value concatenated in a fixed order. The order differs per group:
  *
- * <p>ML-KEM-768 is always the JDK's. The X25519 half comes from a function that draws a fresh X25519
- * {@link KeyShare} from a {@link RandomSource}, so another {@link CryptoProvider} can build this group over
- * its own X25519 with {@link #client} and {@link #encapsulate(Bytes, RandomSource, SecureRandom, Function)}.
- * Randomness is drawn in one order whatever the X25519 implementation (client: the ML-KEM key generation,
- * then the X25519 scalar; server: the X25519 scalar, then the ML-KEM encapsulation), so a seeded source
- * gives the same bytes in every provider whose X25519 draws its scalar as the next 32 bytes.
+ * <table>
+ * <caption>share and secret layout</caption>
+ * <tr><th>group</th><th>client share</th><th>server share</th><th>shared secret</th></tr>
+ * <tr><td>X25519MLKEM768 (0x11EC)</td><td>ML-KEM-768 key (1184) || X25519 (32)</td>
+ *     <td>ciphertext (1088) || X25519 (32)</td><td>ML-KEM (32) || X25519 (32)</td></tr>
+ * <tr><td>SecP256r1MLKEM768 (0x11EB)</td><td>P-256 point (65) || ML-KEM-768 key (1184)</td>
+ *     <td>P-256 point (65) || ciphertext (1088)</td><td>ECDH (32) || ML-KEM (32)</td></tr>
+ * <tr><td>SecP384r1MLKEM1024 (0x11ED)</td><td>P-384 point (97) || ML-KEM-1024 key (1568)</td>
+ *     <td>P-384 point (97) || ciphertext (1568)</td><td>ECDH (48) || ML-KEM (32)</td></tr>
+ * </table>
+ *
+ * <p>X25519MLKEM768 puts ML-KEM first because it was deployed that way (the FIPS-approved part first); the
+ * NIST-curve hybrids put the ECDH part first. Every size is checked exactly, and each part is validated by
+ * the code that computes it: the ECDH point (uncompressed, on the curve) by the classical key share, the
+ * encapsulation key (FIPS 203 modulus check) by the JDK's ML-KEM. A failure is illegal_parameter.
+ *
+ * <p>ML-KEM is always the JDK's. The ECDH part is a {@link KeyShare} from a function, normally the
+ * provider's own {@link CryptoProvider#startKeyExchange}, so another provider builds these groups over its own
+ * X25519 and ECDH with {@link #client} and {@link #encapsulate}. Randomness is drawn in one order whatever
+ * the ECDH implementation (client: the ML-KEM key generation, then the ECDH key; server: the ECDH key, then
+ * the ML-KEM encapsulation), so a seeded source gives the same bytes in every provider whose X25519 draws its
+ * scalar as the next 32 bytes.
  */
 public final class HybridKeyShare extends AbstractKeyShare {
-    /** Client share length. */
-    static final int CLIENT_SHARE_LENGTH = MlKem768.PUBLIC_KEY_LENGTH + X25519KeyShare.LENGTH;
-    /** Server share length. */
-    static final int SERVER_SHARE_LENGTH = MlKem768.CIPHERTEXT_LENGTH + X25519KeyShare.LENGTH;
+    /** A hybrid group: its ML-KEM parameter set, its ECDH group and share length, and the part order. */
+    private enum Kind {
+        X25519MLKEM768(NamedGroup.X25519MLKEM768, MlKem.ML_KEM_768, NamedGroup.X25519, 32, true),
+        SECP256R1MLKEM768(NamedGroup.SECP256R1MLKEM768, MlKem.ML_KEM_768, NamedGroup.SECP256R1, 65, false),
+        SECP384R1MLKEM1024(NamedGroup.SECP384R1MLKEM1024, MlKem.ML_KEM_1024, NamedGroup.SECP384R1, 97, false);
 
-    private final KeyPair mlKem;
-    private final KeyShare x25519;
+        private final NamedGroup group;
+        private final MlKem kem;
+        private final NamedGroup classical;
+        private final int classicalLength;
+        private final boolean kemFirst;
 
-    private HybridKeyShare(KeyPair mlKem, KeyShare x25519) {
-        super(NamedGroup.X25519MLKEM768,
-                Bytes.wrap(MlKem768.rawPublicKey(mlKem.getPublic())).concat(requireX25519(x25519).publicShare()));
-        this.mlKem = mlKem;
-        this.x25519 = x25519;
+        Kind(NamedGroup group, MlKem kem, NamedGroup classical, int classicalLength, boolean kemFirst) {
+            this.group = group;
+            this.kem = kem;
+            this.classical = classical;
+            this.classicalLength = classicalLength;
+            this.kemFirst = kemFirst;
+        }
+
+        static Optional<Kind> of(NamedGroup group) {
+            return Arrays.stream(values()).filter(k -> k.group.equals(group)).findFirst();
+        }
+
+        static Kind require(NamedGroup group) {
+            return of(group).orElseThrow(() -> new IllegalArgumentException("not a hybrid group: " + group));
+        }
+
+        /** The two parts in this group's order. */
+        Bytes join(Bytes kemPart, Bytes classicalPart) {
+            return kemFirst ? kemPart.concat(classicalPart) : classicalPart.concat(kemPart);
+        }
+
+        /** The KEM part of a share whose total length is already checked. */
+        Bytes kemPart(Bytes share) {
+            return kemFirst ? share.slice(0, share.length() - classicalLength)
+                    : share.slice(classicalLength, share.length());
+        }
+
+        /** The ECDH part of a share whose total length is already checked. */
+        Bytes classicalPart(Bytes share) {
+            return kemFirst ? share.slice(share.length() - classicalLength, share.length())
+                    : share.slice(0, classicalLength);
+        }
+
+        KeyShare requireClassical(KeyShare part) {
+            if (!part.group().equals(classical) || part.publicShare().length() != classicalLength) {
+                throw new IllegalArgumentException("the ECDH part of " + group + " must be a " + classicalLength
+                        + "-byte " + classical + " share, got " + part.group());
+            }
+            return part;
+        }
+    }
+
+    private final Kind kind;
+    private final MlKemKeyShare kem;
+    private final KeyShare classical;
+
+    private HybridKeyShare(Kind kind, MlKemKeyShare kem, KeyShare classical) {
+        super(kind.group, kind.join(kem.publicShare(), kind.requireClassical(classical).publicShare()));
+        this.kind = kind;
+        this.kem = kem;
+        this.classical = classical;
     }
 
     /**
-     * The client side over this package's X25519. Randomness order: first the ML-KEM key generation's
-     * (through {@code secureRandom}), then the X25519 scalar (the next 32 bytes of {@code random}).
-     */
-    static HybridKeyShare generate(RandomSource random, SecureRandom secureRandom) {
-        return client(random, secureRandom, X25519KeyShare::generate);
-    }
-
-    /**
-     * The client side of X25519MLKEM768 with a provider's own X25519: an ML-KEM-768 key pair (the JDK's,
-     * drawing from {@code secureRandom}), then {@code x25519} applied to {@code random}.
+     * Whether a group is one of the hybrids this class implements.
      *
-     * @param random the source the X25519 part draws its scalar from
+     * @param group any group
+     * @return true for X25519MLKEM768, SecP256r1MLKEM768 and SecP384r1MLKEM1024
+     */
+    public static boolean isHybrid(NamedGroup group) {
+        return Kind.of(group).isPresent();
+    }
+
+    /**
+     * The client side of a hybrid: an ML-KEM key pair (the JDK's, drawing from {@code secureRandom}), then the
+     * ECDH part from {@code classical}.
+     *
+     * @param group a hybrid group ({@link #isHybrid})
      * @param secureRandom the source the ML-KEM key generation draws from (normally a
-     *     {@link RandomSourceSecureRandom} over {@code random})
-     * @param x25519 draws a fresh X25519 key share (group {@link NamedGroup#X25519}, 32-byte share)
+     *     {@link RandomSourceSecureRandom} over the provider's {@link RandomSource})
+     * @param classical starts a key exchange on the group it is given (x25519, secp256r1 or secp384r1)
      * @return the client's key share; its {@link #complete} takes the server's share
-     * @throws IllegalArgumentException if {@code x25519} gives something other than a 32-byte X25519 share
+     * @throws IllegalArgumentException if the group is not a hybrid, or {@code classical} gives a share of
+     *     another group or length
      */
-    public static HybridKeyShare client(RandomSource random, SecureRandom secureRandom,
-            Function<RandomSource, ? extends KeyShare> x25519) {
-        KeyPair pair = MlKem768.generate(secureRandom);
-        return new HybridKeyShare(pair, x25519.apply(random));
+    public static HybridKeyShare client(NamedGroup group, SecureRandom secureRandom,
+            Function<NamedGroup, ? extends KeyShare> classical) {
+        Kind kind = Kind.require(group);
+        MlKemKeyShare kem = MlKemKeyShare.generate(group, kind.kem, secureRandom);
+        return new HybridKeyShare(kind, kem, classical.apply(kind.classical));
     }
 
     /**
-     * A client share over given keys. Only for known-answer tests, which inject a published ML-KEM-768 key
-     * pair that the JDK can import (its expanded PKCS#8 form) but not regenerate without its seed.
+     * A client share over given keys. Only for known-answer tests, which inject a published ML-KEM key pair
+     * that the JDK can import (its expanded PKCS#8 form) but not regenerate without its seed.
      */
-    static HybridKeyShare of(KeyPair mlKem, X25519KeyShare x25519) {
-        return new HybridKeyShare(mlKem, x25519);
-    }
-
-    /** The server side over this package's X25519 (see the public overload). */
-    static Encapsulation encapsulate(Bytes clientShare, RandomSource random, SecureRandom secureRandom)
-            throws TlsFatalAlertException {
-        return encapsulate(clientShare, random, secureRandom, X25519KeyShare::generate);
+    static HybridKeyShare of(NamedGroup group, KeyPair mlKem, KeyShare classical) {
+        Kind kind = Kind.require(group);
+        return new HybridKeyShare(kind, MlKemKeyShare.of(group, kind.kem, mlKem), classical);
     }
 
     /**
-     * The server side of X25519MLKEM768 with a provider's own X25519: runs X25519 with the client's share,
-     * then encapsulates to the client's ML-KEM key. Randomness order: the X25519 scalar first ({@code x25519}
-     * applied to {@code random}), then the ML-KEM encapsulation's (through {@code secureRandom}).
+     * The server side of a hybrid: checks the client share's length, runs the ECDH part ({@code classical}
+     * gives a fresh key, completed with the client's ECDH part), then encapsulates to the client's ML-KEM key
+     * (drawing from {@code secureRandom}).
      *
-     * @param clientShare the client's key_share bytes (encapsulation key then X25519 share)
-     * @param random the source the X25519 part draws its scalar from
+     * @param group a hybrid group ({@link #isHybrid})
+     * @param clientShare the client's key_share bytes
      * @param secureRandom the source the ML-KEM encapsulation draws from
-     * @param x25519 draws a fresh X25519 key share (group {@link NamedGroup#X25519}, 32-byte share)
-     * @return the server share (ciphertext then X25519 share) and the shared secret (ML-KEM then X25519)
-     * @throws TlsFatalAlertException illegal_parameter if the client share has the wrong length, holds an
-     *     invalid encapsulation key or an X25519 share the X25519 part refuses; internal_error if ML-KEM fails
-     * @throws IllegalArgumentException if {@code x25519} gives something other than a 32-byte X25519 share
+     * @param classical starts a key exchange on the group it is given (x25519, secp256r1 or secp384r1)
+     * @return the server share and the shared secret, each in the group's order
+     * @throws TlsFatalAlertException illegal_parameter if the client share has the wrong length, holds an ECDH
+     *     share the ECDH part refuses (not on the curve, not uncompressed, all-zero X25519 result) or an invalid
+     *     encapsulation key; internal_error if ML-KEM fails
+     * @throws IllegalArgumentException if the group is not a hybrid, or {@code classical} gives a share of
+     *     another group or length
      */
-    public static Encapsulation encapsulate(Bytes clientShare, RandomSource random, SecureRandom secureRandom,
-            Function<RandomSource, ? extends KeyShare> x25519) throws TlsFatalAlertException {
-        if (clientShare.length() != CLIENT_SHARE_LENGTH) {
-            throw KeyShareChecks.badKeyShare("X25519MLKEM768 client share must be " + CLIENT_SHARE_LENGTH
-                    + " bytes, got " + clientShare.length());
+    public static Encapsulation encapsulate(NamedGroup group, Bytes clientShare, SecureRandom secureRandom,
+            Function<NamedGroup, ? extends KeyShare> classical) throws TlsFatalAlertException {
+        Kind kind = Kind.require(group);
+        int expected = kind.kem.publicKeyLength() + kind.classicalLength;
+        if (clientShare.length() != expected) {
+            throw KeyShareChecks.badKeyShare(group + " client share must be " + expected + " bytes, got "
+                    + clientShare.length());
         }
-        byte[] share = clientShare.toArray();
-        KeyShare server = requireX25519(x25519.apply(random));
-        Secret x25519Secret = server.complete(Bytes.of(share, MlKem768.PUBLIC_KEY_LENGTH, X25519KeyShare.LENGTH));
-        KEM.Encapsulated encapsulated;
+        KeyShare server = kind.requireClassical(classical.apply(kind.classical));
+        Secret classicalSecret = server.complete(kind.classicalPart(clientShare));
+        Encapsulation kem;
         try {
-            KEM.Encapsulator encapsulator = KEM.getInstance("ML-KEM")
-                    .newEncapsulator(MlKem768.publicKey(share, 0), secureRandom);
-            encapsulated = encapsulator.encapsulate();
-        } catch (InvalidKeyException | InvalidKeySpecException e) {
-            throw KeyShareChecks.badKeyShare(
-                    "X25519MLKEM768 client share holds an invalid ML-KEM-768 encapsulation key", e);
-        } catch (GeneralSecurityException e) {
-            throw KeyShareChecks.cryptoFailure("ML-KEM-768 encapsulation failed", e);
+            kem = MlKemKeyShare.encapsulate(group, kind.kem, kind.kemPart(clientShare), secureRandom);
+        } catch (TlsFatalAlertException | RuntimeException e) {
+            classicalSecret.destroy();
+            throw e;
         }
-        byte[] ciphertext = encapsulated.encapsulation();
-        if (ciphertext.length != MlKem768.CIPHERTEXT_LENGTH) {
-            throw KeyShareChecks.cryptoFailure("ML-KEM-768 ciphertext has " + ciphertext.length + " bytes", null);
-        }
-        Bytes serverShare = Bytes.wrap(ciphertext).concat(server.publicShare());
-        return new Encapsulation(serverShare, concat(encapsulated.key(), x25519Secret));
+        return new Encapsulation(kind.join(kem.serverShare(), server.publicShare()),
+                join(kind, kem.sharedSecret(), classicalSecret));
     }
 
     @Override
     public Secret complete(Bytes peerShare) throws TlsFatalAlertException {
-        if (peerShare.length() != SERVER_SHARE_LENGTH) {
-            throw KeyShareChecks.badKeyShare("X25519MLKEM768 server share must be " + SERVER_SHARE_LENGTH
-                    + " bytes, got " + peerShare.length());
+        int expected = kind.kem.ciphertextLength() + kind.classicalLength;
+        if (peerShare.length() != expected) {
+            throw KeyShareChecks.badKeyShare(group() + " server share must be " + expected + " bytes, got "
+                    + peerShare.length());
         }
-        Secret x25519Secret = x25519.complete(peerShare.slice(MlKem768.CIPHERTEXT_LENGTH, SERVER_SHARE_LENGTH));
-        SecretKey mlKemSecret;
+        Secret classicalSecret = classical.complete(kind.classicalPart(peerShare));
+        Secret kemSecret;
         try {
-            mlKemSecret = KEM.getInstance("ML-KEM").newDecapsulator(mlKem.getPrivate())
-                    .decapsulate(peerShare.slice(0, MlKem768.CIPHERTEXT_LENGTH).toArray());
-        } catch (DecapsulateException e) {
-            throw KeyShareChecks.badKeyShare("X25519MLKEM768 server share holds an invalid ML-KEM-768 ciphertext", e);
-        } catch (GeneralSecurityException e) {
-            throw KeyShareChecks.cryptoFailure("ML-KEM-768 decapsulation failed", e);
+            kemSecret = kem.complete(kind.kemPart(peerShare));
+        } catch (TlsFatalAlertException | RuntimeException e) {
+            classicalSecret.destroy();
+            throw e;
         }
-        return concat(mlKemSecret, x25519Secret);
+        return join(kind, kemSecret, classicalSecret);
     }
 
     @Override
     public String toString() {
-        return "HybridKeyShare[X25519MLKEM768]";
+        return "HybridKeyShare[" + group() + "]";
     }
 
-    private static KeyShare requireX25519(KeyShare part) {
-        if (!part.group().equals(NamedGroup.X25519) || part.publicShare().length() != X25519KeyShare.LENGTH) {
-            throw new IllegalArgumentException("the X25519 part must be a " + X25519KeyShare.LENGTH
-                    + "-byte X25519 share, got " + part.group());
-        }
-        return part;
-    }
-
-    /** ML-KEM secret first, then the X25519 secret (the order this group defines). */
-    private static Secret concat(SecretKey mlKemSecret, Secret x25519Secret) throws TlsFatalAlertException {
-        byte[] kem = mlKemSecret.getEncoded();
-        if (kem == null || kem.length != MlKem768.SECRET_LENGTH) {
-            throw KeyShareChecks.cryptoFailure("ML-KEM-768 shared secret is not " + MlKem768.SECRET_LENGTH
-                    + " extractable bytes", null);
-        }
-        byte[] x = x25519Secret.expose();
-        byte[] out = Arrays.copyOf(kem, kem.length + x.length);
-        System.arraycopy(x, 0, out, kem.length, x.length);
-        Arrays.fill(kem, (byte) 0);
-        Arrays.fill(x, (byte) 0);
-        x25519Secret.destroy();
+    /** The two secrets in the group's order; both inputs are destroyed. */
+    private static Secret join(Kind kind, Secret kemSecret, Secret classicalSecret) {
+        byte[] k = kemSecret.expose();
+        byte[] c = classicalSecret.expose();
+        byte[] first = kind.kemFirst ? k : c;
+        byte[] second = kind.kemFirst ? c : k;
+        byte[] out = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        Arrays.fill(k, (byte) 0);
+        Arrays.fill(c, (byte) 0);
+        kemSecret.destroy();
+        classicalSecret.destroy();
         return Secret.wrap(out);
     }
 }

@@ -21,17 +21,21 @@ import org.tlsj.Bytes;
  * signatures reproducible. X25519 is stricter: its private key is exactly the next 32 bytes drawn from the
  * source (one {@code nextBytes} call of 32 bytes), taken as the RFC 7748 scalar, and the public share is
  * computed from it. A test can therefore script those 32 bytes to inject a fixed key, such as RFC 8448's
- * ephemeral keys. For X25519MLKEM768 the client draws the ML-KEM key generation first and then the X25519
- * scalar; the server draws the X25519 scalar first and then the ML-KEM encapsulation.
+ * ephemeral keys. For the hybrids the client draws the ML-KEM key generation first and then the ECDH key;
+ * the server draws the ECDH key first and then the ML-KEM encapsulation.
  *
  * <p>Instances are immutable and can be shared between connections if the random source is thread-safe.
  * The objects it returns ({@link Aead}, {@link Hmac}, {@link TranscriptHash}, {@link KeyShare}) belong to
  * one connection and are not thread-safe; signers, verifiers and HKDF objects are.
  */
 public final class JcaCryptoProvider implements CryptoProvider {
-    /** What it implements; secp521r1 is here but not in {@link NamedGroup#SUPPORTED}, so configs opt in to it. */
-    private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
-            NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
+    /**
+     * What it implements; secp521r1, MLKEM768 and MLKEM1024 are here but not in {@link NamedGroup#SUPPORTED},
+     * so configs opt in to them.
+     */
+    private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1MLKEM768,
+            NamedGroup.SECP384R1MLKEM1024, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
+            NamedGroup.SECP521R1, NamedGroup.MLKEM768, NamedGroup.MLKEM1024);
 
     private static final List<SignatureScheme> SCHEMES = List.of(
             SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
@@ -115,8 +119,12 @@ public final class JcaCryptoProvider implements CryptoProvider {
      */
     @Override
     public KeyShare startKeyExchange(NamedGroup group) {
-        if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridKeyShare.generate(random, secureRandom);
+        if (HybridKeyShare.isHybrid(group)) {
+            return HybridKeyShare.client(group, secureRandom, this::startKeyExchange);
+        }
+        Optional<MlKem> kem = pureMlKem(group);
+        if (kem.isPresent()) {
+            return MlKemKeyShare.generate(group, kem.get(), secureRandom);
         }
         if (group.equals(NamedGroup.X25519)) {
             return X25519KeyShare.generate(random);
@@ -135,11 +143,23 @@ public final class JcaCryptoProvider implements CryptoProvider {
      */
     @Override
     public Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException {
-        if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridKeyShare.encapsulate(clientShare, random, secureRandom);
+        if (HybridKeyShare.isHybrid(group)) {
+            return HybridKeyShare.encapsulate(group, clientShare, secureRandom, this::startKeyExchange);
+        }
+        Optional<MlKem> kem = pureMlKem(group);
+        if (kem.isPresent()) {
+            return MlKemKeyShare.encapsulate(group, kem.get(), clientShare, secureRandom);
         }
         KeyShare server = startKeyExchange(group);
         return new Encapsulation(server.publicShare(), server.complete(clientShare));
+    }
+
+    /** The parameter set of a pure ML-KEM group (draft-ietf-tls-mlkem), if it is one. */
+    private static Optional<MlKem> pureMlKem(NamedGroup group) {
+        if (group.equals(NamedGroup.MLKEM768)) {
+            return Optional.of(MlKem.ML_KEM_768);
+        }
+        return group.equals(NamedGroup.MLKEM1024) ? Optional.of(MlKem.ML_KEM_1024) : Optional.empty();
     }
 
     @Override

@@ -6,8 +6,8 @@ import org.tlsj.Bytes;
 
 /**
  * One side's ephemeral key exchange in progress: the share it sends, and the completion with the peer's
- * share. For ECDH groups both sides use this; for a KEM (X25519MLKEM768) the client uses this and the
- * server uses {@link CryptoProvider#encapsulate}.
+ * share. For ECDH groups both sides use this; for a KEM group (the ML-KEM hybrids, pure ML-KEM) the client
+ * uses this and the server uses {@link CryptoProvider#encapsulate}.
  */
 public interface KeyShare {
     /** The group. */

@@ -24,8 +24,10 @@ class DeterminismTest {
 
     @Test
     void groupsAreInPreferenceOrder() {
-        assertThat(JcaCryptoProvider.create().groups()).containsExactly(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
-                NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
+        assertThat(JcaCryptoProvider.create().groups()).containsExactly(NamedGroup.X25519MLKEM768,
+                NamedGroup.SECP256R1MLKEM768, NamedGroup.SECP384R1MLKEM1024, NamedGroup.X25519,
+                NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1, NamedGroup.MLKEM768,
+                NamedGroup.MLKEM1024);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.tlsj.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tlsj.NamedGroup.X25519MLKEM768;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,10 @@ import org.tlsj.Bytes;
  */
 class HybridKeyShareProviderPartTest {
     private final List<KeyShare> made = new ArrayList<>();
-    private final Function<RandomSource, KeyShare> part = random -> {
-        KeyShare share = X25519KeyShare.generate(random);
+    private RandomSource partRandom;
+    private final Function<NamedGroup, KeyShare> part = group -> {
+        assertThat(group).isEqualTo(NamedGroup.X25519);
+        KeyShare share = X25519KeyShare.generate(partRandom);
         made.add(share);
         return share;
     };
@@ -27,12 +30,12 @@ class HybridKeyShareProviderPartTest {
     @Test
     void clientOverAProvidersX25519EqualsTheBuiltInOneUnderTheSameSeed() {
         RandomSource a = TestRandom.seeded(7);
-        HybridKeyShare viaPart = HybridKeyShare.client(a, new RandomSourceSecureRandom(a), part);
-        RandomSource b = TestRandom.seeded(7);
-        HybridKeyShare builtIn = HybridKeyShare.generate(b, new RandomSourceSecureRandom(b));
+        partRandom = a;
+        HybridKeyShare viaPart = HybridKeyShare.client(X25519MLKEM768, new RandomSourceSecureRandom(a), part);
+        KeyShare builtIn = JcaCryptoProvider.create(TestRandom.seeded(7)).startKeyExchange(X25519MLKEM768);
 
         assertThat(made).hasSize(1);
-        assertThat(viaPart.group()).isEqualTo(NamedGroup.X25519MLKEM768);
+        assertThat(viaPart.group()).isEqualTo(X25519MLKEM768);
         assertThat(viaPart.publicShare()).isEqualTo(builtIn.publicShare());
         assertThat(viaPart.publicShare().slice(1184, 1216)).isEqualTo(made.get(0).publicShare());
     }
@@ -40,12 +43,14 @@ class HybridKeyShareProviderPartTest {
     @Test
     void serverOverAProvidersX25519EqualsTheBuiltInOneAndAgreesWithTheClient() throws TlsFatalAlertException {
         RandomSource c = TestRandom.seeded(1);
-        HybridKeyShare client = HybridKeyShare.client(c, new RandomSourceSecureRandom(c), part);
+        partRandom = c;
+        HybridKeyShare client = HybridKeyShare.client(X25519MLKEM768, new RandomSourceSecureRandom(c), part);
         RandomSource a = TestRandom.seeded(8);
-        Encapsulation viaPart = HybridKeyShare.encapsulate(client.publicShare(), a, new RandomSourceSecureRandom(a),
-                part);
-        RandomSource b = TestRandom.seeded(8);
-        Encapsulation builtIn = HybridKeyShare.encapsulate(client.publicShare(), b, new RandomSourceSecureRandom(b));
+        partRandom = a;
+        Encapsulation viaPart = HybridKeyShare.encapsulate(X25519MLKEM768, client.publicShare(),
+                new RandomSourceSecureRandom(a), part);
+        Encapsulation builtIn = JcaCryptoProvider.create(TestRandom.seeded(8))
+                .encapsulate(X25519MLKEM768, client.publicShare());
 
         assertThat(made).hasSize(2);
         assertThat(viaPart.serverShare()).isEqualTo(builtIn.serverShare());
@@ -57,19 +62,22 @@ class HybridKeyShareProviderPartTest {
     @Test
     void rejectsAnX25519PartOfAnotherGroup() {
         RandomSource random = TestRandom.seeded(3);
-        Function<RandomSource, KeyShare> p256 = r -> EcdhKeyShare.generate(NamedGroup.SECP256R1,
-                new RandomSourceSecureRandom(r));
-        assertThatThrownBy(() -> HybridKeyShare.client(random, new RandomSourceSecureRandom(random), p256))
+        partRandom = random;
+        Function<NamedGroup, KeyShare> p256 = g -> EcdhKeyShare.generate(NamedGroup.SECP256R1,
+                new RandomSourceSecureRandom(random));
+        assertThatThrownBy(() -> HybridKeyShare.client(X25519MLKEM768, new RandomSourceSecureRandom(random), p256))
                 .isInstanceOf(IllegalArgumentException.class);
-        Bytes clientShare = HybridKeyShare.client(random, new RandomSourceSecureRandom(random), part).publicShare();
-        assertThatThrownBy(() -> HybridKeyShare.encapsulate(clientShare, random, new RandomSourceSecureRandom(random),
-                p256)).isInstanceOf(IllegalArgumentException.class);
+        Bytes clientShare = HybridKeyShare.client(X25519MLKEM768, new RandomSourceSecureRandom(random), part)
+                .publicShare();
+        assertThatThrownBy(() -> HybridKeyShare.encapsulate(X25519MLKEM768, clientShare,
+                new RandomSourceSecureRandom(random), p256)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void serverRejectsClientShareOfWrongLengthBeforeDrawingTheX25519Part() {
         RandomSource random = TestRandom.seeded(4);
-        assertThatThrownBy(() -> HybridKeyShare.encapsulate(Bytes.wrap(new byte[1215]), random,
+        partRandom = random;
+        assertThatThrownBy(() -> HybridKeyShare.encapsulate(X25519MLKEM768, Bytes.wrap(new byte[1215]),
                 new RandomSourceSecureRandom(random), part))
                 .isInstanceOfSatisfying(TlsFatalAlertException.class,
                         e -> assertThat(e.sent()).isEqualTo(AlertDescription.ILLEGAL_PARAMETER));

@@ -207,7 +207,7 @@ class MlKem768KnownAnswerTest {
     @Test
     void rawEncapsulationKeyGetsTheRfc9935SubjectPublicKeyInfo() throws Exception {
         byte[] spki = Base64.getMimeDecoder().decode(RFC9935_PUBLIC_KEY);
-        assertThat(MlKem768.publicKey(spki, 22).getEncoded()).isEqualTo(spki);
+        assertThat(MlKem.ML_KEM_768.publicKey(spki, 22).getEncoded()).isEqualTo(spki);
     }
 
     @Test
@@ -258,7 +258,7 @@ class MlKem768KnownAnswerTest {
         // PKCS#8, not a "RAW" EncodedKeySpec: JDK 25.0.3 zeroes the key material it imports from RAW.
         PrivateKey privateKey = KeyFactory.getInstance("ML-KEM").generatePrivate(
                 new PKCS8EncodedKeySpec(Bytes.fromHex(PKCS8_EXPANDED_PREFIX).concat(expanded).toArray()));
-        KeyPair pair = new KeyPair(MlKem768.publicKey(ek.toArray(), 0), privateKey);
-        return HybridKeyShare.of(pair, X25519KeyShare.generate(TestRandom.scripted(ALICE_PRIVATE)));
+        KeyPair pair = new KeyPair(MlKem.ML_KEM_768.publicKey(ek.toArray(), 0), privateKey);
+        return HybridKeyShare.of(NamedGroup.X25519MLKEM768, pair, X25519KeyShare.generate(TestRandom.scripted(ALICE_PRIVATE)));
     }
 }

@@ -37,6 +37,29 @@ class EngineSettingsTest {
         assertThat(pair.server.engine.getSession().getCipherSuite()).isEqualTo("TLS_AES_256_GCM_SHA384");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SecP256r1MLKEM768", "SecP384r1MLKEM1024", "MLKEM768", "MLKEM1024"})
+    void thePostQuantumGroupNamesReachBothEngines(String group) throws Exception {
+        SSLEngine c = client(PKI.tlsjClient("TLS", false));
+        SSLEngine s = server(PKI.tlsjServer("TLS"));
+        for (SSLEngine e : List.of(c, s)) {
+            SSLParameters p = e.getSSLParameters();
+            p.setNamedGroups(new String[] {group.toLowerCase(java.util.Locale.ROOT)});
+            e.setSSLParameters(p);
+            assertThat(e.getSSLParameters().getNamedGroups()).containsExactly(group);
+        }
+        EnginePair pair = new EnginePair(c, s, NET, APP);
+        pair.handshake(); // only the one group is enabled on either side
+        assertThat(c.getSession().getProtocol()).isEqualTo("TLSv1.3");
+    }
+
+    @Test
+    void pureMlKemIsNotAmongTheDefaultNamedGroups() throws Exception {
+        assertThat(client(PKI.tlsjClient("TLS", false)).getSSLParameters().getNamedGroups())
+                .startsWith("X25519MLKEM768", "SecP256r1MLKEM768", "SecP384r1MLKEM1024")
+                .doesNotContain("MLKEM768", "MLKEM1024");
+    }
+
     @Test
     void unknownProtocolNamesAreRejectedAndOldOnesIgnored() throws Exception {
         SSLEngine e = client(PKI.tlsjClient("TLS", false));

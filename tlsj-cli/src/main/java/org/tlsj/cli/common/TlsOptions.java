@@ -77,8 +77,9 @@ public final class TlsOptions {
     List<CipherSuite> ciphers;
 
     @Option(names = {"--groups", "--group"}, paramLabel = "LIST", split = ",", converter = GroupConverter.class,
-            description = "key exchange groups, comma-separated, in preference order: X25519MLKEM768, x25519, secp256r1, secp384r1 "
-                    + "(the default), secp521r1")
+            description = "key exchange groups, comma-separated, in preference order: X25519MLKEM768, "
+                    + "SecP256r1MLKEM768, SecP384r1MLKEM1024, x25519, secp256r1, secp384r1 (the default; a client lists "
+                    + "x25519 second), secp521r1, MLKEM768, MLKEM1024 (opt-in)")
     List<NamedGroup> groups;
 
     @Mixin

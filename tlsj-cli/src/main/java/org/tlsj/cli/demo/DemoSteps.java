@@ -126,13 +126,29 @@ final class DemoSteps {
             group = share.contains(" ") ? share.substring(0, share.indexOf(' ')) : share;
         }
         happened.add(keys.detail("key_exchange"));
-        boolean hybrid = group.toUpperCase(java.util.Locale.ROOT).contains("MLKEM");
-        if (hybrid) {
-            happened.add("the client's share is an ML-KEM-768 encapsulation key plus an X25519 public key; the server's "
-                    + "is an ML-KEM ciphertext plus its X25519 public key");
+        String layout = shareLayout(group);
+        boolean kem = !layout.isEmpty();
+        if (kem) {
+            happened.add(layout);
         }
-        String title = "Key exchange (" + (hybrid ? "hybrid " + group : "ECDHE " + group) + ")";
-        return new Step("Both", title, purpose(hybrid ? "KeyExchange/hybrid" : "KeyExchange"), happened, keys.nanos());
+        String kind = group.startsWith("MLKEM") ? "ML-KEM " : kem ? "hybrid " : "ECDHE ";
+        return new Step("Both", "Key exchange (" + kind + group + ")", purpose(kem ? "KeyExchange/" + group
+                : "KeyExchange"), happened, keys.nanos());
+    }
+
+    /** What the two shares of an ML-KEM group hold, in its order; empty for an ECDHE group. */
+    private static String shareLayout(String group) {
+        return switch (group) {
+            case "X25519MLKEM768" -> "the client's share is an ML-KEM-768 encapsulation key plus an X25519 public key; "
+                    + "the server's is an ML-KEM ciphertext plus its X25519 public key";
+            case "SecP256r1MLKEM768" -> "the client's share is a P-256 public key plus an ML-KEM-768 encapsulation "
+                    + "key; the server's is its P-256 public key plus an ML-KEM ciphertext (curve part first here)";
+            case "SecP384r1MLKEM1024" -> "the client's share is a P-384 public key plus an ML-KEM-1024 encapsulation "
+                    + "key; the server's is its P-384 public key plus an ML-KEM ciphertext (curve part first here)";
+            case "MLKEM768", "MLKEM1024" -> "the client's share is an " + group.replace("MLKEM", "ML-KEM-")
+                    + " encapsulation key; the server's is an ML-KEM ciphertext; no elliptic curve at all";
+            default -> "";
+        };
     }
 
     private static Step keysRow(HandshakeEvent e, Map<String, String> secrets) {
@@ -208,8 +224,16 @@ final class DemoSteps {
                     + "supports, key shares for its favourite groups, and a fresh random.";
             case "ServerHello/server" -> "The server picks one version, one cipher suite and one group, and answers "
                     + "with its own key share and random.";
-            case "KeyExchange/hybrid" -> "Both sides compute the same shared secret from the two key shares: X25519 "
-                    + "(ECDHE) and ML-KEM-768 together, so it holds even against a future quantum computer.";
+            case "KeyExchange/X25519MLKEM768" -> "Both sides compute the same shared secret from the two key shares: "
+                    + "X25519 (ECDHE) and ML-KEM-768 together, so it holds even against a future quantum computer.";
+            case "KeyExchange/SecP256r1MLKEM768" -> "Both sides compute the same shared secret from the two key shares: "
+                    + "P-256 (ECDHE) and ML-KEM-768 together, post-quantum and built only from FIPS-approved parts.";
+            case "KeyExchange/SecP384r1MLKEM1024" -> "Both sides compute the same shared secret from the two key "
+                    + "shares: P-384 (ECDHE) and ML-KEM-1024 together, the strongest hybrid, post-quantum.";
+            case "KeyExchange/MLKEM768" -> "Both sides compute the same shared secret with ML-KEM-768 alone: "
+                    + "post-quantum, with no classical key exchange beside it.";
+            case "KeyExchange/MLKEM1024" -> "Both sides compute the same shared secret with ML-KEM-1024 alone, as "
+                    + "CNSA 2.0 asks: post-quantum, with no classical key exchange beside it.";
             case "KeyExchange" -> "Both sides compute the same shared secret from the two key shares (ephemeral "
                     + "Diffie-Hellman): an eavesdropper who sees both shares cannot.";
             case "Keys/handshake" -> "The key schedule (HKDF) turns the shared secret and the transcript into "

@@ -101,7 +101,10 @@ class DemoTest {
 
     @ParameterizedTest
     @CsvSource({"x25519, ECDHE x25519, x25519 (32 bytes)", "secp256r1, ECDHE secp256r1, secp256r1 (65 bytes)",
-            "X25519MLKEM768, hybrid X25519MLKEM768, X25519MLKEM768 (1120 bytes)"})
+            "X25519MLKEM768, hybrid X25519MLKEM768, X25519MLKEM768 (1120 bytes)",
+            "SecP256r1MLKEM768, hybrid SecP256r1MLKEM768, SecP256r1MLKEM768 (1153 bytes)",
+            "SecP384r1MLKEM1024, hybrid SecP384r1MLKEM1024, SecP384r1MLKEM1024 (1665 bytes)",
+            "MLKEM1024, ML-KEM MLKEM1024, MLKEM1024 (1568 bytes)"})
     void theChosenGroupIsTheOneUsed(String group, String keyExchange, String serverShare) {
         CommandLineTest.Run r = demo("--group", group);
         assertThat(r.code()).as(r.err()).isZero();
@@ -109,6 +112,7 @@ class DemoTest {
         assertThat(row(rows, "Key exchange").message()).isEqualTo("Key exchange (" + keyExchange + ")");
         assertThat(row(rows, "ServerHello").happened()).contains("key_share: " + serverShare);
         assertThat(row(rows, "Secure communication").happened()).contains("TLSv1.3 TLS_AES_128_GCM_SHA256 " + group);
+        assertThat(row(rows, "Key exchange").purpose().contains("ML-KEM")).isEqualTo(group.contains("MLKEM"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.tlsj.NamedGroup;
 import org.tlsj.internal.message.AlpnExt;
 import org.tlsj.internal.message.Certificate13;
 import org.tlsj.internal.message.CertificateRequest13;
@@ -155,5 +156,17 @@ public final class TraceEvents {
 
     private static String join(List<?> values) {
         return values.stream().map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    /** What a group's shared secret is made of, in plain words (never its value). */
+    public static String sharedSecret(NamedGroup group) {
+        return switch (group.displayName()) {
+            case "X25519MLKEM768" -> "64 bytes (ML-KEM-768 32 + X25519 32)";
+            case "SecP256r1MLKEM768" -> "64 bytes (P-256 ECDH 32 + ML-KEM-768 32)";
+            case "SecP384r1MLKEM1024" -> "80 bytes (P-384 ECDH 48 + ML-KEM-1024 32)";
+            case "MLKEM768" -> "32 bytes (ML-KEM-768 alone)";
+            case "MLKEM1024" -> "32 bytes (ML-KEM-1024 alone)";
+            default -> "computed";
+        };
     }
 }

@@ -27,9 +27,9 @@ import org.tlsj.Bytes;
 
 /**
  * A {@link CryptoProvider} whose elliptic-curve work runs on Bouncy Castle's lightweight API (pure Java, no
- * JCA provider registered): X25519 key shares (also inside X25519MLKEM768), secp256r1/secp384r1 ECDHE,
+ * JCA provider registered): X25519 key shares, secp256r1/secp384r1 ECDHE (also inside the ML-KEM hybrids),
  * ECDSA P-256/P-384 and Ed25519 signing and verification. Everything else (AES-GCM, ChaCha20-Poly1305,
- * HKDF, HMAC, transcript hashes, RSA, ML-KEM-768, and the opt-in secp521r1 ECDHE and P-521 ECDSA) delegates to
+ * HKDF, HMAC, transcript hashes, RSA, ML-KEM (also pure MLKEM768/MLKEM1024), and the opt-in secp521r1 ECDHE and P-521 ECDSA) delegates to
  * {@link JcaCryptoProvider}, whose JDK implementations are intrinsified or already fast enough.
  *
  * <p>Randomness: every random byte comes from the {@link RandomSource}. The X25519 scalar is exactly the
@@ -75,15 +75,15 @@ public final class BcCryptoProvider extends DelegatingCryptoProvider {
         if (group.equals(NamedGroup.X25519)) {
             return BcX25519KeyShare.generate(random);
         }
-        if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridKeyShare.client(random, secureRandom, BcX25519KeyShare::generate);
+        if (HybridKeyShare.isHybrid(group)) {
+            return HybridKeyShare.client(group, secureRandom, this::startKeyExchange);
         }
         Optional<BcNistCurve> curve = BcNistCurve.forGroup(group);
         if (curve.isPresent()) {
             return BcEcdhKeyShare.generate(curve.get(), random);
         }
-        return delegate().startKeyExchange(group); // secp521r1; anything else the delegate refuses as not implemented
-
+        // secp521r1 and pure ML-KEM; anything else the delegate refuses as not implemented
+        return delegate().startKeyExchange(group);
     }
 
     /**
@@ -93,8 +93,11 @@ public final class BcCryptoProvider extends DelegatingCryptoProvider {
      */
     @Override
     public Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException {
-        if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridKeyShare.encapsulate(clientShare, random, secureRandom, BcX25519KeyShare::generate);
+        if (HybridKeyShare.isHybrid(group)) {
+            return HybridKeyShare.encapsulate(group, clientShare, secureRandom, this::startKeyExchange);
+        }
+        if (group.isKem()) {
+            return delegate().encapsulate(group, clientShare); // pure ML-KEM is the JDK's
         }
         return ephemeralEncapsulation(group, clientShare);
     }

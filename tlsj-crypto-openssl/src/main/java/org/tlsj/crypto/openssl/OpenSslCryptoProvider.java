@@ -22,13 +22,14 @@ import org.tlsj.Bytes;
 
 /**
  * A {@link CryptoProvider} whose elliptic-curve work runs in OpenSSL 3's libcrypto, called through the
- * Foreign Function and Memory API: X25519, secp256r1, secp384r1 and secp521r1 key exchange (and the X25519
- * half of X25519MLKEM768), ECDSA on P-256, P-384 and P-521, and Ed25519. Everything else (AES-GCM and
+ * Foreign Function and Memory API: X25519, secp256r1, secp384r1 and secp521r1 key exchange (also the ECDH
+ * part of the ML-KEM hybrids), ECDSA on P-256, P-384 and P-521, and Ed25519. Everything else (AES-GCM and
  * ChaCha20-Poly1305, HKDF, HMAC, hashes, RSA, ML-KEM) is the JDK's, through a {@link JcaCryptoProvider} on the
  * same random source: the JDK is as fast there.
  *
  * <p>Randomness: X25519 scalars are the next 32 bytes of the {@link RandomSource}, exactly as in the JCA
- * provider, so a seeded source gives identical X25519 and X25519MLKEM768 shares in both. <b>Not
+ * provider, so a seeded source gives identical X25519 and X25519MLKEM768 shares in both (ML-KEM, also pure
+ * MLKEM768/MLKEM1024, is the JDK's). <b>Not
  * reproducible under a seeded source</b>: P-256/P-384/P-521 ephemeral keys and ECDSA nonces, which come from
  * OpenSSL's own generator (building a key from our own scalar goes through OpenSSL 3.0's DER decoder, slower
  * than the JDK; OpenSSL 3.0 cannot take ECDSA nonces from outside). Tests that need byte-for-byte
@@ -40,8 +41,9 @@ import org.tlsj.Bytes;
  * returns belong to one connection each and are completed at most once.
  */
 public final class OpenSslCryptoProvider extends DelegatingCryptoProvider {
-    private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
-            NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1);
+    private static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1MLKEM768,
+            NamedGroup.SECP384R1MLKEM1024, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
+            NamedGroup.SECP521R1, NamedGroup.MLKEM768, NamedGroup.MLKEM1024);
 
     private final LibCrypto lib;
     private final RandomSource random;
@@ -89,8 +91,11 @@ public final class OpenSslCryptoProvider extends DelegatingCryptoProvider {
      */
     @Override
     public KeyShare startKeyExchange(NamedGroup group) {
-        if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridKeyShare.client(random, secureRandom, r -> X25519Share.generate(lib, r));
+        if (HybridKeyShare.isHybrid(group)) {
+            return HybridKeyShare.client(group, secureRandom, this::startKeyExchange);
+        }
+        if (group.isKem()) {
+            return delegate().startKeyExchange(group); // pure ML-KEM is the JDK's
         }
         if (group.equals(NamedGroup.X25519)) {
             return X25519Share.generate(lib, random);
@@ -109,9 +114,11 @@ public final class OpenSslCryptoProvider extends DelegatingCryptoProvider {
      */
     @Override
     public Encapsulation encapsulate(NamedGroup group, Bytes clientShare) throws TlsFatalAlertException {
-        if (group.equals(NamedGroup.X25519MLKEM768)) {
-            return HybridKeyShare.encapsulate(clientShare, random, secureRandom,
-                    r -> X25519Share.generate(lib, r));
+        if (HybridKeyShare.isHybrid(group)) {
+            return HybridKeyShare.encapsulate(group, clientShare, secureRandom, this::startKeyExchange);
+        }
+        if (group.isKem()) {
+            return delegate().encapsulate(group, clientShare); // pure ML-KEM is the JDK's
         }
         return ephemeralEncapsulation(group, clientShare);
     }

@@ -31,13 +31,13 @@ import org.tlsj.testkit.TestPki;
  * The conformance kit for a {@link CryptoProvider}: extend this class in a JUnit 5 test, implement
  * {@link #provider(org.tlsj.crypto.RandomSource)}, and every check runs against the JCA provider as the
  * reference. Inherited from {@link KeyExchangeConformance} and {@link SignatureConformance}: RFC 7748 and
- * RFC 8032 vectors, ECDH and X25519MLKEM768 with JCA on the other side, bad shares refused with
+ * RFC 8032 vectors, ECDH and the ML-KEM groups with JCA on the other side, bad shares refused with
  * illegal_parameter, signatures across providers. Here: whole in-memory handshakes (TLS 1.3 and 1.2) with
  * the provider on one side and JCA on the other, in both directions, over each group and certificate type.
  *
  * <p>The kit is provider-neutral: it uses only the {@link CryptoProvider} interface, and it assumes the
  * provider implements every group in {@link NamedGroup#SUPPORTED} and the usual signature schemes. The opt-in
- * secp521r1 group is tested only if the provider lists it.
+ * secp521r1, MLKEM768 and MLKEM1024 groups are tested only if the provider lists them.
  */
 public abstract class CryptoProviderConformance extends SignatureConformance {
     private static final TestPki PKI = TestPki.create("tlsj conformance CA");
@@ -51,7 +51,8 @@ public abstract class CryptoProviderConformance extends SignatureConformance {
 
     /** TLS 1.3: each group with each certificate type, the provider as client and as server. */
     static Stream<Arguments> tls13Handshakes() {
-        return matrix(List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.X25519MLKEM768),
+        return matrix(List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.X25519MLKEM768,
+                NamedGroup.SECP256R1MLKEM768, NamedGroup.SECP384R1MLKEM1024),
                 List.of(KeyType.EC_P256, KeyType.ED25519, KeyType.RSA_2048));
     }
 

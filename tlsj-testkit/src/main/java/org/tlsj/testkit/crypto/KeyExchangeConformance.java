@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECPoint;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -31,7 +32,7 @@ import org.tlsj.testkit.ScriptedRandom;
 
 /**
  * The key-exchange half of the provider conformance kit: X25519 against RFC 7748, the NIST curves and
- * X25519MLKEM768 against the JCA provider in both roles, and the rejection of bad peer shares with
+ * the ML-KEM groups (hybrids and pure) against the JCA provider in both roles, and the rejection of bad peer shares with
  * illegal_parameter. Extend {@link CryptoProviderConformance} rather than this class.
  */
 public abstract class KeyExchangeConformance {
@@ -237,6 +238,58 @@ public abstract class KeyExchangeConformance {
         Bytes mlKem = reference().startKeyExchange(NamedGroup.X25519MLKEM768).publicShare().slice(0, 1184);
         assertIllegalParameter(() -> provider().encapsulate(NamedGroup.X25519MLKEM768,
                 mlKem.concat(Bytes.fromHex(ConformanceVectors.X25519_ZERO_POINT))));
+    }
+
+    /** The KEM groups beside X25519MLKEM768: the NIST-curve hybrids (RFC 10024) and pure ML-KEM. */
+    static List<NamedGroup> otherKemGroups() {
+        return List.of(NamedGroup.SECP256R1MLKEM768, NamedGroup.SECP384R1MLKEM1024, NamedGroup.MLKEM768,
+                NamedGroup.MLKEM1024);
+    }
+
+    @ParameterizedTest
+    @MethodSource("otherKemGroups")
+    void kemGroupAgreesWithJcaInBothRolesWithTheDraftLengths(NamedGroup group) throws TlsFatalAlertException {
+        assumeImplemented(group);
+        agreesWithReference(group);
+        // client share, server share, secret: RFC 10024 section 4 and draft-ietf-tls-mlkem section 3
+        int[] lengths = switch (group.displayName()) {
+            case "SecP256r1MLKEM768" -> new int[] {65 + 1184, 65 + 1088, 32 + 32};
+            case "SecP384r1MLKEM1024" -> new int[] {97 + 1568, 97 + 1568, 48 + 32};
+            case "MLKEM768" -> new int[] {1184, 1088, 32};
+            default -> new int[] {1568, 1568, 32};
+        };
+        KeyShare client = provider().startKeyExchange(group);
+        Encapsulation server = provider().encapsulate(group, client.publicShare());
+        assertThat(new int[] {client.publicShare().length(), server.serverShare().length(),
+                server.sharedSecret().length()}).as("%s", group).containsExactly(lengths);
+    }
+
+    @ParameterizedTest
+    @MethodSource("otherKemGroups")
+    void rejectsKemSharesOfWrongLength(NamedGroup group) throws TlsFatalAlertException {
+        assumeImplemented(group);
+        KeyShare client = provider().startKeyExchange(group);
+        Bytes share = client.publicShare();
+        assertIllegalParameter(() -> provider().encapsulate(group, share.slice(0, share.length() - 1)));
+        Bytes server = reference().encapsulate(group, share).serverShare();
+        assertIllegalParameter(() -> client.complete(server.concat(Bytes.fromHex("00"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SecP256r1MLKEM768", "SecP384r1MLKEM1024"})
+    void rejectsHybridWhoseEcdhPointIsOffTheCurveOrZero(String name) throws TlsFatalAlertException {
+        NamedGroup group = NamedGroup.byName(name).orElseThrow();
+        int point = group.equals(NamedGroup.SECP256R1MLKEM768) ? 65 : 97; // the ECDH part comes first
+        KeyShare client = provider().startKeyExchange(group);
+        byte[] offCurve = reference().startKeyExchange(group).publicShare().toArray();
+        offCurve[point - 1] ^= 1;
+        assertIllegalParameter(() -> provider().encapsulate(group, Bytes.wrap(offCurve)));
+        byte[] zero = offCurve.clone();
+        Arrays.fill(zero, 1, point, (byte) 0);
+        assertIllegalParameter(() -> provider().encapsulate(group, Bytes.wrap(zero)));
+        byte[] server = reference().encapsulate(group, client.publicShare()).serverShare().toArray();
+        server[point - 1] ^= 1;
+        assertIllegalParameter(() -> client.complete(Bytes.wrap(server)));
     }
 
     /** The provider's share completed by the reference, and the reference's share completed by the provider. */

@@ -83,6 +83,22 @@ class AttacksOnClientTest {
                                 .keyShareGroups(List.of(NamedGroup.X25519MLKEM768)), "localhost"),
                         new KeyShareEntry(NamedGroup.X25519MLKEM768, Bytes.of(new byte[1088 + 32 - 1]))),
                         AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("SecP256r1MLKEM768 ciphertext one byte short", () -> serverHello(
+                        againstClientSharing(NamedGroup.SECP256R1MLKEM768),
+                        new KeyShareEntry(NamedGroup.SECP256R1MLKEM768, Bytes.of(new byte[65 + 1088 - 1]))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("SecP256r1MLKEM768 with the server's P-256 point off the curve", () -> serverHello(
+                        againstClientSharing(NamedGroup.SECP256R1MLKEM768),
+                        new KeyShareEntry(NamedGroup.SECP256R1MLKEM768, offCurvePoint().concat(Bytes.of(new byte[1088])))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("SecP384r1MLKEM1024 all-zero server share", () -> serverHello(
+                        againstClientSharing(NamedGroup.SECP384R1MLKEM1024),
+                        new KeyShareEntry(NamedGroup.SECP384R1MLKEM1024, Bytes.of(new byte[97 + 1568]))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("MLKEM768 ciphertext one byte long", () -> serverHello(
+                        againstClientSharing(NamedGroup.MLKEM768),
+                        new KeyShareEntry(NamedGroup.MLKEM768, Bytes.of(new byte[1088 + 1]))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
                 new Case("unknown extension in ServerHello", () -> serverHelloWith(fresh(),
                         e -> e.append(new UnknownExt(new ExtensionType(0x7a7a), Bytes.EMPTY))),
                         AlertDescription.UNSUPPORTED_EXTENSION, PeerMisbehaved.UNSOLICITED_EXTENSION),
@@ -277,6 +293,11 @@ class AttacksOnClientTest {
         return ServerHello.of(Bytes.of(new byte[32]), ch.legacySessionId(), CipherSuite.TLS_AES_128_GCM_SHA256,
                 Extensions.of(new SupportedVersionsServerExt(ProtocolVersion.TLS13),
                         new KeyShareServerExt(new KeyShareEntry(NamedGroup.X25519, Bytes.of(new byte[32])))));
+    }
+
+    /** A scripted server facing a client that offers only {@code group}, with a share for it. */
+    private static ScriptedPeer againstClientSharing(NamedGroup group) {
+        return ScriptedPeer.againstClient(Hostile.client().groups(List.of(group)), "localhost");
     }
 
     private static ScriptedPeer serverHello(ScriptedPeer p, KeyShareEntry share) {

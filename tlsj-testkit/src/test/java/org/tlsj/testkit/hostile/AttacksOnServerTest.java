@@ -68,6 +68,25 @@ class AttacksOnServerTest {
                                 .keyShareGroups(List.of(NamedGroup.X25519MLKEM768)),
                         ch -> withShare(ch, new KeyShareEntry(NamedGroup.X25519MLKEM768, Bytes.of(new byte[1184 + 32 - 1])))),
                         AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("SecP256r1MLKEM768 share one byte short", () -> hybridHello(NamedGroup.SECP256R1MLKEM768,
+                        Bytes.of(new byte[65 + 1184 - 1])),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("SecP256r1MLKEM768 with its P-256 point off the curve", () -> hybridHello(
+                        NamedGroup.SECP256R1MLKEM768, offCurvePoint().concat(Bytes.of(new byte[1184]))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("SecP384r1MLKEM1024 all-zero share", () -> hybridHello(NamedGroup.SECP384R1MLKEM1024,
+                        Bytes.of(new byte[97 + 1568])),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("MLKEM1024 encapsulation key with coefficients over q", () -> hello(
+                        Hostile.server().groups(List.of(NamedGroup.MLKEM1024)),
+                        Hostile.client().groups(List.of(NamedGroup.MLKEM1024)), ch -> withShare(ch,
+                                new KeyShareEntry(NamedGroup.MLKEM1024, allOnes(1568)))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
+                new Case("MLKEM768 share of the ML-KEM-1024 size", () -> hello(
+                        Hostile.server().groups(List.of(NamedGroup.MLKEM768)),
+                        Hostile.client().groups(List.of(NamedGroup.MLKEM768)), ch -> withShare(ch,
+                                new KeyShareEntry(NamedGroup.MLKEM768, Bytes.of(new byte[1568])))),
+                        AlertDescription.ILLEGAL_PARAMETER, InvalidMessage.BAD_KEY_SHARE),
                 new Case("key share for a group not in supported_groups", () -> hello(Hostile.client(), ch -> ch.withExtensions(
                         ch.extensions().with(new SupportedGroupsExt(List.of(NamedGroup.SECP256R1))))),
                         AlertDescription.ILLEGAL_PARAMETER, PeerMisbehaved.SHARE_FOR_UNSUPPORTED_GROUP),
@@ -181,6 +200,18 @@ class AttacksOnServerTest {
         at += 2 + (((m[at] & 0xff) << 8) | (m[at + 1] & 0xff));
         at += 1 + (m[at] & 0xff);
         return at;
+    }
+
+    /** A ClientHello whose only key share, for a hybrid the default server takes, is {@code share}. */
+    private static ScriptedPeer hybridHello(NamedGroup group, Bytes share) throws TlsException {
+        return hello(Hostile.client().groups(List.of(group)), ch -> withShare(ch, new KeyShareEntry(group, share)));
+    }
+
+    /** Bytes of 0xff: as an ML-KEM encapsulation key, coefficients 4095, over q = 3329. */
+    private static Bytes allOnes(int length) {
+        byte[] b = new byte[length];
+        java.util.Arrays.fill(b, (byte) 0xff);
+        return Bytes.of(b);
     }
 
     private static ClientHello withShare(ClientHello ch, KeyShareEntry share) {

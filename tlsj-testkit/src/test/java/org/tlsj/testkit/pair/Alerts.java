@@ -8,6 +8,7 @@ import org.tlsj.Reason;
 import org.tlsj.TlsException;
 import org.tlsj.TlsFatalAlertException;
 import org.tlsj.TlsPeerAlertException;
+import org.tlsj.testkit.TestPair;
 
 /** The one assertion helper for failures: the exact alert and reason. */
 final class Alerts {
@@ -26,5 +27,11 @@ final class Alerts {
         assertThat(failure).as("expected the peer's alert").isPresent();
         assertThat(failure.get()).isInstanceOf(TlsPeerAlertException.class);
         assertThat(((TlsPeerAlertException) failure.get()).description()).contains(alert);
+    }
+
+    /** The server refused for want of a common group (handshake_failure), and the client got that alert. */
+    static void assertNoCommonGroup(TestPair pair) {
+        assertFatal(pair.serverFailure(), AlertDescription.HANDSHAKE_FAILURE, Reason.PeerIncompatible.NO_COMMON_GROUP);
+        assertPeerAlert(pair.clientFailure(), AlertDescription.HANDSHAKE_FAILURE);
     }
 }

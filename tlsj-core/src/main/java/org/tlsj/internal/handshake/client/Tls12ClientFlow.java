@@ -288,7 +288,7 @@ public final class Tls12ClientFlow extends TableFlow<Tls12ClientFlow.State> impl
         out.trace(() -> TraceEvents.message(Role.SERVER, m, raw.length()));
         ClientConfig config = s.hello().config();
         // RFC 8422 section 5.4: the group must be one we offered.
-        if (!config.groups().contains(m.group()) || m.group().equals(NamedGroup.X25519MLKEM768)) {
+        if (!config.groups().contains(m.group()) || m.group().isKem()) {
             throw Fatal.of(Reason.PeerMisbehaved.SELECTED_UNOFFERED_GROUP, m.group() + " in ServerKeyExchange");
         }
         Bytes content = Tls12Common.serverKeyExchangeContent(s.hello().offer().random(), s.hello().serverRandom(),

@@ -210,8 +210,7 @@ public final class Tls13ClientFlow extends TableFlow.Tls13<Tls13ClientFlow.State
         out.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", offer.random(), keys.client());
         out.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", offer.random(), keys.server());
         out.trace(() -> TraceEvents.keys(Role.CLIENT, "Handshake keys", List.of(
-                new Detail("key_exchange", group + ": shared secret " + (group.equals(NamedGroup.X25519MLKEM768)
-                        ? "64 bytes (ML-KEM-768 32 + X25519 32)" : "computed")),
+                new Detail("key_exchange", group + ": shared secret " + TraceEvents.sharedSecret(group)),
                 new Detail("derived", "client/server handshake traffic secrets (" + suite.hash().length()
                         + " bytes each), " + suite.aead() + " keys (" + suite.aead().keyLength() + " bytes) and IVs (12 bytes)"))));
         out.installReadProtection(KeySchedule13.recordProtection(offer.config().crypto(), suite, keys.server()));

@@ -40,7 +40,7 @@ final class Tls12Choices {
         List<NamedGroup> groups = ch.extensions().find(SupportedGroupsExt.class).map(SupportedGroupsExt::groups)
                 .orElse(config.groups());
         Optional<NamedGroup> group = config.groups().stream()
-                .filter(g -> !g.equals(NamedGroup.X25519MLKEM768) && groups.contains(g)).findFirst();
+                .filter(g -> !g.isKem() && groups.contains(g)).findFirst();
         for (CipherSuite suite : config.cipherSuites()) {
             if (!ch.cipherSuites().contains(suite) || !suite.version().orElseThrow().equals(ProtocolVersion.TLS12)) {
                 continue;
