@@ -55,7 +55,7 @@ final class ClientHelloFactory {
 
     /**
      * signature_algorithms: the configured schemes, plus PKCS#1 v1.5 when TLS 1.2 is offered, minus the TLS
-     * 1.3-only ones (ML-DSA) when TLS 1.3 is not.
+     * 1.3-only ones (ML-DSA) when TLS 1.3 is not (signature_algorithms_cert drops them too then).
      */
     private static List<SignatureScheme> offeredSchemes(ClientConfig config, boolean tls12) {
         if (!tls12) {
@@ -84,7 +84,9 @@ final class ClientHelloFactory {
         boolean tls12 = config.versions().contains(ProtocolVersion.TLS12);
         ext.add(new SignatureAlgorithmsExt(offeredSchemes(config, tls12)));
         if (!config.certificateSignatureSchemes().equals(config.signatureSchemes())) {
-            ext.add(new SignatureAlgorithmsCertExt(config.certificateSignatureSchemes()));
+            ext.add(new SignatureAlgorithmsCertExt(config.versions().contains(ProtocolVersion.TLS13)
+                    ? config.certificateSignatureSchemes()
+                    : Tls12Common.withoutTls13Only(config.certificateSignatureSchemes())));
         }
         if (config.versions().contains(ProtocolVersion.TLS13)) {
             ext.add(new KeyShareClientExt(shares.stream()
