@@ -184,15 +184,6 @@ class JcaSignaturesTest {
     }
 
     @Test
-    void mlDsaIsNeverATls12Scheme() {
-        // draft-ietf-tls-mldsa: TLS 1.3 only, so neither a TLS 1.2 signer nor verifier exists for it.
-        assertThat(provider.tls12Signer(mlDsa65.getPrivate(), SignatureScheme.MLDSA65)).isEmpty();
-        assertThat(provider.tls12Verifier(mlDsa65.getPublic(), SignatureScheme.MLDSA65)).isEmpty();
-        assertThat(provider.tls12Verifier(mlDsa44.getPublic(), SignatureScheme.MLDSA44)).isEmpty();
-        assertThat(provider.tls12Verifier(mlDsa87.getPublic(), SignatureScheme.MLDSA87)).isEmpty();
-    }
-
-    @Test
     void tls12EcdsaSchemeNamesOnlyItsHashSoAKeyOnAnyKnownCurveFits() throws Exception {
         // RFC 5246 section 7.4.1.4.1: ecdsa_secp384r1_sha384 is (sha384, ecdsa) in TLS 1.2, with no curve.
         Signer signer = provider.tls12Signer(p256.getPrivate(), SignatureScheme.ECDSA_SECP384R1_SHA384).orElseThrow();
@@ -216,6 +207,11 @@ class JcaSignaturesTest {
         assertThat(provider.tls12Verifier(p256.getPublic(), SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
         assertThat(provider.tls12Signer(rsaPss.getPrivate(), SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
         assertThat(provider.tls12Verifier(ed25519.getPublic(), SignatureScheme.ED25519)).isPresent();
+        // draft-ietf-tls-mldsa: ML-DSA is TLS 1.3 only, so no TLS 1.2 signer or verifier exists for it.
+        assertThat(provider.tls12Signer(mlDsa65.getPrivate(), SignatureScheme.MLDSA65)).isEmpty();
+        assertThat(provider.tls12Verifier(mlDsa65.getPublic(), SignatureScheme.MLDSA65)).isEmpty();
+        assertThat(provider.tls12Verifier(mlDsa44.getPublic(), SignatureScheme.MLDSA44)).isEmpty();
+        assertThat(provider.tls12Verifier(mlDsa87.getPublic(), SignatureScheme.MLDSA87)).isEmpty();
     }
 
     @Test
