@@ -33,6 +33,12 @@ public record SignatureScheme(int code) {
     public static final SignatureScheme RSA_PSS_PSS_SHA384 = new SignatureScheme(0x080A);
     /** RSASSA-PSS with an RSASSA-PSS key, SHA-512. */
     public static final SignatureScheme RSA_PSS_PSS_SHA512 = new SignatureScheme(0x080B);
+    /** ML-DSA-44 (FIPS 204, pure, empty context; draft-ietf-tls-mldsa): TLS 1.3 only. */
+    public static final SignatureScheme MLDSA44 = new SignatureScheme(0x0904);
+    /** ML-DSA-65 (FIPS 204, pure, empty context; draft-ietf-tls-mldsa): TLS 1.3 only. */
+    public static final SignatureScheme MLDSA65 = new SignatureScheme(0x0905);
+    /** ML-DSA-87 (FIPS 204, pure, empty context; draft-ietf-tls-mldsa): TLS 1.3 only. */
+    public static final SignatureScheme MLDSA87 = new SignatureScheme(0x0906);
     /** Legacy PKCS#1 v1.5 with SHA-1: TLS 1.2 handshakes only when configured, never by default. */
     public static final SignatureScheme RSA_PKCS1_SHA1 = new SignatureScheme(0x0201);
     /** Legacy ECDSA with SHA-1: TLS 1.2 handshakes only when configured, never by default. */
@@ -43,11 +49,13 @@ public record SignatureScheme(int code) {
 
     /**
      * Schemes we accept in handshake signatures by default (a client's {@code signatureSchemes}, a server's
-     * CertificateRequest), in preference order. TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512.
+     * CertificateRequest), in preference order. TLS 1.2 adds PKCS#1 v1.5 with SHA-256/384/512 and drops the
+     * ML-DSA schemes, which follow the classical ones (OpenSSL 3.5's order among them: 65, 87, 44).
      */
     public static final List<SignatureScheme> HANDSHAKE_DEFAULTS = List.of(
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ED25519,
-            RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256);
+            RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256,
+            MLDSA65, MLDSA87, MLDSA44);
 
     /**
      * Schemes we sign handshake messages with by default (a server's {@code signatureSchemes}, a client's
@@ -56,7 +64,8 @@ public record SignatureScheme(int code) {
      */
     public static final List<SignatureScheme> SIGNING_DEFAULTS = List.of(
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512, ED25519,
-            RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256);
+            RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256,
+            MLDSA65, MLDSA87, MLDSA44);
 
     /**
      * PKCS#1 v1.5 with SHA-256/384/512: TLS 1.2's RSA handshake signatures. TLS 1.3 refuses them in
@@ -71,7 +80,15 @@ public record SignatureScheme(int code) {
     public static final List<SignatureScheme> CERTIFICATE_DEFAULTS = List.of(
             ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512, ED25519,
             RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256,
-            RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512);
+            RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PKCS1_SHA512, MLDSA65, MLDSA87, MLDSA44);
+
+    /**
+     * Whether only TLS 1.3 has this scheme: the ML-DSA ones (draft-ietf-tls-mldsa section 2: not for TLS 1.2).
+     * It is neither offered nor accepted in a TLS 1.2 handshake signature.
+     */
+    public boolean isTls13Only() {
+        return code >= 0x0904 && code <= 0x0906;
+    }
 
     /**
      * Whether TLS 1.3 forbids this scheme in handshake signatures (RFC 8446 section 4.4.3: RSA signs with
@@ -103,6 +120,9 @@ public record SignatureScheme(int code) {
             case 0x0809 -> "rsa_pss_pss_sha256";
             case 0x080A -> "rsa_pss_pss_sha384";
             case 0x080B -> "rsa_pss_pss_sha512";
+            case 0x0904 -> "mldsa44";
+            case 0x0905 -> "mldsa65";
+            case 0x0906 -> "mldsa87";
             case 0x0201 -> "rsa_pkcs1_sha1";
             case 0x0203 -> "ecdsa_sha1";
             default -> String.format("0x%04x", code);

@@ -17,7 +17,8 @@ class ClientSignatureSchemesConfigTest {
         assertThat(b.build().clientSignatureSchemes()).containsExactly(SignatureScheme.ECDSA_SECP256R1_SHA256,
                 SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.ED25519, SignatureScheme.RSA_PSS_RSAE_SHA256,
                 SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
-                SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
+                SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.MLDSA65, SignatureScheme.MLDSA87,
+                SignatureScheme.MLDSA44, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384,
                 SignatureScheme.RSA_PKCS1_SHA512);
         ServerConfig configured = b.clientSignatureSchemes(PSS256).build();
         assertThat(configured.clientSignatureSchemes()).isEqualTo(PSS256);

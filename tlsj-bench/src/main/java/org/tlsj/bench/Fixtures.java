@@ -35,6 +35,7 @@ public final class Fixtures {
     private final CryptoProvider crypto;
     private final CertifiedKey ecP256 = pki.server(KeyType.EC_P256);
     private final CertifiedKey rsa2048 = pki.server(KeyType.RSA_2048);
+    private final CertifiedKey mlDsa65 = pki.server(KeyType.ML_DSA_65);
 
     /** Fixtures whose tlsj configs keep the config default crypto provider (the JCA one). */
     public Fixtures() {
@@ -49,12 +50,14 @@ public final class Fixtures {
         this.crypto = factory.create();
     }
 
-    /** The server certificate and key of this type (EC_P256 or RSA_2048). */
+    /** The server certificate and key of this type (EC_P256, RSA_2048 or ML_DSA_65; the CA is EC P-256). */
     public CertifiedKey key(KeyType type) {
         return switch (type) {
             case EC_P256 -> ecP256;
             case RSA_2048 -> rsa2048;
-            default -> throw new IllegalArgumentException("the bench mints EC_P256 and RSA_2048 only, not " + type);
+            case ML_DSA_65 -> mlDsa65;
+            default -> throw new IllegalArgumentException("the bench mints EC_P256, RSA_2048 and ML_DSA_65 only, not "
+                    + type);
         };
     }
 

@@ -102,6 +102,12 @@ public final class LoopbackBench {
             fullHandshakes("TLS 1.3 full, RSA 2048, x25519, 1 client thread", KeyType.RSA_2048, NamedGroup.X25519,
                     ProtocolVersion.TLS13, 1);
         }
+        if (options.wants("mldsa")) {
+            // SunJSSE (JDK 25) has no ML-DSA signature scheme, so the JSSE column stays empty.
+            handshakes("TLS 1.3 full, ML-DSA-65 leaf, x25519, 1 client thread", KeyType.ML_DSA_65,
+                    Stacks.tlsjClient(fixtures.client(NamedGroup.X25519, ProtocolVersion.TLS13).build()), null,
+                    fixtures.jsse(KeyType.EC_P256), 1, true);
+        }
         if (options.wants("tls12")) {
             fullHandshakes("TLS 1.2 full, ECDHE-ECDSA P-256, x25519, 1 client thread", KeyType.EC_P256,
                     NamedGroup.X25519, ProtocolVersion.TLS12, 1);

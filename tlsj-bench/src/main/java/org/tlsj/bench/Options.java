@@ -22,7 +22,7 @@ public record Options(double duration, double warmup, int rounds, List<Integer> 
                       Optional<String> crypto) {
     /** The usage line. */
     public static final String USAGE = "usage: tlsj bench [--duration SECONDS] [--warmup SECONDS] [--rounds N] [--threads 1,2] "
-            + "[--only tls13,mlkem,rsa,tls12,resumed,bulk,heap,openssl,jsse,netty,gateway] [--connections N] [--crypto jca|bc|...]";
+            + "[--only tls13,mlkem,rsa,mldsa,tls12,resumed,bulk,heap,openssl,jsse,netty,gateway] [--connections N] [--crypto jca|bc|...]";
 
     /** Copies the lists. */
     public Options {

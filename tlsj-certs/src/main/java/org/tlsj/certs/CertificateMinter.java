@@ -3,7 +3,9 @@ package org.tlsj.certs;
 import java.math.BigInteger;
 import java.net.IDN;
 import java.net.InetAddress;
+import java.security.AsymmetricKey;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -12,6 +14,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
+import java.security.spec.NamedParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -185,7 +188,7 @@ public final class CertificateMinter {
     /**
      * The signature algorithm an issuer with this key signs with: SHA256withECDSA (P-256),
      * SHA384withECDSA (P-384), SHA512withECDSA (P-521), SHA256withRSA (RSA), SHA256withRSAandMGF1
-     * (RSASSA-PSS keys), Ed25519, Ed448.
+     * (RSASSA-PSS keys), Ed25519, Ed448, ML-DSA-44/65/87 (pure ML-DSA, RFC 9881).
      *
      * @throws IllegalArgumentException for other keys
      */
@@ -197,12 +200,25 @@ public final class CertificateMinter {
         if (issuerKey instanceof EdECKey ed) {
             return ed.getParams().getName();
         }
+        String mlDsa = mlDsaParameterSet(issuerKey);
+        if (mlDsa != null) {
+            return mlDsa;
+        }
         return switch (issuerKey.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "RSASSA-PSS" -> "SHA256withRSAandMGF1";
             default -> throw new IllegalArgumentException("cannot sign certificates with a "
                     + issuerKey.getAlgorithm() + " key");
         };
+    }
+
+    /** "ML-DSA-65" for an ML-DSA key (the JDK names the set in the key's parameters), else null. */
+    static String mlDsaParameterSet(Key key) {
+        if (key instanceof AsymmetricKey ak && ak.getParams() instanceof NamedParameterSpec named
+                && named.getName().startsWith("ML-DSA-")) {
+            return named.getName();
+        }
+        return key.getAlgorithm().startsWith("ML-DSA-") ? key.getAlgorithm() : null;
     }
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey publicKey,

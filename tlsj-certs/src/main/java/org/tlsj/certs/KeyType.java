@@ -23,7 +23,13 @@ public enum KeyType {
     /** RSA 2048 bits with an RSASSA-PSS key (id-RSASSA-PSS), for the rsa_pss_pss_* schemes. */
     RSA_PSS_2048("rsa-pss-2048"),
     /** Ed25519 (RFC 8032). */
-    ED25519("ed25519");
+    ED25519("ed25519"),
+    /** ML-DSA-44 (FIPS 204); TLS 1.3 only (mldsa44). */
+    ML_DSA_44("ml-dsa-44"),
+    /** ML-DSA-65 (FIPS 204); TLS 1.3 only (mldsa65). */
+    ML_DSA_65("ml-dsa-65"),
+    /** ML-DSA-87 (FIPS 204); TLS 1.3 only (mldsa87). */
+    ML_DSA_87("ml-dsa-87");
 
     private final String cliName;
 
@@ -69,6 +75,12 @@ public enum KeyType {
                 case ED25519 -> {
                     KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
                     g.initialize(NamedParameterSpec.ED25519, random);
+                    yield g.generateKeyPair();
+                }
+                case ML_DSA_44, ML_DSA_65, ML_DSA_87 -> {
+                    // The JDK's generator for one parameter set ("ML-DSA-65"): PKCS#8 of the seed and the key.
+                    KeyPairGenerator g = KeyPairGenerator.getInstance(cliName.toUpperCase(Locale.ROOT));
+                    g.initialize(new NamedParameterSpec(cliName.toUpperCase(Locale.ROOT)), random);
                     yield g.generateKeyPair();
                 }
             };

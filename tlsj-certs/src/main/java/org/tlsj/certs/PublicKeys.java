@@ -13,12 +13,13 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
+import org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
- * Derives the public key from a private key, which the JCA cannot do for EC and EdDSA keys. Needed when
+ * Derives the public key from a private key, which the JCA cannot do for EC, EdDSA and ML-DSA keys. Needed when
  * a key file exists but its certificate does not, so a certificate can be issued without replacing the key.
  */
 final class PublicKeys {
@@ -44,11 +45,16 @@ final class PublicKeys {
                         ec.getParameters());
                 case Ed25519PrivateKeyParameters ed -> ed.generatePublicKey();
                 case Ed448PrivateKeyParameters ed -> ed.generatePublicKey();
+                case MLDSAPrivateKeyParameters ml -> ml.getPublicKeyParameters();
                 default -> throw new IllegalArgumentException("cannot derive the public key of a "
                         + key.getAlgorithm() + " private key");
             };
             byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pub).getEncoded();
-            String algorithm = key.getAlgorithm().equals("EC") ? "EC" : "EdDSA";
+            String algorithm = switch (priv) {
+                case ECPrivateKeyParameters _ -> "EC";
+                case MLDSAPrivateKeyParameters _ -> "ML-DSA";
+                default -> "EdDSA";
+            };
             return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(spki));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot derive the public key of a " + key.getAlgorithm()

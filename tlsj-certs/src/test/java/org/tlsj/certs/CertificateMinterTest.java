@@ -40,6 +40,9 @@ class CertificateMinterTest {
             case RSA_2048, RSA_3072 -> "SHA256withRSA";
             case RSA_PSS_2048 -> "RSASSA-PSS";
             case ED25519 -> "Ed25519";
+            case ML_DSA_44 -> "ML-DSA-44";
+            case ML_DSA_65 -> "ML-DSA-65";
+            case ML_DSA_87 -> "ML-DSA-87";
         });
         assertThat(leaf.certificate().getPublicKey().getAlgorithm()).isEqualTo(leaf.keyPair().getPublic().getAlgorithm());
     }
@@ -123,7 +126,7 @@ class CertificateMinterTest {
         assertThatThrownBy(() -> KeyType.parse("dsa"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown key type 'dsa'; choose one of ec-p256, ec-p384, rsa-2048, rsa-3072, "
-                        + "rsa-pss-2048, ed25519");
+                        + "rsa-pss-2048, ed25519, ml-dsa-44, ml-dsa-65, ml-dsa-87");
     }
 
     @ParameterizedTest

@@ -71,14 +71,14 @@ public interface CryptoProvider {
      * A signer for a TLS 1.2 handshake signature. There an ECDSA scheme is a (hash, signature) pair (RFC 5246
      * section 7.4.1.4.1) that names no curve: ecdsa_secp384r1_sha384 is SHA-384 with ECDSA on whatever curve the
      * key is on, where TLS 1.3 binds the curve. The default binds the curve, which refuses some legal TLS 1.2
-     * combinations but never signs wrongly.
+     * combinations but never signs wrongly. None for a TLS 1.3-only scheme (ML-DSA).
      */
     default Optional<Signer> tls12Signer(PrivateKey key, SignatureScheme scheme) {
-        return signer(key, scheme);
+        return scheme.isTls13Only() ? Optional.empty() : signer(key, scheme);
     }
 
     /** A verifier for a TLS 1.2 handshake signature: ECDSA schemes name only the hash; see {@link #tls12Signer}. */
     default Optional<Verifier> tls12Verifier(PublicKey key, SignatureScheme scheme) {
-        return verifier(key, scheme);
+        return scheme.isTls13Only() ? Optional.empty() : verifier(key, scheme);
     }
 }

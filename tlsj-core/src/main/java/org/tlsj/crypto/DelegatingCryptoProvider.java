@@ -115,16 +115,23 @@ public abstract class DelegatingCryptoProvider implements CryptoProvider {
 
     /**
      * This provider's {@link #signer} (the subclass's, if it overrides it) where the key is on the scheme's
-     * curve; otherwise the delegate's, which takes a TLS 1.2 ECDSA scheme on another curve.
+     * curve; otherwise the delegate's, which takes a TLS 1.2 ECDSA scheme on another curve. None for a TLS
+     * 1.3-only scheme (ML-DSA).
      */
     @Override
     public Optional<Signer> tls12Signer(PrivateKey key, SignatureScheme scheme) {
+        if (scheme.isTls13Only()) {
+            return Optional.empty();
+        }
         return signer(key, scheme).or(() -> delegate.tls12Signer(key, scheme));
     }
 
     /** This provider's {@link #verifier} where it takes the key; otherwise the delegate's (see {@link #tls12Signer}). */
     @Override
     public Optional<Verifier> tls12Verifier(PublicKey key, SignatureScheme scheme) {
+        if (scheme.isTls13Only()) {
+            return Optional.empty();
+        }
         return verifier(key, scheme).or(() -> delegate.tls12Verifier(key, scheme));
     }
 }

@@ -45,6 +45,7 @@ public final class JcaCryptoProvider implements CryptoProvider {
             SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
             SignatureScheme.RSA_PSS_PSS_SHA512,
             SignatureScheme.ED25519,
+            SignatureScheme.MLDSA44, SignatureScheme.MLDSA65, SignatureScheme.MLDSA87,
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512,
             // SHA-1: TLS 1.2 only, and only for a config that lists them; no default list does.
             SignatureScheme.RSA_PKCS1_SHA1, SignatureScheme.ECDSA_SHA1);

@@ -1,5 +1,6 @@
 package org.tlsj.crypto;
 
+import java.security.AsymmetricKey;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.Signature;
@@ -7,6 +8,7 @@ import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +26,9 @@ enum JcaSignatureAlgorithm {
     RSA_PSS_PSS_SHA384(SignatureScheme.RSA_PSS_PSS_SHA384, "RSASSA-PSS", "SHA-384", null),
     RSA_PSS_PSS_SHA512(SignatureScheme.RSA_PSS_PSS_SHA512, "RSASSA-PSS", "SHA-512", null),
     ED25519(SignatureScheme.ED25519, "Ed25519", null, null),
+    MLDSA44(SignatureScheme.MLDSA44, "ML-DSA-44", null, null),
+    MLDSA65(SignatureScheme.MLDSA65, "ML-DSA-65", null, null),
+    MLDSA87(SignatureScheme.MLDSA87, "ML-DSA-87", null, null),
     RSA_PKCS1_SHA256(SignatureScheme.RSA_PKCS1_SHA256, "SHA256withRSA", null, null),
     RSA_PKCS1_SHA384(SignatureScheme.RSA_PKCS1_SHA384, "SHA384withRSA", null, null),
     RSA_PKCS1_SHA512(SignatureScheme.RSA_PKCS1_SHA512, "SHA512withRSA", null, null),
@@ -60,7 +65,7 @@ enum JcaSignatureAlgorithm {
      * Whether the key fits the scheme: ECDSA needs a key on the scheme's curve (TLS 1.3 binds the curve;
      * ecdsa_sha1, which TLS 1.3 does not have, takes any curve we know); rsa_pss_rsae_* and rsa_pkcs1_* need
      * an rsaEncryption key (JCA algorithm "RSA"); rsa_pss_pss_* needs an RSASSA-PSS key whose parameters, if
-     * any, name the same hash; ed25519 needs an Ed25519 key.
+     * any, name the same hash; ed25519 needs an Ed25519 key; mldsaNN an ML-DSA key of that parameter set.
      */
     boolean fits(Key key) {
         return switch (this) {
@@ -74,14 +79,32 @@ enum JcaSignatureAlgorithm {
                     key instanceof RSAKey rsa && "RSASSA-PSS".equalsIgnoreCase(key.getAlgorithm())
                             && pssKeyParamsAllow(rsa);
             case ED25519 -> key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
+            case MLDSA44, MLDSA65, MLDSA87 -> jcaName.equalsIgnoreCase(mlDsaParameterSet(key));
         };
     }
 
     /**
+     * The ML-DSA parameter set of a key ("ML-DSA-65"), or null: the JDK's keys name it in their
+     * {@link NamedParameterSpec} (their algorithm is "ML-DSA"), Bouncy Castle's in their algorithm.
+     */
+    static String mlDsaParameterSet(Key key) {
+        if (key instanceof AsymmetricKey ak && ak.getParams() instanceof NamedParameterSpec named
+                && named.getName().startsWith("ML-DSA-")) {
+            return named.getName();
+        }
+        String algorithm = key.getAlgorithm();
+        return algorithm != null && algorithm.toUpperCase(Locale.ROOT).startsWith("ML-DSA-") ? algorithm : null;
+    }
+
+    /**
      * Whether the key fits the scheme in a TLS 1.2 handshake signature: as {@link #fits}, except that an ECDSA
-     * scheme names only the hash (RFC 5246 section 7.4.1.4.1), so a key on any curve we know fits it.
+     * scheme names only the hash (RFC 5246 section 7.4.1.4.1), so a key on any curve we know fits it, and that
+     * a TLS 1.3-only scheme (ML-DSA) fits no key.
      */
     boolean fitsTls12(Key key) {
+        if (scheme.isTls13Only()) {
+            return false;
+        }
         return curve != null ? onKnownCurve(key) : fits(key);
     }
 

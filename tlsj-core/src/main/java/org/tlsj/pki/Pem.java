@@ -42,7 +42,10 @@ public final class Pem {
             "1.2.840.113549.1.1.10", "RSASSA-PSS",
             OID_EC, "EC",
             "1.3.101.112", "Ed25519",
-            "1.3.101.113", "Ed448");
+            "1.3.101.113", "Ed448",
+            "2.16.840.1.101.3.4.3.17", "ML-DSA",
+            "2.16.840.1.101.3.4.3.18", "ML-DSA",
+            "2.16.840.1.101.3.4.3.19", "ML-DSA");
 
     /** One PEM block: its label, whether its headers say it is encrypted, and its base64 body. */
     private record Block(String label, boolean encryptedHeader, String base64) {
@@ -116,7 +119,7 @@ public final class Pem {
     }
 
     /**
-     * Reads the one private key in PEM text: {@code PRIVATE KEY} (PKCS#8: RSA, RSASSA-PSS, EC, Ed25519,
+     * Reads the one private key in PEM text: {@code PRIVATE KEY} (PKCS#8: RSA, RSASSA-PSS, EC, ML-DSA, Ed25519,
      * Ed448), {@code EC PRIVATE KEY} (SEC1) or {@code RSA PRIVATE KEY} (PKCS#1). Other blocks (such as
      * {@code EC PARAMETERS} or certificates) are skipped.
      *
@@ -209,7 +212,7 @@ public final class Pem {
         String algorithm = KEY_FACTORIES.get(oid);
         if (algorithm == null) {
             throw new IllegalArgumentException("the '" + label + "' block holds a key with algorithm OID " + oid
-                    + ", which is not supported (supported: RSA, RSASSA-PSS, EC, Ed25519, Ed448)");
+                    + ", which is not supported (supported: RSA, RSASSA-PSS, EC, Ed25519, Ed448, ML-DSA-44/65/87)");
         }
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));

@@ -74,7 +74,7 @@ final class PemKeys {
     }
 
     /**
-     * Whether the private key belongs to the public key. RSA keys compare moduli; other keys (EC, EdDSA,
+     * Whether the private key belongs to the public key. RSA keys compare moduli; other keys (EC, EdDSA, ML-DSA,
      * whose public part the JCA cannot derive from the private key) sign a probe and verify it.
      */
     static boolean matches(PublicKey publicKey, PrivateKey privateKey) {
@@ -87,6 +87,7 @@ final class PemKeys {
         String algorithm = switch (privateKey.getAlgorithm()) {
             case "EC" -> "SHA256withECDSA";
             case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+            case "ML-DSA", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87" -> "ML-DSA";
             default -> null;
         };
         if (algorithm == null) {

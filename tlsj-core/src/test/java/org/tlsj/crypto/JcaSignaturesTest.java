@@ -31,6 +31,9 @@ class JcaSignaturesTest {
     private static KeyPair rsa;
     private static KeyPair rsaPss;
     private static KeyPair rsaPssSha256Only;
+    private static KeyPair mlDsa44;
+    private static KeyPair mlDsa65;
+    private static KeyPair mlDsa87;
 
     private final CryptoProvider provider = JcaCryptoProvider.create();
 
@@ -43,6 +46,9 @@ class JcaSignaturesTest {
         rsa = generate("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
         rsaPss = generate("RSASSA-PSS", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
         PSSParameterSpec sha256Only = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+        mlDsa44 = KeyPairGenerator.getInstance("ML-DSA-44").generateKeyPair();
+        mlDsa65 = KeyPairGenerator.getInstance("ML-DSA-65").generateKeyPair();
+        mlDsa87 = KeyPairGenerator.getInstance("ML-DSA-87").generateKeyPair();
         rsaPssSha256Only = generate("RSASSA-PSS", new RSAKeyGenParameterSpec(1024, BigInteger.valueOf(65537), sha256Only));
     }
 
@@ -58,6 +64,9 @@ class JcaSignaturesTest {
                 Map.entry(SignatureScheme.RSA_PSS_PSS_SHA384, rsaPss),
                 Map.entry(SignatureScheme.RSA_PSS_PSS_SHA512, rsaPss),
                 Map.entry(SignatureScheme.ED25519, ed25519),
+                Map.entry(SignatureScheme.MLDSA44, mlDsa44),
+                Map.entry(SignatureScheme.MLDSA65, mlDsa65),
+                Map.entry(SignatureScheme.MLDSA87, mlDsa87),
                 Map.entry(SignatureScheme.RSA_PKCS1_SHA256, rsa),
                 Map.entry(SignatureScheme.RSA_PKCS1_SHA384, rsa),
                 Map.entry(SignatureScheme.RSA_PKCS1_SHA512, rsa),
@@ -146,6 +155,35 @@ class JcaSignaturesTest {
     }
 
     @Test
+    void mlDsaSchemesArePureMlDsaOfTheirParameterSetWithFips204Sizes() throws Exception {
+        Map<SignatureScheme, KeyPair> keys = Map.of(SignatureScheme.MLDSA44, mlDsa44, SignatureScheme.MLDSA65, mlDsa65,
+                SignatureScheme.MLDSA87, mlDsa87);
+        Map<SignatureScheme, Integer> sizes = Map.of(SignatureScheme.MLDSA44, 2420, SignatureScheme.MLDSA65, 3309,
+                SignatureScheme.MLDSA87, 4627);
+        for (var e : keys.entrySet()) {
+            Bytes signature = provider.signer(e.getValue().getPrivate(), e.getKey()).orElseThrow().sign(MESSAGE);
+            assertThat(signature.length()).as("%s size (FIPS 204 table 2)", e.getKey()).isEqualTo(sizes.get(e.getKey()));
+            // The JCA's plain "ML-DSA" is pure ML-DSA with an empty context (FIPS 204 algorithm 3).
+            java.security.Signature jca = java.security.Signature.getInstance("ML-DSA");
+            jca.initVerify(e.getValue().getPublic());
+            jca.update(MESSAGE.toArray());
+            assertThat(jca.verify(signature.toArray())).as("%s is pure ML-DSA", e.getKey()).isTrue();
+            for (var other : keys.entrySet()) {
+                if (other.getKey() != e.getKey()) {
+                    assertNoFit(other.getValue(), e.getKey());
+                }
+            }
+        }
+        KeyPair otherKey = KeyPairGenerator.getInstance("ML-DSA-65").generateKeyPair();
+        Bytes signature = provider.signer(mlDsa65.getPrivate(), SignatureScheme.MLDSA65).orElseThrow().sign(MESSAGE);
+        assertThat(provider.verifier(otherKey.getPublic(), SignatureScheme.MLDSA65).orElseThrow()
+                .verify(MESSAGE, signature)).as("another ML-DSA-65 key").isFalse();
+        assertNoFit(ed25519, SignatureScheme.MLDSA65);
+        assertNoFit(mlDsa65, SignatureScheme.ED25519);
+        assertNoFit(mlDsa65, SignatureScheme.ECDSA_SECP256R1_SHA256);
+    }
+
+    @Test
     void tls12EcdsaSchemeNamesOnlyItsHashSoAKeyOnAnyKnownCurveFits() throws Exception {
         // RFC 5246 section 7.4.1.4.1: ecdsa_secp384r1_sha384 is (sha384, ecdsa) in TLS 1.2, with no curve.
         Signer signer = provider.tls12Signer(p256.getPrivate(), SignatureScheme.ECDSA_SECP384R1_SHA384).orElseThrow();
@@ -169,6 +207,11 @@ class JcaSignaturesTest {
         assertThat(provider.tls12Verifier(p256.getPublic(), SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
         assertThat(provider.tls12Signer(rsaPss.getPrivate(), SignatureScheme.RSA_PKCS1_SHA256)).isEmpty();
         assertThat(provider.tls12Verifier(ed25519.getPublic(), SignatureScheme.ED25519)).isPresent();
+        // draft-ietf-tls-mldsa: ML-DSA is TLS 1.3 only, so no TLS 1.2 signer or verifier exists for it.
+        assertThat(provider.tls12Signer(mlDsa65.getPrivate(), SignatureScheme.MLDSA65)).isEmpty();
+        assertThat(provider.tls12Verifier(mlDsa65.getPublic(), SignatureScheme.MLDSA65)).isEmpty();
+        assertThat(provider.tls12Verifier(mlDsa44.getPublic(), SignatureScheme.MLDSA44)).isEmpty();
+        assertThat(provider.tls12Verifier(mlDsa87.getPublic(), SignatureScheme.MLDSA87)).isEmpty();
     }
 
     @Test

@@ -139,6 +139,8 @@ final class JsseNames {
             return Optional.of("RSA");
         } else if (n.equals("ed25519") || n.equals("ed448")) {
             return Optional.of("EdDSA");
+        } else if (s.isTls13Only()) {
+            return Optional.of("ML-DSA");
         }
         return Optional.empty();
     }
@@ -156,6 +158,9 @@ final class JsseNames {
             case "rsa_pkcs1_sha512" -> "SHA512withRSA";
             case "ecdsa_sha1" -> "SHA1withECDSA";
             case "rsa_pkcs1_sha1" -> "SHA1withRSA";
+            case "mldsa44" -> "ML-DSA-44";
+            case "mldsa65" -> "ML-DSA-65";
+            case "mldsa87" -> "ML-DSA-87";
             default -> n.startsWith("rsa_pss_") ? "RSASSA-PSS" : null;
         });
     }

@@ -19,7 +19,7 @@ import org.tlsj.pki.CertifiedKey;
  * asks once the ClientHello is read (see {@link ServerHelloHook}); a client asks when the handshake starts.
  */
 final class KeyAdapter {
-    private static final List<String> KEY_TYPES = List.of("EC", "RSA", "RSASSA-PSS", "EdDSA", "Ed25519");
+    private static final List<String> KEY_TYPES = List.of("EC", "RSA", "RSASSA-PSS", "EdDSA", "Ed25519", "ML-DSA");
 
     private KeyAdapter() {
     }

@@ -31,7 +31,8 @@ public final class CertsCommand implements Callable<Integer> {
     private List<String> names;
 
     @Option(names = "--key", paramLabel = "TYPE", defaultValue = "ec-p256",
-            description = "key type: ec-p256, ec-p384, rsa-2048, rsa-3072, ed25519 (default: ${DEFAULT-VALUE})")
+            description = "key type: ec-p256, ec-p384, rsa-2048, rsa-3072, ed25519, ml-dsa-44, ml-dsa-65, ml-dsa-87"
+                    + " (ML-DSA: TLS 1.3 only; default: ${DEFAULT-VALUE})")
     private String keyType;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "397",

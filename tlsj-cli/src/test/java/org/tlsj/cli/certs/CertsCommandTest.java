@@ -79,7 +79,8 @@ class CertsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ec-p256", "ec-p384", "rsa-2048", "rsa-3072", "ed25519"})
+    @ValueSource(strings = {"ec-p256", "ec-p384", "rsa-2048", "rsa-3072", "ed25519", "ml-dsa-44", "ml-dsa-65",
+            "ml-dsa-87"})
     void everyKeyTypeMakesAWorkingChain(String type) throws Exception {
         CommandLineTest.Run r = CommandLineTest.tlsj("certs", "--out", dir.toString(), "--key", type, "--days", "30");
         assertThat(r.code()).as(r.err()).isZero();
@@ -88,6 +89,22 @@ class CertsCommandTest {
         long days = (chain.getFirst().getNotAfter().getTime() - System.currentTimeMillis()) / 86_400_000L;
         assertThat(days).isBetween(29L, 30L);
         assertThat(Pem.certifiedKey(dir.resolve("server.pem"), dir.resolve("server-key.pem")).privateKey()).isNotNull();
+    }
+
+    @Test
+    void mlDsaMakesTheCaServerAndClientCertificatesWithThatParameterSet() throws Exception {
+        CommandLineTest.Run r = CommandLineTest.tlsj("certs", "--out", dir.toString(), "--key", "ml-dsa-65",
+                "--client", "alice");
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String cert : List.of("ca.pem", "server.pem", "client-alice.pem")) {
+            X509Certificate c = Pem.certificates(dir.resolve(cert)).getFirst();
+            assertThat(c.getSigAlgName()).as(cert).isEqualToIgnoringCase("ML-DSA-65");
+            assertThat(c.getPublicKey().getAlgorithm()).as(cert).isEqualTo("ML-DSA");
+        }
+        assertThat(Files.readString(dir.resolve("client-alice-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        PkixVerifier trust = PkixVerifier.fromCaFile(dir.resolve("ca.pem"));
+        assertThat(trust.verifyClient(Pem.certificates(dir.resolve("client-alice.pem")), Instant.now()).checks())
+                .anyMatch(c -> c.contains("clientAuth"));
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class Tls12Common {
                                                   Proofs.ChainVerified chain, SignatureScheme scheme, Bytes content,
                                                   Bytes signature) throws TlsFatalAlertException {
         PublicKey key = chain.key();
-        if (!offered.contains(scheme)) {
+        // draft-ietf-tls-mldsa: ML-DSA is TLS 1.3 only, refused here even if a list names it for TLS 1.3.
+        if (scheme.isTls13Only() || !offered.contains(scheme)) {
             throw Fatal.of(Reason.PeerMisbehaved.SIGNATURE_SCHEME_NOT_OFFERED, scheme + " (we offered " + offered + ")");
         }
         Verifier v = crypto.tls12Verifier(key, scheme).orElseThrow(() -> Fatal.of(
@@ -126,9 +127,17 @@ public final class Tls12Common {
         return Optional.of(EcCurve.P521.matches(ec) ? NamedGroup.SECP521R1 : NamedGroup.NONE);
     }
 
-    /** The schemes we accept in TLS 1.2 handshake signatures: ours plus PKCS#1 v1.5 where the provider has it. */
+    /**
+     * The schemes we accept in TLS 1.2 handshake signatures: ours plus PKCS#1 v1.5 where the provider has it,
+     * without the TLS 1.3-only ones (ML-DSA).
+     */
     public static List<SignatureScheme> tls12Schemes(List<SignatureScheme> configured, CryptoProvider crypto) {
-        return java.util.stream.Stream.concat(configured.stream(), TLS12_EXTRA_SCHEMES.stream())
-                .distinct().filter(crypto.signatureSchemes()::contains).toList();
+        return withoutTls13Only(java.util.stream.Stream.concat(configured.stream(), TLS12_EXTRA_SCHEMES.stream())
+                .distinct().filter(crypto.signatureSchemes()::contains).toList());
+    }
+
+    /** The schemes without those only TLS 1.3 has (ML-DSA, {@link SignatureScheme#isTls13Only()}). */
+    public static List<SignatureScheme> withoutTls13Only(List<SignatureScheme> schemes) {
+        return schemes.stream().filter(s -> !s.isTls13Only()).toList();
     }
 }

@@ -47,7 +47,8 @@ public abstract class SignatureConformance extends KeyExchangeConformance {
     static List<SignatureScheme> crossCheckedSchemes() {
         return List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
                 SignatureScheme.ED25519, SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
-                SignatureScheme.RSA_PKCS1_SHA256);
+                SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.MLDSA44, SignatureScheme.MLDSA65,
+                SignatureScheme.MLDSA87);
     }
 
     @Test
@@ -178,6 +179,16 @@ public abstract class SignatureConformance extends KeyExchangeConformance {
         assertThat(provider().tls12Verifier(p256.getPublic(), SignatureScheme.ED25519)).isEmpty();
     }
 
+    @Test
+    void mlDsaIsTls13OnlyAndBoundToItsParameterSet() {
+        KeyPair mlDsa65 = keyPair(SignatureScheme.MLDSA65);
+        assertThat(provider().tls12Signer(mlDsa65.getPrivate(), SignatureScheme.MLDSA65)).isEmpty();
+        assertThat(provider().tls12Verifier(mlDsa65.getPublic(), SignatureScheme.MLDSA65)).isEmpty();
+        assertThat(provider().signer(mlDsa65.getPrivate(), SignatureScheme.MLDSA44)).isEmpty();
+        assertThat(provider().verifier(mlDsa65.getPublic(), SignatureScheme.MLDSA87)).isEmpty();
+        assertThat(provider().signer(keyPair(SignatureScheme.ED25519).getPrivate(), SignatureScheme.MLDSA65)).isEmpty();
+    }
+
     /** A key pair for the scheme, generated once per test run. */
     static KeyPair keyPair(SignatureScheme scheme) {
         if (scheme.equals(SignatureScheme.ECDSA_SECP256R1_SHA256)) {
@@ -188,6 +199,10 @@ public abstract class SignatureConformance extends KeyExchangeConformance {
         }
         if (scheme.equals(SignatureScheme.ED25519)) {
             return KEYS.computeIfAbsent("ed25519", k -> generate("Ed25519", null));
+        }
+        if (scheme.isTls13Only()) {
+            String set = "ML-DSA-" + scheme.displayName().substring("mldsa".length());
+            return KEYS.computeIfAbsent(set, k -> generate(set, null));
         }
         return KEYS.computeIfAbsent("rsa", k -> generate("RSA", null));
     }

@@ -78,7 +78,8 @@ class ClientSignatureSchemesTest {
                 .handshake();
         assertThat(detail(clientSaw, Role.SERVER, "CertificateRequest", "signature_algorithms")).isEqualTo(
                 "ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384, ed25519, rsa_pss_rsae_sha256, rsa_pss_rsae_sha384, "
-                        + "rsa_pss_rsae_sha512, rsa_pss_pss_sha256, rsa_pkcs1_sha256, rsa_pkcs1_sha384, rsa_pkcs1_sha512");
+                        + "rsa_pss_rsae_sha512, rsa_pss_pss_sha256, mldsa65, mldsa87, mldsa44, rsa_pkcs1_sha256, "
+                        + "rsa_pkcs1_sha384, rsa_pkcs1_sha512");
     }
 
     @Test

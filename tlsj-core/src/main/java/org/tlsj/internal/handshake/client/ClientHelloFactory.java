@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.tlsj.ClientConfig;
 import org.tlsj.NamedGroup;
 import org.tlsj.ProtocolVersion;
+import org.tlsj.SignatureScheme;
 import org.tlsj.crypto.KeyShare;
 import org.tlsj.internal.handshake.Tls12Common;
 import org.tlsj.internal.message.AlpnExt;
@@ -52,6 +54,19 @@ final class ClientHelloFactory {
     }
 
     /**
+     * signature_algorithms: the configured schemes, plus PKCS#1 v1.5 when TLS 1.2 is offered, minus the TLS
+     * 1.3-only ones (ML-DSA) when TLS 1.3 is not (signature_algorithms_cert drops them too then).
+     */
+    private static List<SignatureScheme> offeredSchemes(ClientConfig config, boolean tls12) {
+        if (!tls12) {
+            return config.signatureSchemes();
+        }
+        boolean tls13 = config.versions().contains(ProtocolVersion.TLS13);
+        return Stream.concat(config.signatureSchemes().stream(), Tls12Common.TLS12_EXTRA_SCHEMES.stream()).distinct()
+                .filter(config.crypto().signatureSchemes()::contains).filter(s -> tls13 || !s.isTls13Only()).toList();
+    }
+
+    /**
      * The ClientHello.
      *
      * @param shares the key shares to offer, in order
@@ -67,10 +82,11 @@ final class ClientHelloFactory {
         ext.add(new SupportedVersionsClientExt(config.versions()));
         ext.add(new SupportedGroupsExt(config.groups()));
         boolean tls12 = config.versions().contains(ProtocolVersion.TLS12);
-        ext.add(new SignatureAlgorithmsExt(tls12 ? Tls12Common.tls12Schemes(config.signatureSchemes(), config.crypto())
-                : config.signatureSchemes()));
+        ext.add(new SignatureAlgorithmsExt(offeredSchemes(config, tls12)));
         if (!config.certificateSignatureSchemes().equals(config.signatureSchemes())) {
-            ext.add(new SignatureAlgorithmsCertExt(config.certificateSignatureSchemes()));
+            ext.add(new SignatureAlgorithmsCertExt(config.versions().contains(ProtocolVersion.TLS13)
+                    ? config.certificateSignatureSchemes()
+                    : Tls12Common.withoutTls13Only(config.certificateSignatureSchemes())));
         }
         if (config.versions().contains(ProtocolVersion.TLS13)) {
             ext.add(new KeyShareClientExt(shares.stream()

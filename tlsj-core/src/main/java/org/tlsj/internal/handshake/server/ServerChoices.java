@@ -58,7 +58,11 @@ final class ServerChoices {
                         "client offered " + clientGroups + "; we accept " + config.groups()));
     }
 
-    /** A certificate and scheme: by SNI first, then one whose key can sign with a scheme the client accepts. */
+    /**
+     * A certificate and scheme: by SNI first, then one whose key can sign with a scheme the client accepts. Among
+     * the certificates for a name, one with an ML-DSA key goes to a client that accepts its scheme whatever the
+     * order they are configured in; other clients get the first (classical) one that fits.
+     */
     record Credential(CertifiedKey key, SignatureScheme scheme) {
     }
 
@@ -68,18 +72,35 @@ final class ServerChoices {
         // the choice; skipping it saves re-reading the subjectAltName on every handshake (issue 7).
         List<CertifiedKey> byName = certificates.size() < 2 ? List.of() : sni.map(n -> certificates.stream()
                 .filter(c -> HostnameMatcher.matches(c.leaf(), n)).toList()).orElse(List.of());
+        boolean postQuantum = clientSchemes.stream().anyMatch(SignatureScheme::isTls13Only)
+                && config.signatureSchemes().stream().anyMatch(SignatureScheme::isTls13Only);
         for (List<CertifiedKey> candidates : List.of(byName, certificates)) {
-            for (CertifiedKey c : candidates) {
-                for (SignatureScheme s : config.signatureSchemes()) {
-                    // RFC 8446 section 4.4.3: never PKCS#1 v1.5 or SHA-1, even if both sides list them for TLS 1.2.
-                    if (!s.isLegacy() && clientSchemes.contains(s) && config.crypto().signer(c.privateKey(), s).isPresent()) {
-                        return new Credential(c, s);
-                    }
-                }
+            Optional<Credential> found = postQuantum && candidates.size() > 1
+                    ? firstFit(config, candidates, clientSchemes, true) : Optional.empty();
+            if (found.isEmpty()) {
+                found = firstFit(config, candidates, clientSchemes, false);
+            }
+            if (found.isPresent()) {
+                return found.get();
             }
         }
         throw Fatal.of(Reason.PeerIncompatible.NO_SIGNATURE_SCHEME,
                 "client accepts " + clientSchemes + "; our keys sign with none of them");
+    }
+
+    /** The first certificate, in order, whose key signs with one of our schemes (ML-DSA ones only if asked). */
+    private static Optional<Credential> firstFit(ServerConfig config, List<CertifiedKey> candidates,
+                                                 List<SignatureScheme> clientSchemes, boolean mlDsaOnly) {
+        for (CertifiedKey c : candidates) {
+            for (SignatureScheme s : config.signatureSchemes()) {
+                // RFC 8446 section 4.4.3: never PKCS#1 v1.5 or SHA-1, even if both sides list them for TLS 1.2.
+                if (!s.isLegacy() && (!mlDsaOnly || s.isTls13Only()) && clientSchemes.contains(s)
+                        && config.crypto().signer(c.privateKey(), s).isPresent()) {
+                    return Optional.of(new Credential(c, s));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

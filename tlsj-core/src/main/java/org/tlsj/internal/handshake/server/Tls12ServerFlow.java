@@ -296,7 +296,7 @@ public final class Tls12ServerFlow extends TableFlow<Tls12ServerFlow.State> impl
             List<Bytes> cas = config.clientVerifier().orElseThrow().acceptedIssuers().stream()
                     .map(p -> Bytes.wrap(p.getEncoded())).toList();
             r = send(out, new CertificateRequest12(List.of(CertificateRequest12.ECDSA_SIGN,
-                    CertificateRequest12.RSA_SIGN), ServerChoices.clientSchemes(config), cas));
+                    CertificateRequest12.RSA_SIGN), Tls12Common.withoutTls13Only(ServerChoices.clientSchemes(config)), cas));
             t = t.add(r);
             messages.bytes(r);
         }
@@ -365,7 +365,7 @@ public final class Tls12ServerFlow extends TableFlow<Tls12ServerFlow.State> impl
             throws TlsFatalAlertException {
         out.trace(() -> TraceEvents.message(Role.CLIENT, m, raw.length()));
         ServerConfig config = s.hello().config();
-        SignatureVerified ok = Tls12Common.verify(config.crypto(), ServerChoices.clientSchemes(config),
+        SignatureVerified ok = Tls12Common.verify(config.crypto(), Tls12Common.withoutTls13Only(ServerChoices.clientSchemes(config)),
                 s.clientChain(), m.scheme(), s.messages(), m.signature());
         out.trace(() -> TraceEvents.check(Role.SERVER, "Verify client CertificateVerify", List.of(
                 m.scheme() + " signature over the handshake messages verifies with the client certificate's key: ok")));
