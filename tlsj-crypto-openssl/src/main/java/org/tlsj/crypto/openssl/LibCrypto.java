@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The few OpenSSL 3 libcrypto functions this provider calls, as hand-written downcall handles (no jextract,
- * no JNI); the digest and signature ones are in {@link DigestCalls}, the cipher ones in {@link CipherCalls}. C types map as on LP64 Linux:
+ * no JNI); the digest and signature ones are in {@link DigestCalls}, the cipher ones in {@link CipherCalls}.
+ * C types map as on LP64 Linux:
  * {@code int} is JAVA_INT; {@code size_t}, {@code long} and {@code unsigned long} are JAVA_LONG; every
  * pointer is ADDRESS. Each wrapper method mirrors one C function;
  * return codes are passed through (OpenSSL's 1 means success) and the callers check them.

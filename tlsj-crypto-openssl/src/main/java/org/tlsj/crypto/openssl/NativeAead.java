@@ -12,7 +12,8 @@ import org.tlsj.crypto.Secret;
 /**
  * AES-GCM or ChaCha20-Poly1305 in libcrypto over one EVP_CIPHER_CTX per key: the key is set (and its
  * schedule computed) once, and each record only sets the nonce, feeds the AAD and the data, and finishes
- * with the tag, all on the caller's arrays (no copy to native memory, no allocation per record). This is how
+ * with the tag, all on the caller's arrays (no copy to native memory; the heap segments over them are kept
+ * while the caller passes the same arrays at the same offsets, so the steady state allocates nothing). This is how
  * libssl itself protects TLS 1.3 records; the JCA instead builds a new cipher engine on every init.
  *
  * <p>Arrays may overlap exactly in place ({@code in == out}, same offset); any other overlap is copied
@@ -34,6 +35,14 @@ final class NativeAead implements Aead {
     /** The int that OpenSSL's {@code int *outl} points to, passed as a heap segment. */
     private final int[] written = new int[1];
     private final MemorySegment writtenCell = MemorySegment.ofArray(written);
+    private final HeapSlice nonceSlice = new HeapSlice();
+    private final HeapSlice aadSlice = new HeapSlice();
+    private final HeapSlice inputSlice = new HeapSlice();
+    /** The tag in a sealed input (open). */
+    private final HeapSlice inputTailSlice = new HeapSlice();
+    private final HeapSlice outputSlice = new HeapSlice();
+    /** Where final writes and, in seal, the tag goes. */
+    private final HeapSlice outputTailSlice = new HeapSlice();
 
     NativeAead(LibCrypto lib, AeadAlgorithm algorithm, Secret secret) {
         if (secret.length() != algorithm.keyLength()) {
@@ -86,17 +95,16 @@ final class NativeAead implements Aead {
             srcOff = 0;
         }
         try {
-            MemorySegment output = MemorySegment.ofArray(out);
             start(nonce, 1, aad, aadLen);
             int n = 0;
             if (len > 0) {
-                check(calls.update(ctx, output.asSlice(outOff), writtenCell, MemorySegment.ofArray(src).asSlice(srcOff),
-                        len), "encryption");
+                check(calls.update(ctx, outputSlice.at(out, outOff), writtenCell, inputSlice.at(src, srcOff), len),
+                        "encryption");
                 n = written[0];
             }
-            check(calls.finish(ctx, output.asSlice(outOff + n), writtenCell), "encryption");
+            check(calls.finish(ctx, outputTailSlice.at(out, outOff + n), writtenCell), "encryption");
             n += written[0];
-            check(calls.ctrl(ctx, CipherCalls.GET_TAG, tagLength, output.asSlice(outOff + n)), "encryption");
+            check(calls.ctrl(ctx, CipherCalls.GET_TAG, tagLength, outputTailSlice.at(out, outOff + n)), "encryption");
             return n + tagLength;
         } finally {
             Reference.reachabilityFence(this);
@@ -119,19 +127,17 @@ final class NativeAead implements Aead {
             srcOff = 0;
         }
         try {
-            MemorySegment input = MemorySegment.ofArray(src);
-            MemorySegment output = MemorySegment.ofArray(out);
             start(nonce, 0, aad, aadLen);
             // The tag is read into the context before the update can overwrite anything in place.
-            check(calls.ctrl(ctx, CipherCalls.SET_TAG, tagLength, input.asSlice(srcOff + plaintextLength)),
+            check(calls.ctrl(ctx, CipherCalls.SET_TAG, tagLength, inputTailSlice.at(src, srcOff + plaintextLength)),
                     "decryption");
             int n = 0;
             if (plaintextLength > 0) {
-                check(calls.update(ctx, output.asSlice(outOff), writtenCell, input.asSlice(srcOff), plaintextLength),
-                        "decryption");
+                check(calls.update(ctx, outputSlice.at(out, outOff), writtenCell, inputSlice.at(src, srcOff),
+                        plaintextLength), "decryption");
                 n = written[0];
             }
-            if (calls.finish(ctx, output.asSlice(outOff + n), writtenCell) != 1) {
+            if (calls.finish(ctx, outputTailSlice.at(out, outOff + n), writtenCell) != 1) {
                 Arrays.fill(out, outOff, outOff + plaintextLength, (byte) 0);
                 lib.drainErrors();
                 return -1;
@@ -145,9 +151,9 @@ final class NativeAead implements Aead {
     /** Sets the nonce (keeping the key) and the direction, and feeds the AAD. */
     private void start(byte[] nonce, int encrypt, byte[] aad, int aadLen) {
         String what = encrypt == 1 ? "encryption" : "decryption";
-        check(calls.init(ctx, MemorySegment.NULL, MemorySegment.NULL, MemorySegment.ofArray(nonce), encrypt), what);
+        check(calls.init(ctx, MemorySegment.NULL, MemorySegment.NULL, nonceSlice.at(nonce, 0), encrypt), what);
         if (aadLen > 0) {
-            check(calls.update(ctx, MemorySegment.NULL, writtenCell, MemorySegment.ofArray(aad), aadLen), what);
+            check(calls.update(ctx, MemorySegment.NULL, writtenCell, aadSlice.at(aad, 0), aadLen), what);
         }
     }
 
