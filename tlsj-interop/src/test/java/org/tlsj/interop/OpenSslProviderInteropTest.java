@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsj.CipherSuite;
 import org.tlsj.ProtocolVersion;
 import org.tlsj.SessionInfo;
 import org.tlsj.crypto.CryptoProvider;
@@ -85,6 +87,28 @@ class OpenSslProviderInteropTest {
             assertThat(s.version()).isEqualTo(ProtocolVersion.TLS13);
             assertThat(s.group()).isEqualTo(c.group().group);
             assertThat(s.signatureScheme()).isEqualTo(c.key().scheme);
+            assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok");
+        }
+    }
+
+    /** ChaCha20-Poly1305 records, which this provider protects in libcrypto, both ways against OpenSSL. */
+    @Test
+    void chacha20Poly1305RecordsBothWays() throws Exception {
+        String suite = "TLS_CHACHA20_POLY1305_SHA256";
+        try (TlsjHttpServer server = TlsjHttpServer.start(
+                pki.serverConfig(ServerKey.EC_P256.keyType).crypto(provider).build())) {
+            Result r = OpenSsl.sClient(dir, server.port(), pki.caFile(), "-tls1_3", "-ciphersuites", suite);
+
+            assertThat(r.exitCode()).as(r.description()).isZero();
+            assertThat(r.output()).as(r.description()).contains("Ciphersuite: " + suite).contains(TlsjHttpServer.BODY);
+            assertThat(server.next().established().cipherSuite()).isEqualTo(CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+        }
+        try (Peer server = OpenSsl.sServer(dir, pki.serverFiles(ServerKey.EC_P256.keyType), "-tls1_3",
+                "-ciphersuites", suite)) {
+            Response r = TlsjClient.get(server.port(), pki.client().crypto(provider)
+                    .cipherSuites(List.of(CipherSuite.TLS_CHACHA20_POLY1305_SHA256)).build());
+
+            assertThat(r.session().cipherSuite()).isEqualTo(CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
             assertThat(r.body()).as(server.describe()).startsWith("HTTP/1.0 200 ok");
         }
     }

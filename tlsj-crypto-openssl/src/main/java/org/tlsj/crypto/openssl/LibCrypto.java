@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The few OpenSSL 3 libcrypto functions this provider calls, as hand-written downcall handles (no jextract,
- * no JNI); the digest and signature ones are in {@link DigestCalls}. C types map as on LP64 Linux:
+ * no JNI); the digest and signature ones are in {@link DigestCalls}, the cipher ones in {@link CipherCalls}.
+ * C types map as on LP64 Linux:
  * {@code int} is JAVA_INT; {@code size_t}, {@code long} and {@code unsigned long} are JAVA_LONG; every
  * pointer is ADDRESS. Each wrapper method mirrors one C function;
  * return codes are passed through (OpenSSL's 1 means success) and the callers check them.
@@ -74,6 +75,7 @@ final class LibCrypto {
     private final MethodHandle deriveSetPeer;
     private final MethodHandle derive;
     private final DigestCalls digestCalls;
+    private final CipherCalls cipherCalls;
     private final MethodHandle errGetError;
     private final MethodHandle errErrorStringN;
     private final MethodHandle errClearError;
@@ -100,6 +102,7 @@ final class LibCrypto {
         deriveSetPeer = bind(lookup, "EVP_PKEY_derive_set_peer_ex", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
         derive = bind(lookup, "EVP_PKEY_derive", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
         digestCalls = new DigestCalls(lookup);
+        cipherCalls = new CipherCalls(lookup);
         errGetError = bind(lookup, "ERR_get_error", JAVA_LONG);
         errErrorStringN = bind(lookup, "ERR_error_string_n", null, JAVA_LONG, ADDRESS, JAVA_LONG);
         errClearError = bind(lookup, "ERR_clear_error", null);
@@ -160,19 +163,39 @@ final class LibCrypto {
         return major + "." + minor + "." + (version >>> 12 & 0xff) + patch;
     }
 
-    @SuppressWarnings("restricted")
     static MethodHandle bind(SymbolLookup lookup, String name, MemoryLayout result,
             MemoryLayout... args) {
+        return bind(lookup, name, false, result, args);
+    }
+
+    /**
+     * A {@linkplain Linker.Option#critical(boolean) critical} downcall handle that takes slices of Java arrays
+     * as pointers: only for short calls that never call back into Java.
+     */
+    static MethodHandle bindCritical(SymbolLookup lookup, String name, MemoryLayout result, MemoryLayout... args) {
+        return bind(lookup, name, true, result, args);
+    }
+
+    @SuppressWarnings("restricted")
+    private static MethodHandle bind(SymbolLookup lookup, String name, boolean critical, MemoryLayout result,
+            MemoryLayout... args) {
+        Linker.Option[] options = critical ? new Linker.Option[] {Linker.Option.critical(true)}
+                : new Linker.Option[0];
         MemorySegment symbol = lookup.find(name)
                 .orElseThrow(() -> new NoSuchElementException("no symbol " + name));
         FunctionDescriptor descriptor = result == null ? FunctionDescriptor.ofVoid(args)
                 : FunctionDescriptor.of(result, args);
-        return LINKER.downcallHandle(symbol, descriptor);
+        return LINKER.downcallHandle(symbol, descriptor, options);
     }
 
     /** The EVP_MD_CTX and EVP_DigestSign/Verify functions. */
     DigestCalls digests() {
         return digestCalls;
+    }
+
+    /** The EVP_CIPHER_CTX functions (AEAD record protection). */
+    CipherCalls ciphers() {
+        return cipherCalls;
     }
 
     /** The OpenSSL_version_num() of the library. */
