@@ -58,8 +58,10 @@ final class Relay {
         String outcome;
         try {
             outcome = handshake();
-            if (outcome == null) {
+            if (client.connection().isHandshakeComplete()) {
                 session = Optional.of(client.session());
+            }
+            if (outcome == null) {
                 target = settings.routes().select(session.get().serverName());
                 outcome = target.isEmpty()
                         ? "refused: no --route matches sni=" + session.get().serverName().orElse("(none)")
@@ -79,6 +81,11 @@ final class Relay {
             client.handshake();
             return null;
         } catch (IOException e) {
+            if (!(e instanceof TlsException) && client.connection().isHandshakeComplete()) {
+                // The client's side was done at its Finished and it left (openssl s_time -new does) while the
+                // session tickets or our last flight were going out: the handshake itself succeeded.
+                return cutOr("ended by the client right after the TLS handshake: " + describe(e));
+            }
             return cutOr("TLS handshake failed: " + describeHandshake(e));
         }
     }
